@@ -1,0 +1,20 @@
+from django.db import connection
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from lessons.selectors import lesson_list
+
+
+@require_GET
+@never_cache
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Liveness: the process answers and the database accepts a connection."""
+    connection.ensure_connection()
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """The front page: what the app does and the newest lessons."""
+    return render(request, "home.html", {"latest_lessons": lesson_list()[:6]})

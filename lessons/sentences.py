@@ -1,0 +1,47 @@
+"""Split a paragraph into sentences with spaCy's rule-based sentencizer.
+
+The blank English pipeline knows the tokenizer's abbreviations ("St.", "Mr.", "U.S."), so
+they do not end a sentence; two small repairs keep quoted speech in one piece.
+"""
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+QUOTES = '"“”'
+
+
+@cache
+def _sentencizer() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _starts_mid_sentence(text: str) -> bool:
+    first = text.lstrip()[:1]
+    return bool(first) and (first.islower() or first in ",;:)]}")
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Return the paragraph's sentences in order, whitespace-trimmed and non-empty."""
+    pieces = [sent.text.strip() for sent in _sentencizer()(paragraph).sents]
+    pieces = [piece for piece in pieces if piece]
+    repaired: list[str] = []
+    carry = ""
+    for piece in pieces:
+        piece = carry + piece
+        carry = ""
+        # A quote left dangling at the end opens the next sentence's speech.
+        if piece[-1] in QUOTES and sum(piece.count(q) for q in QUOTES) % 2 == 1:
+            piece, carry = piece[:-1].rstrip(), piece[-1]
+            if not piece:
+                continue
+        if repaired and _starts_mid_sentence(piece):
+            repaired[-1] = f"{repaired[-1]} {piece}"
+        else:
+            repaired.append(piece)
+    if carry and repaired:
+        repaired[-1] += carry
+    return repaired

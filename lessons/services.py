@@ -1,0 +1,135 @@
+"""Lesson writes: saving a parsed document and importing lesson files."""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from lessons.models import KeyPoint, Lesson, Section, Sentence
+from lessons.parsing import LessonParseError, ParsedLesson, decode_document, parse_lesson
+from lessons.sentences import split_sentences
+
+LESSON_FILE_SUFFIXES = (".txt", ".md")
+# Positions are unique per lesson, so renumbering passes through a range no lesson uses.
+_RENUMBER_OFFSET = 1_000_000
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    path: Path
+    slug: str
+    parsed: ParsedLesson
+    created: bool
+    lesson: Lesson | None  # None on a dry run
+
+
+def lesson_slug_for_path(path: Path) -> str:
+    """A document's lesson slug comes from its file name, so retitling keeps the lesson."""
+    slug = slugify(path.stem)[:200]
+    if not slug:
+        raise LessonParseError("the file name has no letters or digits to name the lesson by")
+    return slug
+
+
+@transaction.atomic
+def lesson_save_parsed(
+    *, parsed: ParsedLesson, slug: str, source_name: str = "", owner=None
+) -> tuple[Lesson, bool]:
+    """Create or update the lesson with this slug from a parsed document."""
+    lesson = Lesson.objects.select_for_update().filter(slug=slug).first()
+    created = lesson is None
+    if created:
+        lesson = Lesson(slug=slug, owner=owner)
+    lesson.title = parsed.title
+    lesson.summary = parsed.summary
+    lesson.source_name = source_name or lesson.source_name
+    lesson.save()
+
+    lesson.key_points.all().delete()
+    KeyPoint.objects.bulk_create(
+        KeyPoint(lesson=lesson, position=number, text=text)
+        for number, text in enumerate(parsed.key_points, start=1)
+    )
+    existing_sections = {section.position: section for section in lesson.sections.all()}
+    for number, parsed_section in enumerate(parsed.sections, start=1):
+        section = existing_sections.pop(number, None) or Section(lesson=lesson, position=number)
+        section.heading = parsed_section.heading
+        section.body = "\n".join(parsed_section.paragraphs)
+        section.save()
+    Section.objects.filter(pk__in=[s.pk for s in existing_sections.values()]).delete()
+    lesson_sync_sentences(lesson=lesson)
+    return lesson, created
+
+
+@transaction.atomic
+def lesson_sync_sentences(*, lesson: Lesson) -> list[Sentence]:
+    """Renumber the lesson's sentences from its summary and sections.
+
+    A sentence whose text is unchanged keeps its row, so questions that point at it
+    keep their source after an edit or a re-import.
+    """
+    wanted: list[tuple[Section | None, int, str]] = [
+        (None, 1, text) for text in split_sentences(lesson.summary)
+    ]
+    for section in lesson.sections.order_by("position"):
+        for paragraph_number, paragraph in enumerate(section.paragraphs, start=1):
+            wanted += [(section, paragraph_number, text) for text in split_sentences(paragraph)]
+
+    unused: dict[str, list[Sentence]] = {}
+    for sentence in lesson.sentences.order_by("position"):
+        unused.setdefault(sentence.text, []).append(sentence)
+    kept: list[Sentence] = []
+    new: list[Sentence] = []
+    for position, (section, paragraph, text) in enumerate(wanted, start=1):
+        matches = unused.get(text)
+        sentence = matches.pop(0) if matches else Sentence(lesson=lesson, text=text)
+        sentence.section, sentence.paragraph, sentence.position = section, paragraph, position
+        (kept if sentence.pk else new).append(sentence)
+
+    stale = [s.pk for leftovers in unused.values() for s in leftovers]
+    Sentence.objects.filter(pk__in=stale).delete()
+    for sentence in kept:
+        sentence.position += _RENUMBER_OFFSET
+    Sentence.objects.bulk_update(kept, ["position"])
+    for sentence in kept:
+        sentence.position -= _RENUMBER_OFFSET
+    Sentence.objects.bulk_update(kept, ["section", "paragraph", "position"])
+    Sentence.objects.bulk_create(new)
+    return kept + new
+
+
+def lesson_parse_file(path: Path) -> ParsedLesson:
+    """Read and parse one lesson document; LessonParseError says what is wrong with it."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise LessonParseError(f"cannot read the file ({error.strerror})") from None
+    return parse_lesson(decode_document(data))
+
+
+def lesson_import_file(*, path: Path, dry_run: bool = False) -> ImportOutcome:
+    """Import one document in its own transaction; a failure leaves nothing behind."""
+    parsed = lesson_parse_file(path)
+    slug = lesson_slug_for_path(path)
+    if dry_run:
+        exists = Lesson.objects.filter(slug=slug).exists()
+        return ImportOutcome(path, slug, parsed, created=not exists, lesson=None)
+    lesson, created = lesson_save_parsed(parsed=parsed, slug=slug, source_name=path.name)
+    return ImportOutcome(path, slug, parsed, created=created, lesson=lesson)
+
+
+def lesson_files_in(paths: Iterable[Path]) -> list[Path]:
+    """Expand files and folders into the lesson documents they hold, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                child
+                for child in path.rglob("*")
+                if child.is_file() and child.suffix.lower() in LESSON_FILE_SUFFIXES
+            )
+        else:
+            found.append(path)
+    return found

@@ -1,0 +1,37 @@
+"""Fixtures shared by every test module: users of each role and a bundled lesson."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from tests.accounts.factories import AdminFactory, StudentFactory, TeacherFactory
+
+GIVEN_LESSON = settings.LESSON_FIXTURES_DIR / "moscow-trials-great-purge.txt"
+
+
+@pytest.fixture
+def student(db):
+    return StudentFactory()
+
+
+@pytest.fixture
+def teacher(db):
+    return TeacherFactory()
+
+
+@pytest.fixture
+def admin_user(db):
+    return AdminFactory()
+
+
+@pytest.fixture
+def given_lesson_path() -> Path:
+    return GIVEN_LESSON
+
+
+@pytest.fixture
+def given_lesson(db, given_lesson_path):
+    from lessons.services import lesson_import_file
+
+    return lesson_import_file(path=given_lesson_path).lesson

@@ -1,0 +1,26 @@
+from lessons.sentences import split_sentences
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = "Dr. King spoke in Washington, D.C. in August 1963. The crowd was huge."
+
+    assert split_sentences(text) == [
+        "Dr. King spoke in Washington, D.C. in August 1963.",
+        "The crowd was huge.",
+    ]
+
+
+def test_quoted_speech_stays_in_one_sentence():
+    text = '"We shall never surrender!" declared Churchill. Parliament cheered.'
+
+    assert split_sentences(text) == [
+        '"We shall never surrender!" declared Churchill.',
+        "Parliament cheered.",
+    ]
+
+
+def test_numbers_with_points_do_not_split():
+    assert split_sentences("The loan was $1.5 million in 1923. It was repaid.") == [
+        "The loan was $1.5 million in 1923.",
+        "It was repaid.",
+    ]
