@@ -47,11 +47,7 @@ def lesson_save_parsed(
     lesson.source_name = source_name or lesson.source_name
     lesson.save()
 
-    lesson.key_points.all().delete()
-    KeyPoint.objects.bulk_create(
-        KeyPoint(lesson=lesson, position=number, text=text)
-        for number, text in enumerate(parsed.key_points, start=1)
-    )
+    _sync_key_points(lesson=lesson, texts=parsed.key_points)
     existing_sections = {section.position: section for section in lesson.sections.all()}
     for number, parsed_section in enumerate(parsed.sections, start=1):
         section = existing_sections.pop(number, None) or Section(lesson=lesson, position=number)
@@ -77,27 +73,55 @@ def lesson_sync_sentences(*, lesson: Lesson) -> list[Sentence]:
         for paragraph_number, paragraph in enumerate(section.paragraphs, start=1):
             wanted += [(section, paragraph_number, text) for text in split_sentences(paragraph)]
 
-    unused: dict[str, list[Sentence]] = {}
-    for sentence in lesson.sentences.order_by("position"):
-        unused.setdefault(sentence.text, []).append(sentence)
-    kept: list[Sentence] = []
-    new: list[Sentence] = []
-    for position, (section, paragraph, text) in enumerate(wanted, start=1):
-        matches = unused.get(text)
-        sentence = matches.pop(0) if matches else Sentence(lesson=lesson, text=text)
-        sentence.section, sentence.paragraph, sentence.position = section, paragraph, position
-        (kept if sentence.pk else new).append(sentence)
+    sentences = _reuse_rows_by_text(
+        lesson.sentences.order_by("position"),
+        [text for _, _, text in wanted],
+        make=lambda text: Sentence(lesson=lesson, text=text),
+    )
+    for sentence, (section, paragraph, _) in zip(sentences, wanted, strict=True):
+        sentence.section, sentence.paragraph = section, paragraph
+    _save_numbered(Sentence, sentences, fields=["section", "paragraph", "position"])
+    return sentences
 
-    stale = [s.pk for leftovers in unused.values() for s in leftovers]
-    Sentence.objects.filter(pk__in=stale).delete()
-    for sentence in kept:
-        sentence.position += _RENUMBER_OFFSET
-    Sentence.objects.bulk_update(kept, ["position"])
-    for sentence in kept:
-        sentence.position -= _RENUMBER_OFFSET
-    Sentence.objects.bulk_update(kept, ["section", "paragraph", "position"])
-    Sentence.objects.bulk_create(new)
-    return kept + new
+
+def _sync_key_points(*, lesson: Lesson, texts: list[str]) -> None:
+    key_points = _reuse_rows_by_text(
+        lesson.key_points.order_by("position"),
+        texts,
+        make=lambda text: KeyPoint(lesson=lesson, text=text),
+    )
+    _save_numbered(KeyPoint, key_points, fields=["position"])
+
+
+def _reuse_rows_by_text(existing, texts: list[str], *, make) -> list:
+    """Rows for the texts in order, reusing an existing row with the same text.
+
+    Rows no text claims are deleted. Reuse keeps the primary key, so whatever points at
+    an unchanged sentence or key point still does after an edit or a re-import.
+    """
+    unused: dict[str, list] = {}
+    for row in existing:
+        unused.setdefault(row.text, []).append(row)
+    rows = []
+    for position, text in enumerate(texts, start=1):
+        matches = unused.get(text)
+        row = matches.pop(0) if matches else make(text)
+        row.position = position
+        rows.append(row)
+    stale = [row.pk for leftovers in unused.values() for row in leftovers]
+    existing.model.objects.filter(pk__in=stale).delete()
+    return rows
+
+
+def _save_numbered(model, rows: list, *, fields: list[str]) -> None:
+    kept = [row for row in rows if row.pk]
+    for row in kept:
+        row.position += _RENUMBER_OFFSET
+    model.objects.bulk_update(kept, ["position"])
+    for row in kept:
+        row.position -= _RENUMBER_OFFSET
+    model.objects.bulk_update(kept, fields)
+    model.objects.bulk_create([row for row in rows if not row.pk])
 
 
 def lesson_parse_file(path: Path) -> ParsedLesson:
