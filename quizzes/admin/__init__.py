@@ -1,0 +1,3 @@
+"""Admin pages for quizzes' models, a module per topic."""
+
+from quizzes.admin import bank, classes, study  # noqa: F401
