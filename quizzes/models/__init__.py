@@ -1,10 +1,36 @@
 """Quizzes' models, a module per topic; import them from here."""
 
+from quizzes.models.attempts import (
+    Answer,
+    AnswerVisibility,
+    Attempt,
+    GradingMethod,
+    Quiz,
+    QuizQuestion,
+    SelectionMode,
+)
 from quizzes.models.bank import (
     Flashcard,
     Question,
     QuestionKind,
     QuestionStatus,
 )
+from quizzes.models.classes import Assignment, Classroom, Enrolment, LessonReading
 
-__all__ = ["Flashcard", "Question", "QuestionKind", "QuestionStatus"]
+__all__ = [
+    "Answer",
+    "AnswerVisibility",
+    "Assignment",
+    "Attempt",
+    "Classroom",
+    "Enrolment",
+    "Flashcard",
+    "GradingMethod",
+    "LessonReading",
+    "Question",
+    "QuestionKind",
+    "QuestionStatus",
+    "Quiz",
+    "QuizQuestion",
+    "SelectionMode",
+]
