@@ -7,5 +7,6 @@ app_name = "quizzes"
 urlpatterns = [
     path("", include("quizzes.urls.bank")),
     path("", include("quizzes.urls.classes")),
+    path("", include("quizzes.urls.attempts")),
     path("", include("quizzes.urls.study")),
 ]

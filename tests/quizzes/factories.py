@@ -1,7 +1,23 @@
+from datetime import timedelta
+
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
-from quizzes.models import Flashcard, Question, QuestionKind, QuestionStatus
+from quizzes.models import (
+    Answer,
+    Assignment,
+    Attempt,
+    Classroom,
+    Enrolment,
+    Flashcard,
+    Question,
+    QuestionKind,
+    QuestionStatus,
+    Quiz,
+    QuizQuestion,
+)
+from tests.accounts.factories import StudentFactory, TeacherFactory
 from tests.lessons.factories import LessonFactory
 
 
@@ -58,3 +74,81 @@ class FlashcardFactory(DjangoModelFactory):
     source_text = factory.LazyAttribute(
         lambda c: c.source_sentence.text if c.source_sentence else ""
     )
+
+
+class ClassroomFactory(DjangoModelFactory):
+    class Meta:
+        model = Classroom
+
+    name = factory.Sequence(lambda n: f"Year 9 History {n}")
+    teacher = factory.SubFactory(TeacherFactory)
+    join_code = factory.Sequence(lambda n: f"JOIN{n:04d}")
+
+
+class EnrolmentFactory(DjangoModelFactory):
+    class Meta:
+        model = Enrolment
+
+    classroom = factory.SubFactory(ClassroomFactory)
+    student = factory.SubFactory(StudentFactory)
+
+
+class QuizFactory(DjangoModelFactory):
+    """A hand-picked quiz; QuizFactory(question_count=3) adds that many questions of one lesson."""
+
+    class Meta:
+        model = Quiz
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Congress of Vienna check {n}")
+    owner = factory.SubFactory(TeacherFactory)
+
+    @factory.post_generation
+    def question_count(quiz, create, extracted, **kwargs):
+        if not create or not extracted:
+            return
+        lesson = LessonFactory()
+        quiz.lessons.add(lesson)
+        for position in range(1, extracted + 1):
+            QuizQuestion.objects.create(
+                quiz=quiz, question=QuestionFactory(lesson=lesson), position=position
+            )
+
+
+class AssignmentFactory(DjangoModelFactory):
+    """A quiz assigned to a class, due in a week."""
+
+    class Meta:
+        model = Assignment
+
+    classroom = factory.SubFactory(ClassroomFactory)
+    quiz = factory.SubFactory(QuizFactory, owner=factory.SelfAttribute("..classroom.teacher"))
+    lesson = None
+    assigned_by = factory.SelfAttribute("classroom.teacher")
+    due_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))
+
+
+class AttemptFactory(DjangoModelFactory):
+    class Meta:
+        model = Attempt
+
+    assignment = factory.SubFactory(AssignmentFactory)
+    student = factory.SubFactory(StudentFactory)
+    number = 1
+    question_ids = factory.LazyAttribute(
+        lambda a: list(
+            a.assignment.quiz.quiz_questions.order_by("position").values_list(
+                "question_id", flat=True
+            )
+        )
+    )
+
+
+class AnswerFactory(DjangoModelFactory):
+    class Meta:
+        model = Answer
+
+    attempt = factory.SubFactory(AttemptFactory)
+    question = factory.SubFactory(QuestionFactory)
+    given = factory.LazyAttribute(lambda a: a.question.answer)
+    mark = 1.0
