@@ -1,0 +1,35 @@
+from django.urls import reverse
+
+
+def test_healthz_answers_with_one_connection_check(client, db, django_assert_max_num_queries):
+    with django_assert_max_num_queries(0):
+        response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.content == b"ok"
+
+
+def test_home_page_lists_newest_lessons(client, given_lesson):
+    response = client.get(reverse("home"))
+
+    assert response.status_code == 200
+    assert given_lesson.title in response.content.decode()
+
+
+def test_pages_load_bootstrap_from_our_static_files_not_a_cdn(client, db):
+    html = client.get(reverse("home")).content.decode()
+
+    assert "/static/vendor/bootstrap/bootstrap.min.css" in html
+    assert "cdn" not in html.lower()
+
+
+def test_static_bootstrap_is_served(client, db):
+    response = client.get("/static/vendor/bootstrap/bootstrap.min.css")
+
+    assert response.status_code == 200
+
+
+def test_forms_carry_a_csrf_token(client, db):
+    html = client.get(reverse("login")).content.decode()
+
+    assert 'name="csrfmiddlewaretoken"' in html
