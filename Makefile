@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: install run setup test test-fast lint format bench clean
+.PHONY: install run run-prod setup test test-fast lint format bench clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
@@ -25,6 +25,17 @@ setup: install
 
 run: setup
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+
+# Single-machine production: gunicorn on the embedded SQLite, static files from whitenoise.
+# The secret key is made once and kept in .secret_key (ignored by git).
+PROD_ENV = SECRET_KEY="$$(cat .secret_key)" ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}"
+run-prod: install
+	test -s .secret_key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > .secret_key
+	$(PROD_ENV) $(PY) manage.py migrate --noinput
+	$(PROD_ENV) $(PY) manage.py collectstatic --noinput -v0
+	$(PROD_ENV) $(PY) manage.py import_lessons fixtures/lessons
+	$(PROD_ENV) $(VENV)/bin/gunicorn history_quiz.wsgi --bind $(HOST):$(PORT) \
+		--workers $${WEB_CONCURRENCY:-3} --access-logfile -
 
 # The whole suite, in parallel; DATABASE_URL picks PostgreSQL instead of SQLite.
 test: install

@@ -33,3 +33,25 @@ def test_forms_carry_a_csrf_token(client, db):
     html = client.get(reverse("login")).content.decode()
 
     assert 'name="csrfmiddlewaretoken"' in html
+
+
+def test_content_security_policy_forbids_inline_scripts_and_framing(client, db):
+    policy = client.get(reverse("home"))["Content-Security-Policy"]
+
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";") if part.strip())
+    assert directives["script-src"] == "'self'"
+    assert directives["frame-ancestors"] == "'none'"
+
+
+def test_templates_hold_no_inline_scripts(settings):
+    import re
+
+    templates = list((settings.BASE_DIR / "templates").rglob("*.html"))
+    inline = [
+        path.name
+        for path in templates
+        if re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", path.read_text())
+        or re.search(r"\son[a-z]+=\"", path.read_text())
+    ]
+
+    assert templates and inline == []
