@@ -9,7 +9,9 @@ from django.conf import settings
 
 
 def run_manage(*args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    # Only the machine's own environment: none of the test run's settings or flags.
+    skipped = {"DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE", "ALLOWED_HOSTS"}
+    environment = {k: v for k, v in os.environ.items() if k not in skipped}
     environment.pop("DJANGO_SETTINGS_MODULE", None)
     environment.update(env)
     return subprocess.run(
