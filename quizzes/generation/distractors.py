@@ -1,0 +1,225 @@
+"""Three wrong options of the answer's kind: from the lesson, the course, then fallbacks.
+
+A wrong option must be plainly wrong: never a name the source sentence uses, never one
+the lesson says the same thing of, never an alias or a part of another option, and of
+the answer's grammatical form (article, number) so that grammar gives nothing away.
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from quizzes.generation.answers import Answer
+from quizzes.generation.checks import overlaps_as_name, same_option, says_the_same
+from quizzes.generation.entities import DATE, NUMBER, PERSON, Entity, normalise
+from quizzes.generation.fallbacks import FALLBACKS
+from quizzes.generation.selection import LessonSentence, content_lemmas
+
+YEAR = re.compile(r"\b(1\d{3}|20\d{2}|\d{3})\b")
+NUMBER_IN_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?")
+YEAR_SHIFTS = (3, -2, 5, -4, 1, -6, 8, -1, 2, -3, 10, -5)
+NUMBER_FACTORS = (2, 0.5, 3, 1.5, 4, 0.25, 5, 0.75, 10)
+SOURCE_RANK = {"lesson": 0, "course": 1, "fallback": 2}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    kind: str
+    source: str  # "lesson", "course" or "fallback"
+    takes_the: bool | None = None
+    plural: bool | None = None
+    entity: Entity | None = None
+    tags: tuple[str, ...] = ()
+
+
+@dataclass
+class DistractorPool:
+    """Everything a lesson can draw wrong options from."""
+
+    entities: list[Entity]
+    sentences: list[LessonSentence]
+    extra_docs: list[Doc]  # key points: the lesson's claims too
+    course: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)
+    lesson_words: set[str] = field(default_factory=set)
+
+    def candidates(self, kind: str) -> list[Candidate]:
+        found = [
+            Candidate(e.name, e.kind, "lesson", e.takes_the, e.plural, e)
+            for e in self.entities
+            if e.kind == kind
+        ]
+        found += [
+            Candidate(name, kind, "course", takes_the)
+            for name, takes_the in self.course.get(kind, [])
+        ]
+        for name, tags in FALLBACKS.get(kind, []):
+            takes_the = kind in ("organisation", "event") and not name.isupper()
+            found.append(Candidate(name, kind, "fallback", takes_the, None, None, tags))
+        return found
+
+
+def stable_hash(*parts: str) -> int:
+    digest = hashlib.sha256("|".join(parts).encode()).hexdigest()
+    return int(digest[:12], 16)
+
+
+def _display(candidate: Candidate, answer: Answer) -> str:
+    if candidate.kind == PERSON and len(answer.text.split()) == 1:
+        if candidate.entity is not None:
+            return candidate.entity.short_name
+        return candidate.name.split()[-1] if len(candidate.name.split()) == 2 else candidate.name
+    return candidate.name
+
+
+def _lesson_mentions(pool: DistractorPool, text: str) -> bool:
+    pattern = re.compile(rf"\b{re.escape(text)}\b", re.I)
+    return any(pattern.search(s.text) for s in pool.sentences) or any(
+        pattern.search(d.text) for d in pool.extra_docs
+    )
+
+
+def _said_of(
+    pool: DistractorPool, candidate: Candidate, sentence: LessonSentence, answer: Answer
+) -> bool:
+    """The lesson claims of the candidate what the sentence claims of the answer."""
+    if candidate.entity is None:
+        return False
+    claim = content_lemmas(sentence.doc, (answer.token_start, answer.token_end))
+    for mention in candidate.entity.mentions:
+        other = pool.sentences[mention.sentence]
+        said = content_lemmas(other.doc, (mention.token_start, mention.token_end))
+        if says_the_same(claim, said):
+            return True
+    names = candidate.entity.names
+    for doc in pool.extra_docs:
+        if any(name.lower() in doc.text.lower() for name in names) and says_the_same(
+            claim, content_lemmas(doc)
+        ):
+            return True
+    return False
+
+
+def _fits(
+    candidate: Candidate,
+    answer: Answer,
+    display: str,
+    sentence: LessonSentence,
+    pool: DistractorPool,
+) -> bool:
+    if answer.entity is not None and (
+        answer.entity is candidate.entity or answer.entity.is_alias(display)
+    ):
+        return False
+    if same_option(display, answer.text) or overlaps_as_name(display, answer.text):
+        return False
+    if re.search(rf"\b{re.escape(display)}\b", sentence.text, re.I):
+        return False
+    if candidate.entity is not None and any(
+        re.search(rf"\b{re.escape(name)}\b", sentence.text, re.I) for name in candidate.entity.names
+    ):
+        return False
+    if candidate.source != "lesson" and _lesson_mentions(pool, display):
+        return False  # the lesson speaks of it: it may well be right
+    if answer.after_article == "the" and candidate.takes_the is False:
+        return False
+    if answer.after_article != "the" and candidate.takes_the:
+        return False
+    if candidate.plural is not None and candidate.plural != answer.plural:
+        return False
+    return not _said_of(pool, candidate, sentence, answer)
+
+
+def _named_distractors(
+    answer: Answer, sentence: LessonSentence, pool: DistractorPool, seed: str, lesson_only: bool
+) -> list[str]:
+    ranked = []
+    for candidate in pool.candidates(answer.kind):
+        if lesson_only and candidate.source != "lesson":
+            continue
+        display = _display(candidate, answer)
+        if not _fits(candidate, answer, display, sentence, pool):
+            continue
+        topical = -len(set(candidate.tags) & pool.lesson_words)
+        length_gap = abs(len(display) - len(answer.text)) // 6
+        order = (SOURCE_RANK[candidate.source], topical, length_gap, stable_hash(seed, display))
+        ranked.append((order, display))
+    ranked.sort()
+    chosen: list[str] = []
+    for _, display in ranked:
+        if all(not same_option(display, c) and not overlaps_as_name(display, c) for c in chosen):
+            chosen.append(display)
+    return _not_shortest(chosen, answer.text)
+
+
+def _not_shortest(chosen: list[str], answer: str) -> list[str]:
+    """Keep the three best, swapping in a longer one so the answer is not the longest."""
+    best = chosen[:3]
+    if len(best) == 3 and all(len(answer) > len(option) for option in best):
+        longer = [option for option in chosen[3:] if len(option) >= len(answer)]
+        if longer:
+            best[-1] = longer[0]
+    return best
+
+
+def _shift_years(answer: Answer, pool: DistractorPool, seed: str) -> list[str]:
+    match = YEAR.search(answer.text)
+    if not match:
+        return []
+    year = int(match.group())
+    decade = answer.text.rstrip().endswith("0s")
+    shifts = [s * 10 for s in YEAR_SHIFTS] if decade else list(YEAR_SHIFTS)
+    start = stable_hash(seed) % len(shifts)
+    found = []
+    for shift in shifts[start:] + shifts[:start]:
+        text = answer.text[: match.start()] + str(year + shift) + answer.text[match.end() :]
+        if year + shift > 0 and not _lesson_mentions(pool, str(year + shift)):
+            found.append(text)
+    return found
+
+
+def _scale_number(answer: Answer, pool: DistractorPool, seed: str) -> list[str]:
+    match = NUMBER_IN_TEXT.search(answer.text)
+    if not match:
+        return []
+    raw = match.group()
+    value = float(raw.replace(",", ""))
+    start = stable_hash(seed) % len(NUMBER_FACTORS)
+    found = []
+    for factor in NUMBER_FACTORS[start:] + NUMBER_FACTORS[:start]:
+        new = value * factor
+        if "." not in raw:
+            new_text = f"{round(new):,}" if "," in raw else str(round(new))
+        else:
+            new_text = f"{new:.1f}"
+        if new_text in (raw, "0") or _lesson_mentions(pool, new_text):
+            continue
+        found.append(answer.text[: match.start()] + new_text + answer.text[match.end() :])
+    return found
+
+
+def choose_distractors(
+    answer: Answer,
+    sentence: LessonSentence,
+    pool: DistractorPool,
+    seed: str,
+    lesson_only: bool = False,
+) -> list[str]:
+    """Up to three wrong options; fewer means the answer cannot make a fair choice.
+
+    `lesson_only` keeps to the lesson's own names: a false statement built from a name
+    the lesson never mentions might, by bad luck, be true.
+    """
+    if answer.kind == DATE:
+        found = _shift_years(answer, pool, seed)
+    elif answer.kind == NUMBER:
+        found = _scale_number(answer, pool, seed)
+    else:
+        return _named_distractors(answer, sentence, pool, seed, lesson_only)
+    unique: list[str] = []
+    for option in found:
+        if all(normalise(option) != normalise(o) for o in [*unique, answer.text]):
+            unique.append(option)
+    return unique[:3]

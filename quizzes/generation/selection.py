@@ -1,0 +1,92 @@
+"""Which sentences can carry a fair question, and how they read on their own."""
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+MIN_TOKENS = 8
+MAX_TOKENS = 35
+DEMONSTRATIVES = {"this", "these", "that", "those"}
+# Content words a sentence shares with the key points make it a "key fact".
+GENERIC_LEMMAS = {"be", "have", "do", "make", "include", "become", "use", "take", "also"}
+
+
+@dataclass
+class LessonSentence:
+    index: int  # position in the parsed list
+    position: int  # the Sentence row's number (its anchor)
+    text: str
+    doc: Doc
+    usable: bool
+    key_point: int | None = None  # index of the key point it explains best
+    key_overlap: int = 0
+
+    def render(self, start: int | None = None, end: int | None = None, fill: str = "") -> str:
+        """The sentence with [start:end) replaced, reading well out of context.
+
+        A leading demonstrative ("These trials ...") points at a sentence the reader
+        does not see, so it becomes "The".
+        """
+        text = self.text
+        if start is not None and end is not None:
+            text = text[:start] + fill + text[end:]
+        first = self.doc[0]
+        if first.lower_ in DEMONSTRATIVES and first.dep_ == "det" and start != 0:
+            text = "The" + text[len(first.text) :]
+        return text
+
+
+def content_lemmas(doc: Doc, skip: tuple[int, int] | None = None) -> set[str]:
+    """Lower-case lemmas of the nouns, verbs, adjectives and names, minus a token range."""
+    lemmas = set()
+    for token in doc:
+        if skip and skip[0] <= token.i < skip[1]:
+            continue
+        if token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not token.is_stop:
+            lemma = token.lemma_.lower()
+            if lemma not in GENERIC_LEMMAS and re.search(r"\w", lemma):
+                lemmas.add(lemma)
+    return lemmas
+
+
+def is_usable(doc: Doc, topic: set[str] = frozenset()) -> bool:
+    """Long enough to be fair, short enough to read; a statement that stands alone."""
+    words = [t for t in doc if not t.is_punct]
+    if not MIN_TOKENS <= len(words) <= MAX_TOKENS:
+        return False
+    first = doc[0]
+    if first.pos_ == "PRON" or first.tag_ in ("PRP", "PRP$", "WP", "WDT", "EX"):
+        return False
+    if first.lower_ in DEMONSTRATIVES and (
+        first.dep_ != "det" or first.head.lemma_.lower() not in topic
+    ):
+        # "This was ..." has no noun to stand on; "This move ..." points at a sentence
+        # the reader does not see, unless the noun is the lesson's own topic.
+        return False
+    if doc.text.rstrip().endswith(("?", "!")) or '"' in doc.text or "“" in doc.text:
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in doc)
+
+
+def select_sentences(
+    positions: list[int],
+    texts: list[str],
+    docs: list[Doc],
+    key_point_docs: list[Doc],
+    topic: set[str] = frozenset(),
+) -> list[LessonSentence]:
+    """Every lesson sentence, marked usable or not and linked to its best key point."""
+    key_lemmas = [content_lemmas(doc) for doc in key_point_docs]
+    sentences = []
+    for index, (position, text, doc) in enumerate(zip(positions, texts, docs, strict=True)):
+        sentence = LessonSentence(index, position, text, doc, usable=is_usable(doc, topic))
+        lemmas = content_lemmas(doc)
+        best, best_overlap = None, 0
+        for kp_index, kp_lemmas in enumerate(key_lemmas):
+            overlap = len(lemmas & kp_lemmas)
+            if overlap > best_overlap and overlap * 2 >= len(kp_lemmas):
+                best, best_overlap = kp_index, overlap
+        sentence.key_point, sentence.key_overlap = best, best_overlap
+        sentences.append(sentence)
+    return sentences
