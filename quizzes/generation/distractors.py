@@ -44,6 +44,7 @@ class DistractorPool:
     extra_docs: list[Doc]  # key points: the lesson's claims too
     course: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)
     lesson_words: set[str] = field(default_factory=set)
+    related: set[frozenset[str]] = field(default_factory=set)  # "Marathon in Attica"
 
     def candidates(self, kind: str) -> list[Candidate]:
         found = [
@@ -113,6 +114,12 @@ def _fits(
         answer.entity is candidate.entity or answer.entity.is_alias(display)
     ):
         return False
+    if (
+        answer.entity is not None
+        and candidate.entity is not None
+        and frozenset((answer.entity.name, candidate.entity.name)) in pool.related
+    ):
+        return False  # one place inside the other: not plainly wrong
     if same_option(display, answer.text) or overlaps_as_name(display, answer.text):
         return False
     if re.search(rf"\b{re.escape(display)}\b", sentence.text, re.I):
@@ -143,14 +150,21 @@ def _named_distractors(
         if not _fits(candidate, answer, display, sentence, pool):
             continue
         topical = -len(set(candidate.tags) & pool.lesson_words)
+        if candidate.source == "fallback" and topical == 0:
+            continue  # a name from another time and place is no real choice
         length_gap = abs(len(display) - len(answer.text)) // 6
         order = (SOURCE_RANK[candidate.source], topical, length_gap, stable_hash(seed, display))
         ranked.append((order, display))
     ranked.sort()
     chosen: list[str] = []
-    for _, display in ranked:
+    from_lesson = 0
+    for order, display in ranked:
         if all(not same_option(display, c) and not overlaps_as_name(display, c) for c in chosen):
             chosen.append(display)
+            from_lesson += order[0] == 0
+    if from_lesson < 2:
+        # Options mostly from outside the lesson read as filler: better no choice at all.
+        return chosen[:from_lesson]
     return _not_shortest(chosen, answer.text)
 
 

@@ -38,9 +38,91 @@ LABEL_KINDS = {
     "QUANTITY": NUMBER,
     "MONEY": NUMBER,
     "PERCENT": NUMBER,
+    # Names the tagger cannot place: kept only when the grammar says what they are.
+    "PRODUCT": "unknown",
+    "WORK_OF_ART": "unknown",
 }
 POSSESSIVE = ("'s", "’s", "'", "’")
 HAS_DIGIT = re.compile(r"\d")
+ROMAN = re.compile(r"^[IVX]{1,4}$")
+# Nouns that, describing a name ("Herodotus, the Greek historian"), make it a person.
+PERSON_NOUNS = {
+    "king",
+    "queen",
+    "emperor",
+    "empress",
+    "historian",
+    "general",
+    "leader",
+    "ruler",
+    "tyrant",
+    "official",
+    "runner",
+    "president",
+    "minister",
+    "commander",
+    "admiral",
+    "sultan",
+    "tsar",
+    "pharaoh",
+    "pope",
+    "prince",
+    "princess",
+    "soldier",
+    "writer",
+    "poet",
+    "philosopher",
+    "priest",
+    "bishop",
+    "chief",
+    "son",
+    "daughter",
+    "father",
+    "mother",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "astronaut",
+    "pilot",
+    "merchant",
+    "explorer",
+    "governor",
+    "lord",
+    "duke",
+    "count",
+    "baron",
+    "statesman",
+    "revolutionary",
+    "polemarch",
+    "consul",
+    "senator",
+    "dictator",
+    "founder",
+    "successor",
+    "heir",
+    "monk",
+}
+PLACE_NOUNS = {
+    "city",
+    "town",
+    "capital",
+    "island",
+    "region",
+    "village",
+    "port",
+    "kingdom",
+    "country",
+    "province",
+    "colony",
+    "territory",
+    "bay",
+    "valley",
+    "coast",
+    "river",
+    "fortress",
+}
+PLACE_PREPOSITIONS = {"in", "at", "near", "from", "into", "across"}
 
 
 @dataclass(frozen=True)
@@ -56,6 +138,7 @@ class Mention:
     plural: bool
     token_start: int
     token_end: int
+    cue: bool = False  # the grammar, not only the tagger, says what it is
 
 
 @dataclass
@@ -70,7 +153,10 @@ class Entity:
     @property
     def short_name(self) -> str:
         """A person's surname ("Zinoviev" for "Grigory Zinoviev"); others keep the name."""
-        return self.name.split()[-1] if self.kind == PERSON else self.name
+        if self.kind != PERSON:
+            return self.name
+        parts = self.name.split()
+        return parts[0] if len(parts) == 2 and ROMAN.match(parts[1]) else parts[-1]
 
     def is_alias(self, text: str) -> bool:
         return normalise(text) in {normalise(name) for name in self.names}
@@ -111,6 +197,44 @@ def _kind_by_head(span: Span, label_kind: str) -> str:
     return label_kind
 
 
+def _kind_by_context(span: Span, label_kind: str) -> str | None:
+    """Grammar that says what a name is: "X, the historian", "the city of X", "X, who"."""
+    if label_kind not in NAMED_KINDS:
+        return None
+    doc, last = span.doc, span[-1]
+    for child in last.children:
+        if child.dep_ == "appos" and child.lemma_.lower() in PERSON_NOUNS:
+            return PERSON
+        if child.dep_ == "appos" and child.lemma_.lower() in PLACE_NOUNS:
+            return PLACE
+        if child.dep_ == "relcl" and child.left_edge.lower_ == "who":
+            return PERSON
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lemma_.lower() in PERSON_NOUNS:
+        return PERSON  # "the polemarch Callimachus", "king Darius"
+    if (
+        before is not None
+        and before.lower_ == "of"
+        and span.start > 1
+        and doc[span.start - 2].lemma_.lower() in PLACE_NOUNS
+    ):
+        return PLACE  # "the city of Plataea"
+    head = span.root.head
+    if label_kind == PERSON and span.root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS:
+        return PLACE
+    return None
+
+
+def _demonym_of(name: str, groups: list[str]) -> bool:
+    """ "Sparta" beside "Spartans": the name is a place its people are named after."""
+    stem = name.lower()[:-1] if len(name) > 4 else name.lower()
+    return any(
+        g.lower().startswith(stem) and g.lower().endswith(("ans", "ns", "ese", "ites"))
+        for g in groups
+        if g.lower() != name.lower()
+    )
+
+
 def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
     """Entity mentions of one parsed sentence, cleaned, with a first guess at the kind."""
     found = []
@@ -121,6 +245,17 @@ def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
         span = clean_span(ent)
         if span is None:
             continue
+        if label_kind == PERSON and span.end < len(doc) and ROMAN.match(doc[span.end].text):
+            span = doc[span.start : span.end + 1]  # "Darius I": the numeral is the name
+        if label_kind == NUMBER:
+            while len(span) > 1 and not HAS_DIGIT.search(span[0].text):
+                span = span[1:]  # "about 10,000": the number is the answer
+        if len(span.text) < 3 or ROMAN.match(span.text):
+            continue
+        context_kind = _kind_by_context(span, PERSON if label_kind == "unknown" else label_kind)
+        if label_kind == "unknown" and context_kind is None:
+            continue
+        cue, label_kind = context_kind is not None, context_kind or label_kind
         if label_kind in (DATE, NUMBER) and not HAS_DIGIT.search(span.text):
             continue  # "decades", "many": too vague to ask about
         if label_kind in NAMED_KINDS and not any(t.pos_ == "PROPN" or t.is_title for t in span):
@@ -137,6 +272,7 @@ def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
                 plural=span[-1].tag_ in ("NNS", "NNPS"),
                 token_start=span.start,
                 token_end=span.end,
+                cue=cue,
             )
         )
     return found
@@ -158,7 +294,10 @@ def build_entities(docs: list[Doc]) -> list[Entity]:
         by_name.setdefault(normalise(mention.text), []).append(mention)
 
     def majority(items: list[Mention]) -> str:
-        return Counter(m.label_kind for m in items).most_common(1)[0][0]
+        votes = Counter()
+        for m in items:
+            votes[m.label_kind] += 3 if m.cue else 1
+        return max(sorted(votes), key=lambda kind: votes[kind])
 
     # Longest names first, so "Zinoviev" joins "Grigory Zinoviev", never the reverse.
     names = sorted(by_name, key=lambda name: (-len(name.split()), name))
@@ -182,14 +321,18 @@ def build_entities(docs: list[Doc]) -> list[Entity]:
             root = owner[root]
         groups.setdefault(root, []).append(name)
 
+    group_names = [n for n in names if majority(by_name[n]) == GROUP]
     entities = []
     for members in groups.values():
         items = [m for name in members for m in by_name[name]]
         fullest = max(items, key=lambda m: (len(m.text.split()), len(m.text), m.text))
+        kind = majority(items)
+        if kind in (PERSON, ORGANISATION) and _demonym_of(fullest.text, group_names):
+            kind = PLACE
         entities.append(
             Entity(
                 name=fullest.text,
-                kind=majority(items),
+                kind=kind,
                 names={m.text for m in items},
                 mentions=sorted(items, key=lambda m: (m.sentence, m.start)),
                 takes_the=sum(m.after_the for m in items) * 2 > len(items),
@@ -206,3 +349,37 @@ def entity_for(entities: list[Entity], sentence: int, start: int) -> Entity | No
             if mention.sentence == sentence and mention.start == start:
                 return entity
     return None
+
+
+def related_places(entities: list[Entity], docs: list[Doc]) -> set[frozenset[str]]:
+    """Pairs of names the lesson puts one inside the other ("Marathon in Attica")."""
+    owner = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            for i in range(mention.token_start, mention.token_end):
+                owner[(mention.sentence, i)] = entity
+    pairs = set()
+    for entity in entities:
+        if entity.kind not in (PLACE, GROUP):
+            continue
+        for mention in entity.mentions:
+            doc = docs[mention.sentence]
+            root = doc[mention.token_end - 1]
+            links = [root.head]
+            if root.dep_ == "pobj" and root.head.lower_ in ("in", "of", "near"):
+                links.append(root.head.head)
+            if root.dep_ in ("appos", "compound", "amod", "conj"):
+                links.append(root.head)
+            links += [c for c in root.children if c.dep_ in ("appos", "compound", "amod")]
+            links += [
+                g
+                for c in root.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            for token in links:
+                other = owner.get((mention.sentence, token.i))
+                if other is not None and other is not entity and other.kind in (PLACE, GROUP):
+                    pairs.add(frozenset((entity.name, other.name)))
+    return pairs

@@ -8,7 +8,14 @@ from quizzes.generation import checks
 from quizzes.generation.answers import Answer, entity_answers, term_answers, variants
 from quizzes.generation.cloze import cloze_prompt, fill_blank, multiple_choice
 from quizzes.generation.distractors import DistractorPool, choose_distractors
-from quizzes.generation.entities import DATE, NAMED_KINDS, NUMBER, build_entities, mentions_in
+from quizzes.generation.entities import (
+    DATE,
+    NAMED_KINDS,
+    NUMBER,
+    build_entities,
+    mentions_in,
+    related_places,
+)
 from quizzes.generation.flashcards import key_point_cards, question_cards, term_cards
 from quizzes.generation.items import GeneratedBank, GeneratedQuestion, seeded_shuffle, tidy
 from quizzes.generation.nlp import parse_all
@@ -29,6 +36,9 @@ KIND_PRIORITY = {
     "number": 6,
     "term": 7,
 }
+# Kinds a false statement may swap: nationalities nest ("Athenian" is "Greek"), so not
+# groups, and never a bare noun phrase.
+SWAPPABLE = ("person", "date", "number", "event", "organisation", "place")
 YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
 
 
@@ -59,9 +69,20 @@ def _choose_kind(tally: _Tally, has_wh: bool, has_options: bool, is_term: bool) 
     return min(options, key=lambda kind: (options[kind], kind))
 
 
+def _in_range(sentence: LessonSentence, answer: Answer) -> bool:
+    """ "499 to 493 BC", "20,000 to 30,000": one end of a range cannot be changed alone."""
+    doc = sentence.doc
+    near = [doc[i] for i in (answer.token_start - 1, answer.token_end) if 0 <= i < len(doc)]
+    return answer.kind in (DATE, NUMBER) and any(
+        t.lower_ in ("to", "and", "-", "–", "or") for t in near
+    )
+
+
 def _item_for(
     answer: Answer, sentence: LessonSentence, pool: DistractorPool, tally: _Tally, seed: str
 ) -> GeneratedQuestion | None:
+    if _in_range(sentence, answer):
+        return None
     cloze = cloze_prompt(sentence, answer)
     wh = wh_question(sentence.doc, answer) if answer.kind != "term" else None
     if cloze is None and wh is None:
@@ -118,7 +139,7 @@ def _dated_event(sentence: LessonSentence, answer: Answer) -> DatedEvent | None:
 def _true_false(sentence, answers, pool, want_false: bool):
     if want_false:
         for answer in answers:
-            if answer.kind == "term":
+            if answer.kind not in SWAPPABLE or _in_range(sentence, answer):
                 continue
             wrong = choose_distractors(
                 answer, sentence, pool, f"tf|{sentence.text}", lesson_only=True
@@ -201,8 +222,11 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     for sentence in sentences:
         if sentence.position in lesson.summary_positions:
             topic |= content_lemmas(sentence.doc)
-    words = {t.lower_ for d in docs for t in d if t.is_alpha}
-    pool = DistractorPool(entities, sentences, key_docs, course or {}, words)
+    # Names and nationalities say where and when a lesson is: fallbacks must share one.
+    words = {t.lower_ for d in docs for t in d if t.is_alpha and (t.pos_ == "PROPN" or t.ent_type_)}
+    pool = DistractorPool(
+        entities, sentences, key_docs, course or {}, words, related_places(entities, sentence_docs)
+    )
 
     tally = _Tally()
     questions: list[GeneratedQuestion] = []

@@ -68,6 +68,8 @@ def who_did(doc: Doc, answer: Answer) -> str | None:
     start, end = subject.left_edge.i, subject.right_edge.i + 1
     if start != answer.token_start or start > 0 and doc[0].pos_ != "ADP":
         return None
+    if any(any(g.dep_ in SUBJECTS for g in c.children) for c in root.children if c.dep_ == "conj"):
+        return None  # "X died, and his son Y led ...": the question would carry Y's clause
     lead = _text(doc, lambda t: t.i < start and not (t.is_punct and t.i == start - 1))
     words = _text(doc, lambda t: t.i >= end)
     if any(t.dep_ == "aux" and t.lower_ == "were" for t in root.children):
@@ -146,11 +148,22 @@ def wh_adverbial(doc: Doc, answer: Answer) -> str | None:
     if any(not (t.i in removed or t.is_punct) for t in doc[:subject_start]):
         return None  # other material before the subject: too irregular to move
     auxes = [c for c in root.children if c.dep_ in ("aux", "auxpass") and c.i < root.i]
+    conjuncts = [c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    if any(any(g.dep_ in SUBJECTS for g in c.children) for c in conjuncts):
+        return None  # a second clause with its own subject
+    if conjuncts and (auxes or root.lemma_ == "be"):
+        return None
+    if any(t.dep_ == "conj" and t.tag_ == "VBD" and t not in conjuncts for t in doc[root.i :]):
+        return None  # a past verb the parse did not tie to the main one
     subject_text = _lower_first(doc[subject_start:subject_end].text, doc[subject_start])
     middle = _text(
         doc, lambda t: subject_end <= t.i < root.i and t.i not in removed and t not in auxes[:1]
     )
-    rest = _text(doc, lambda t: t.i > root.i and t.i not in removed)
+    rest = "".join(
+        (t.lemma_ + t.whitespace_ if t in conjuncts else t.text_with_ws)
+        for t in doc
+        if t.i > root.i and t.i not in removed
+    )
     if auxes:
         head = f"{wh} {auxes[0].text.lower()} {subject_text} {middle} {root.text}"
     elif root.lemma_ == "be":
