@@ -186,6 +186,8 @@ def clean_span(span: Span) -> Span | None:
 
 def _kind_by_head(span: Span, label_kind: str) -> str:
     head = span[-1].lower_
+    if label_kind == PERSON and span[-1].tag_ == "NNPS" and head.endswith("s"):
+        return GROUP  # "the Mamluks": a people, not a person
     if label_kind in (DATE, NUMBER, PERSON):
         return label_kind
     if head in EVENT_HEADS:

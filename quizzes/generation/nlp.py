@@ -91,6 +91,14 @@ ORG_HEADS = {
 }
 # Nouns that make a proper name a place ("the Soviet Union", "the Nile River").
 PLACE_HEADS = {
+    "castle",
+    "palace",
+    "fort",
+    "fortress",
+    "temple",
+    "cathedral",
+    "mosque",
+    "wall",
     "union",
     "empire",
     "kingdom",

@@ -210,6 +210,31 @@ def _deduplicate(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
     return kept
 
 
+def _cover_key_points(questions, key_docs, usable: list[LessonSentence]) -> None:
+    """Tie every key point to at least one item: its best sentence's items, or a new one."""
+    covered = {q.key_point for q in questions}
+    for index, doc in enumerate(key_docs):
+        if index in covered:
+            continue
+        lemmas = content_lemmas(doc)
+        scored = sorted((-len(lemmas & content_lemmas(s.doc)), s.index, s) for s in usable if s.doc)
+        if not scored or scored[0][0] == 0:
+            continue
+        for negative, _, best in scored:
+            if negative == 0:
+                break
+            free = [q for q in questions if q.sentence is best and q.key_point is None]
+            if not free and not any(
+                q.sentence is best and q.kind == "true_false" for q in questions
+            ):
+                free = [true_statement(best)]
+                questions.extend(free)
+            if free:
+                for question in free:
+                    question.key_point = index
+                break
+
+
 def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBank:
     """Questions and flashcards for one lesson, the same every time for the same text."""
     texts = [text for _, text in lesson.sentences]
@@ -255,6 +280,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
             true_false.append(_true_false(sentence, facts, pool, want_false))
 
     questions = _deduplicate(questions + _balance_true_false(true_false))
+    _cover_key_points(questions, key_docs, usable)
     cards, pairs = term_cards(sentences, entities)
     for built in (matching(pairs), ordering(sorted(events, key=lambda e: e.sentence.index))):
         if built is not None:

@@ -54,27 +54,50 @@ def _finish(words: str) -> str:
 def _accepted(question: str, answer: Answer) -> str | None:
     if not is_question(question) or not prompt_hides_answer(question, answer.text):
         return None
+    if any(mark in question for mark in (":", ";", "—")):
+        return None  # a second statement rides along
     return question
 
 
+# "Which ...?" nouns for a subject that is not a person.
+# Places and organisations act as polities ("Britain discovered ..."): only events ask well.
+WHICH_NOUNS = {"event": "event"}
+
+
+def _wh_subject(answer: Answer) -> str | None:
+    if answer.kind == PERSON:
+        return "Who"
+    noun = WHICH_NOUNS.get(answer.kind)
+    if noun is None:
+        return None
+    return f"Which {noun}s" if answer.plural else f"Which {noun}"
+
+
 def who_did(doc: Doc, answer: Answer) -> str | None:
-    """ "Grigory Zinoviev led X." -> "Who led X?" (a person as the whole subject)."""
+    """The answer is the whole subject: "Zinoviev led X." -> "Who led X?", "The Treaty
+    of X ended Y." -> "Which event ended Y?"."""
     root = _root(doc)
-    if answer.kind != PERSON or root is None or root.tag_ not in ("VBD", "VBN"):
+    wh = _wh_subject(answer)
+    if wh is None or root is None or root.tag_ not in ("VBD", "VBN"):
         return None
     subject = _subject(root)
     if subject is None or subject.i != answer.token_end - 1:
         return None
     start, end = subject.left_edge.i, subject.right_edge.i + 1
-    if start != answer.token_start or start > 0 and doc[0].pos_ != "ADP":
+    if start != answer.token_start - (1 if answer.after_article == "the" else 0):
+        return None
+    if start > 0 and doc[0].pos_ != "ADP":
         return None
     if any(any(g.dep_ in SUBJECTS for g in c.children) for c in root.children if c.dep_ == "conj"):
         return None  # "X died, and his son Y led ...": the question would carry Y's clause
     lead = _text(doc, lambda t: t.i < start and not (t.is_punct and t.i == start - 1))
     words = _text(doc, lambda t: t.i >= end)
-    if any(t.dep_ == "aux" and t.lower_ == "were" for t in root.children):
+    if wh == "Who" and any(t.dep_ == "aux" and t.lower_ == "were" for t in root.children):
         words = words.replace("were ", "was ", 1)
-    question = "Who " + words.rstrip().rstrip(".") + (" " + lead.strip() if lead.strip() else "")
+    lead = lead.strip()
+    if lead:
+        lead = " " + _lower_first(lead, doc[0])
+    question = f"{wh} " + words.rstrip().rstrip(".") + lead
     return _accepted(_finish(question), answer)
 
 
