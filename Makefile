@@ -52,5 +52,9 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# Parse time against whole generation time per bundled lesson (target: <= 1.5x).
+bench-generation: install
+	$(PY) bench/bench_generation.py
+
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -45,6 +45,23 @@ class DistractorPool:
     course: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)
     lesson_words: set[str] = field(default_factory=set)
     related: set[frozenset[str]] = field(default_factory=set)  # "Marathon in Attica"
+    _mentioned: dict[str, bool] = field(default_factory=dict)
+    _lemmas: dict[tuple, set[str]] = field(default_factory=dict)
+
+    def mentions(self, text: str) -> bool:
+        """Whether the lesson's sentences or key points name this (cached per pool)."""
+        if text not in self._mentioned:
+            pattern = re.compile(rf"\b{re.escape(text)}\b", re.I)
+            self._mentioned[text] = any(pattern.search(s.text) for s in self.sentences) or any(
+                pattern.search(d.text) for d in self.extra_docs
+            )
+        return self._mentioned[text]
+
+    def lemmas(self, sentence: LessonSentence, skip: tuple[int, int]) -> set[str]:
+        key = (sentence.index, skip)
+        if key not in self._lemmas:
+            self._lemmas[key] = content_lemmas(sentence.doc, skip)
+        return self._lemmas[key]
 
     def candidates(self, kind: str) -> list[Candidate]:
         found = [
@@ -76,10 +93,7 @@ def _display(candidate: Candidate, answer: Answer) -> str:
 
 
 def _lesson_mentions(pool: DistractorPool, text: str) -> bool:
-    pattern = re.compile(rf"\b{re.escape(text)}\b", re.I)
-    return any(pattern.search(s.text) for s in pool.sentences) or any(
-        pattern.search(d.text) for d in pool.extra_docs
-    )
+    return pool.mentions(text)
 
 
 def _said_of(
@@ -88,10 +102,10 @@ def _said_of(
     """The lesson claims of the candidate what the sentence claims of the answer."""
     if candidate.entity is None:
         return False
-    claim = content_lemmas(sentence.doc, (answer.token_start, answer.token_end))
+    claim = pool.lemmas(sentence, (answer.token_start, answer.token_end))
     for mention in candidate.entity.mentions:
         other = pool.sentences[mention.sentence]
-        said = content_lemmas(other.doc, (mention.token_start, mention.token_end))
+        said = pool.lemmas(other, (mention.token_start, mention.token_end))
         if says_the_same(claim, said):
             return True
     names = candidate.entity.names
@@ -110,6 +124,12 @@ def _fits(
     sentence: LessonSentence,
     pool: DistractorPool,
 ) -> bool:
+    if answer.after_article == "the" and candidate.takes_the is False:
+        return False
+    if answer.after_article != "the" and candidate.takes_the:
+        return False
+    if candidate.plural is not None and candidate.plural != answer.plural:
+        return False
     if answer.entity is not None and (
         answer.entity is candidate.entity or answer.entity.is_alias(display)
     ):
@@ -146,12 +166,12 @@ def _named_distractors(
     for candidate in pool.candidates(answer.kind):
         if lesson_only and candidate.source != "lesson":
             continue
-        display = _display(candidate, answer)
-        if not _fits(candidate, answer, display, sentence, pool):
-            continue
         topical = -len(set(candidate.tags) & pool.lesson_words)
         if candidate.source == "fallback" and topical == 0:
             continue  # a name from another time and place is no real choice
+        display = _display(candidate, answer)
+        if not _fits(candidate, answer, display, sentence, pool):
+            continue
         length_gap = abs(len(display) - len(answer.text)) // 6
         order = (SOURCE_RANK[candidate.source], topical, length_gap, stable_hash(seed, display))
         ranked.append((order, display))
@@ -159,6 +179,8 @@ def _named_distractors(
     chosen: list[str] = []
     from_lesson = 0
     for order, display in ranked:
+        if len(chosen) >= 6:
+            break
         if all(not same_option(display, c) and not overlaps_as_name(display, c) for c in chosen):
             chosen.append(display)
             from_lesson += order[0] == 0

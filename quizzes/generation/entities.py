@@ -9,6 +9,7 @@ after a head-noun rule ("... Party" is an organisation, "... Trials" an event).
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
@@ -162,6 +163,7 @@ class Entity:
         return normalise(text) in {normalise(name) for name in self.names}
 
 
+@lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Lower case, no leading article, no possessive, single spaces."""
     text = re.sub(r"\s+", " ", text.strip().lower())
