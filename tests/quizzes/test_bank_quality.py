@@ -59,7 +59,9 @@ def test_bank_has_enough_flashcards(banks, slug):
 def test_every_item_records_its_source_and_rule(banks, slug):
     items = banks[slug]["questions"] + banks[slug]["flashcards"]
 
-    assert all(item["source_sentence_id"] and item["source_text"] and item["rule"] for item in items)
+    assert all(
+        item["source_sentence_id"] and item["source_text"] and item["rule"] for item in items
+    )
 
 
 @lessons
@@ -136,10 +138,7 @@ def test_false_statements_differ_from_a_lesson_sentence_by_one_span(banks, slug)
 
 @lessons
 def test_no_two_questions_share_answer_and_sentence(banks, slug):
-    keys = [
-        (q["source_text"], str(q["answer"]))
-        for q in _questions(banks, slug, *SENTENCE_KINDS)
-    ]
+    keys = [(q["source_text"], str(q["answer"])) for q in _questions(banks, slug, *SENTENCE_KINDS)]
 
     assert len(keys) == len(set(keys))
 
@@ -167,7 +166,9 @@ def test_sets_are_well_formed(banks, slug):
 @lessons
 def test_flashcard_terms_are_not_in_their_definitions(banks, slug):
     for card in banks[slug]["flashcards"]:
-        if card["rule"].startswith(("card.copula", "card.appositive", "card.relative", "card.subject")):
+        if card["rule"].startswith(
+            ("card.copula", "card.appositive", "card.relative", "card.subject")
+        ):
             assert checks.definition_fits(card["front"], card["back"]), card
         else:
             assert 5 <= len(card["back"].split()) <= 30, card
@@ -183,11 +184,15 @@ def test_every_key_point_is_tested(banks, slug):
 def test_generating_twice_gives_the_same_bank(given_lesson):
     from quizzes.services.bank import bank_generate
 
-    before = list(Question.objects.filter(lesson=given_lesson).values_list("fingerprint", "prompt", "choices"))
+    before = list(
+        Question.objects.filter(lesson=given_lesson).values_list("fingerprint", "prompt", "choices")
+    )
 
     result = bank_generate(lesson=given_lesson)
 
-    after = list(Question.objects.filter(lesson=given_lesson).values_list("fingerprint", "prompt", "choices"))
+    after = list(
+        Question.objects.filter(lesson=given_lesson).values_list("fingerprint", "prompt", "choices")
+    )
     assert after == before
     assert (result.created, result.updated, result.removed) == (0, 0, 0)
 
