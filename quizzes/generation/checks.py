@@ -63,7 +63,15 @@ def prompt_hides_answer(prompt: str, answer: str) -> bool:
     if contains_phrase(prompt, answer) or contains_phrase(prompt, normalise(answer)):
         return False
     head = head_word(answer)
-    return not (len(head) > 2 and contains_phrase(prompt, head))
+    if len(head) > 2 and contains_phrase(prompt, head):
+        return False
+    # A derived form gives it away too: "Ethiopia" beside "Ethiopian independence".
+    stem = head[:-1] if len(head) > 5 else head
+    return not (
+        len(head) > 3
+        and not head.isdigit()
+        and re.search(rf"\b{re.escape(stem)}\w{{0,4}}\b", prompt, re.I)
+    )
 
 
 def has_one_blank(prompt: str) -> bool:

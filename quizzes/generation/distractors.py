@@ -87,8 +87,10 @@ def stable_hash(*parts: str) -> int:
 def _display(candidate: Candidate, answer: Answer) -> str:
     if candidate.kind == PERSON and len(answer.text.split()) == 1:
         if candidate.entity is not None:
-            return candidate.entity.short_name
-        return candidate.name.split()[-1] if len(candidate.name.split()) == 2 else candidate.name
+            short = candidate.entity.short_name
+            # Only a short name the lesson itself uses ("Carta" alone never stands).
+            return short if short in candidate.entity.names else candidate.entity.name
+        return candidate.name.split()[-1]
     return candidate.name
 
 

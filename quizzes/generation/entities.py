@@ -45,6 +45,62 @@ LABEL_KINDS = {
 }
 POSSESSIVE = ("'s", "’s", "'", "’")
 HAS_DIGIT = re.compile(r"\d")
+TIE_ORDER = (PLACE, PERSON, ORGANISATION, EVENT, GROUP, DATE, NUMBER)
+# Titles before a name are not part of the answer ("President _____").
+TITLES = {
+    "president",
+    "king",
+    "queen",
+    "emperor",
+    "empress",
+    "general",
+    "major",
+    "colonel",
+    "captain",
+    "admiral",
+    "lord",
+    "lady",
+    "sir",
+    "pope",
+    "sultan",
+    "tsar",
+    "czar",
+    "prince",
+    "princess",
+    "chancellor",
+    "mr",
+    "mrs",
+    "dr",
+    "saint",
+    "st",
+    "governor",
+    "senator",
+    "premier",
+    "marshal",
+    "attorney",
+    "minister",
+    "prime",
+    "vice",
+    "shah",
+    "caliph",
+}
+# Nouns that make a proper name a document; it is asked about like an event.
+DOCUMENT_HEADS = {
+    "charter",
+    "carta",
+    "constitution",
+    "bill",
+    "declaration",
+    "act",
+    "code",
+    "manifesto",
+    "edict",
+    "decree",
+    "resolution",
+    "statute",
+    "proclamation",
+    "bull",
+}
 ROMAN = re.compile(r"^[IVX]{1,4}$")
 # Nouns that, describing a name ("Herodotus, the Greek historian"), make it a person.
 PERSON_NOUNS = {
@@ -183,11 +239,25 @@ def clean_span(span: Span) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
         end -= 1
+    # The tagger sometimes keeps only the last word of a name ("Taiping Heavenly [Kingdom]"):
+    # capitalised words compounding into the name belong to it.
+    while (
+        start > 0
+        and start < end
+        and doc[start - 1].is_title
+        and doc[start - 1].pos_ in ("PROPN", "ADJ")
+        and doc[start - 1].dep_ in ("compound", "amod")
+        and doc[start - 1].head.i in range(start, end)
+        and not doc[start - 1].ent_type_
+    ):
+        start -= 1
     return doc[start:end] if end > start else None
 
 
 def _kind_by_head(span: Span, label_kind: str) -> str:
     head = span[-1].lower_
+    if head in DOCUMENT_HEADS and label_kind != DATE:
+        return EVENT
     if label_kind == PERSON and span[-1].tag_ == "NNPS" and head.endswith("s"):
         return GROUP  # "the Mamluks": a people, not a person
     if label_kind in (DATE, NUMBER, PERSON):
@@ -213,6 +283,11 @@ def _kind_by_context(span: Span, label_kind: str) -> str | None:
             return PLACE
         if child.dep_ == "relcl" and child.left_edge.lower_ == "who":
             return PERSON
+    for neighbour in [*last.children, last.head]:
+        linked = neighbour.dep_ == "conj" or last.dep_ == "conj" and neighbour is last.head
+        kind = LABEL_KINDS.get(neighbour.ent_type_)
+        if linked and neighbour.i not in range(span.start, span.end) and kind in NAMED_KINDS:
+            return kind  # "Athens and Eretria": names in a list are of one kind
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lemma_.lower() in PERSON_NOUNS:
         return PERSON  # "the polemarch Callimachus", "king Darius"
@@ -249,12 +324,17 @@ def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
         span = clean_span(ent)
         if span is None:
             continue
+        if label_kind == PERSON:
+            while len(span) > 1 and span[0].lower_.rstrip(".") in TITLES:
+                span = span[1:]
+        if label_kind == NUMBER and re.search(r"\d.*\b(to|and|or)\b|[–-]", span.text):
+            continue  # a range: one end alone is no fair answer
         if label_kind == PERSON and span.end < len(doc) and ROMAN.match(doc[span.end].text):
             span = doc[span.start : span.end + 1]  # "Darius I": the numeral is the name
         if label_kind == NUMBER:
             while len(span) > 1 and not HAS_DIGIT.search(span[0].text):
                 span = span[1:]  # "about 10,000": the number is the answer
-        if len(span.text) < 3 or ROMAN.match(span.text):
+        if len(span.text.strip(".")) < 3 or ROMAN.match(span.text.strip(".")):
             continue
         context_kind = _kind_by_context(span, PERSON if label_kind == "unknown" else label_kind)
         if label_kind == "unknown" and context_kind is None:
@@ -265,12 +345,15 @@ def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
         if label_kind in NAMED_KINDS and not any(t.pos_ == "PROPN" or t.is_title for t in span):
             continue
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        text = span.text
+        if text.endswith(".") and span.end == len(doc):
+            text = text[:-1]  # the tokenizer left the full stop on "Richard I."
         found.append(
             Mention(
                 sentence=sentence,
                 start=span.start_char,
-                end=span.end_char,
-                text=span.text,
+                end=span.start_char + len(text),
+                text=text,
                 label_kind=_kind_by_head(span, label_kind),
                 after_the=before == "the",
                 plural=span[-1].tag_ in ("NNS", "NNPS"),
@@ -301,7 +384,8 @@ def build_entities(docs: list[Doc]) -> list[Entity]:
         votes = Counter()
         for m in items:
             votes[m.label_kind] += 3 if m.cue else 1
-        return max(sorted(votes), key=lambda kind: votes[kind])
+        # Ties go to the kind the tagger confuses least with the others.
+        return max(TIE_ORDER, key=lambda kind: votes.get(kind, 0))
 
     # Longest names first, so "Zinoviev" joins "Grigory Zinoviev", never the reverse.
     names = sorted(by_name, key=lambda name: (-len(name.split()), name))

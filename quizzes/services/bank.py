@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from lessons.models import Lesson
+from quizzes.generation.checks import contains_phrase
 from quizzes.generation.entities import NAMED_KINDS
 from quizzes.generation.items import GeneratedBank, GeneratedCard, GeneratedQuestion
 from quizzes.generation.pipeline import LessonText, generate_bank
@@ -34,15 +35,17 @@ def lesson_text(lesson: Lesson) -> LessonText:
     return LessonText(lesson.title, key_points, sentences, summary)
 
 
-def course_entities(*, exclude: Lesson) -> dict[str, list[tuple[str, bool]]]:
-    """Names other lessons' banks ask about, by kind: a course-wide pool of wrong options.
+def course_entities(*, lesson: Lesson, text: LessonText) -> dict[str, list[tuple[str, bool]]]:
+    """Names that related lessons' banks ask about, by kind: a course-wide pool of options.
 
-    A generated question's rule ends with its answer's kind ("mc.cloze.person"), so the
-    pool needs no second parse of every lesson.
+    A lesson is related when this one names something its bank asks about (two lessons on
+    the Cold War share "the Soviet Union"); an unrelated lesson's names would make wrong
+    options from another time and place. A generated question's rule ends with its
+    answer's kind ("mc.cloze.person"), so the pool needs no second parse of any lesson.
     """
-    pool: dict[str, dict[str, bool]] = {}
+    body = " ".join([text.title, *text.key_points, *(t for _, t in text.sentences)])
     rows = (
-        Question.objects.exclude(lesson=exclude)
+        Question.objects.exclude(lesson=lesson)
         .filter(
             kind__in=[
                 QuestionKind.MULTIPLE_CHOICE,
@@ -51,14 +54,23 @@ def course_entities(*, exclude: Lesson) -> dict[str, list[tuple[str, bool]]]:
             ]
         )
         .exclude(rule="")
-        .values_list("rule", "answer", "prompt")
+        .values_list("lesson_id", "rule", "answer", "prompt")
         .order_by("lesson_id", "pk")
     )
-    for rule, answer, prompt in rows:
+    by_lesson: dict[int, dict[str, dict[str, bool]]] = {}
+    for lesson_id, rule, answer, prompt in rows:
         kind = rule.rsplit(".", 1)[-1]
         if kind in NAMED_KINDS and isinstance(answer, str) and answer:
             takes_the = "the _____" in prompt.lower()
-            pool.setdefault(kind, {}).setdefault(answer, takes_the)
+            by_lesson.setdefault(lesson_id, {}).setdefault(kind, {}).setdefault(answer, takes_the)
+    pool: dict[str, dict[str, bool]] = {}
+    for kinds in by_lesson.values():
+        names = [name for names in kinds.values() for name in names]
+        if not any(contains_phrase(body, name) for name in names):
+            continue
+        for kind, found in kinds.items():
+            for name, takes_the in found.items():
+                pool.setdefault(kind, {}).setdefault(name, takes_the)
     return {kind: sorted(names.items()) for kind, names in pool.items()}
 
 
@@ -136,7 +148,8 @@ def bank_generate(*, lesson: Lesson) -> BankGenerationResult:
     refreshed, a stale generated one removed; an item a person approved, edited or
     rejected is never touched.
     """
-    bank: GeneratedBank = generate_bank(lesson_text(lesson), course_entities(exclude=lesson))
+    text = lesson_text(lesson)
+    bank: GeneratedBank = generate_bank(text, course_entities(lesson=lesson, text=text))
     sentences = {s.position: s for s in lesson.sentences.all()}
     key_points = dict(enumerate(lesson.key_points.order_by("position")))
     question_counts = _sync(
