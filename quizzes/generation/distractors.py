@@ -99,16 +99,33 @@ def _lesson_mentions(pool: DistractorPool, text: str) -> bool:
 
 
 def _said_of(
-    pool: DistractorPool, candidate: Candidate, sentence: LessonSentence, answer: Answer
+    pool: DistractorPool,
+    candidate: Candidate,
+    sentence: LessonSentence,
+    answer: Answer,
+    strict: bool = False,
 ) -> bool:
-    """The lesson claims of the candidate what the sentence claims of the answer."""
+    """The lesson claims of the candidate what the sentence claims of the answer.
+
+    `strict` (for false statements) also counts a sentence that ties the candidate to
+    another name of this sentence by a shared word: "Constantinople, the capital of the
+    Byzantine Empire" makes "capital of the Byzantine Empire" unsafe as a false swap.
+    """
     if candidate.entity is None:
         return False
     claim = pool.lemmas(sentence, (answer.token_start, answer.token_end))
+    names = {
+        t.lemma_.lower()
+        for t in sentence.doc
+        if t.pos_ == "PROPN" and not answer.token_start <= t.i < answer.token_end
+    }
     for mention in candidate.entity.mentions:
         other = pool.sentences[mention.sentence]
         said = pool.lemmas(other, (mention.token_start, mention.token_end))
         if says_the_same(claim, said):
+            return True
+        shared = claim & said
+        if strict and shared & names and shared - names:
             return True
     names = candidate.entity.names
     for doc in pool.extra_docs:
@@ -158,7 +175,7 @@ def _fits(
         return False
     if candidate.plural is not None and candidate.plural != answer.plural:
         return False
-    return not _said_of(pool, candidate, sentence, answer)
+    return not _said_of(pool, candidate, sentence, answer, strict=candidate.source == "lesson")
 
 
 def _named_distractors(

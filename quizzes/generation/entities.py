@@ -24,7 +24,8 @@ PERSON, PLACE, ORGANISATION, EVENT, GROUP, DATE, NUMBER = (
     "date",
     "number",
 )
-NAMED_KINDS = (PERSON, PLACE, ORGANISATION, EVENT, GROUP)
+DOCUMENT = "document"
+NAMED_KINDS = (PERSON, PLACE, ORGANISATION, EVENT, GROUP, DOCUMENT)
 LABEL_KINDS = {
     "PERSON": PERSON,
     "GPE": PLACE,
@@ -45,7 +46,7 @@ LABEL_KINDS = {
 }
 POSSESSIVE = ("'s", "’s", "'", "’")
 HAS_DIGIT = re.compile(r"\d")
-TIE_ORDER = (PLACE, PERSON, ORGANISATION, EVENT, GROUP, DATE, NUMBER)
+TIE_ORDER = (PLACE, PERSON, ORGANISATION, EVENT, DOCUMENT, GROUP, DATE, NUMBER)
 # Titles before a name are not part of the answer ("President _____").
 TITLES = {
     "president",
@@ -161,6 +162,17 @@ PERSON_NOUNS = {
     "monk",
 }
 PLACE_NOUNS = {
+    "church",
+    "mosque",
+    "cathedral",
+    "palace",
+    "temple",
+    "castle",
+    "tower",
+    "building",
+    "monastery",
+    "shrine",
+    "fort",
     "city",
     "town",
     "capital",
@@ -257,7 +269,9 @@ def clean_span(span: Span) -> Span | None:
 def _kind_by_head(span: Span, label_kind: str) -> str:
     head = span[-1].lower_
     if head in DOCUMENT_HEADS and label_kind != DATE:
-        return EVENT
+        return DOCUMENT
+    if span[-1].pos_ == "ADJ" and label_kind in NAMED_KINDS:
+        return GROUP  # "Saharan", "Ottoman": an adjective names no place or person
     if label_kind == PERSON and span[-1].tag_ == "NNPS" and head.endswith("s"):
         return GROUP  # "the Mamluks": a people, not a person
     if label_kind in (DATE, NUMBER, PERSON):
@@ -327,8 +341,10 @@ def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
         if label_kind == PERSON:
             while len(span) > 1 and span[0].lower_.rstrip(".") in TITLES:
                 span = span[1:]
-        if label_kind == NUMBER and re.search(r"\d.*\b(to|and|or)\b|[–-]", span.text):
+        if label_kind in (NUMBER, DATE) and re.search(r"\d.*\b(to|and|or)\b|\d\s*[–-]", span.text):
             continue  # a range: one end alone is no fair answer
+        if label_kind in NAMED_KINDS and re.search(r"\b(and|or)\b|,", span.text):
+            continue  # two names the tagger ran together
         if label_kind == PERSON and span.end < len(doc) and ROMAN.match(doc[span.end].text):
             span = doc[span.start : span.end + 1]  # "Darius I": the numeral is the name
         if label_kind == NUMBER:

@@ -26,7 +26,6 @@ EVENT_HEADS = {
     "trials",
     "crisis",
     "conference",
-    "congress",
     "campaign",
     "expedition",
     "landing",
@@ -59,6 +58,7 @@ EVENT_HEADS = {
 }
 # Nouns that make a proper name an organisation ("the Communist Party").
 ORG_HEADS = {
+    "congress",
     "party",
     "army",
     "navy",

@@ -30,6 +30,7 @@ KIND_PRIORITY = {
     "person": 0,
     "date": 1,
     "event": 2,
+    "document": 3,
     "place": 3,
     "organisation": 4,
     "group": 5,
@@ -38,7 +39,7 @@ KIND_PRIORITY = {
 }
 # Kinds a false statement may swap: nationalities nest ("Athenian" is "Greek"), so not
 # groups, and never a bare noun phrase.
-SWAPPABLE = ("person", "date", "number", "event", "organisation", "place")
+SWAPPABLE = ("person", "date", "number", "event", "organisation", "place", "document")
 YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
 
 
@@ -88,7 +89,10 @@ def _item_for(
     if cloze is None and wh is None:
         return None
     distractors = choose_distractors(answer, sentence, pool, seed) if answer.kind != "term" else []
-    kind = _choose_kind(tally, wh is not None, len(distractors) >= 3, answer.kind == "term")
+    # A name used as a modifier ("the Atlantic coast") has no fair same-kind options.
+    modifier = sentence.doc[answer.token_end - 1].dep_ in ("compound", "amod")
+    has_options = len(distractors) >= 3 and not modifier
+    kind = _choose_kind(tally, wh is not None, has_options, answer.kind == "term")
     if kind == "multiple_choice":
         prompt, rule = (wh[0], wh[1]) if wh else (cloze, "mc.cloze")
         return multiple_choice(sentence, answer, prompt, distractors, rule)

@@ -61,7 +61,7 @@ def _accepted(question: str, answer: Answer) -> str | None:
 
 # "Which ...?" nouns for a subject that is not a person.
 # Places and organisations act as polities ("Britain discovered ..."): only events ask well.
-WHICH_NOUNS = {"event": "event"}
+WHICH_NOUNS = {"event": "event", "document": "document"}
 
 
 def _wh_subject(answer: Answer) -> str | None:

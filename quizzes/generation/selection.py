@@ -64,6 +64,10 @@ def is_usable(doc: Doc, topic: set[str] = frozenset()) -> bool:
         # "This was ..." has no noun to stand on; "This move ..." points at a sentence
         # the reader does not see, unless the noun is the lesson's own topic.
         return False
+    if any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PRON" and t.head.dep_ == "ROOT" for t in doc
+    ):
+        return False  # "..., he came to believe": who "he" is lies in another sentence
     if doc.text.rstrip().endswith(("?", "!")) or '"' in doc.text or "“" in doc.text:
         return False
     return any(t.pos_ in ("VERB", "AUX") for t in doc)
