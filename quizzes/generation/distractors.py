@@ -64,10 +64,11 @@ class DistractorPool:
         return self._lemmas[key]
 
     def candidates(self, kind: str) -> list[Candidate]:
+        # A name the tagger could not agree on may be of another kind: no wrong option.
         found = [
             Candidate(e.name, e.kind, "lesson", e.takes_the, e.plural, e)
             for e in self.entities
-            if e.kind == kind
+            if e.kind == kind and e.certain
         ]
         found += [
             Candidate(name, kind, "course", takes_the)

@@ -218,6 +218,7 @@ class Entity:
     mentions: list[Mention] = field(default_factory=list)
     takes_the: bool = False
     plural: bool = False
+    certain: bool = True  # every mention agrees on the kind (or grammar settled it)
 
     @property
     def short_name(self) -> str:
@@ -274,8 +275,16 @@ def _kind_by_head(span: Span, label_kind: str) -> str:
         return GROUP  # "Saharan", "Ottoman": an adjective names no place or person
     if label_kind == PERSON and span[-1].tag_ == "NNPS" and head.endswith("s"):
         return GROUP  # "the Mamluks": a people, not a person
-    if label_kind in (DATE, NUMBER, PERSON):
+    if label_kind in (DATE, NUMBER):
         return label_kind
+    if label_kind == PERSON and len(span) == 1 and re.search(r"[a-z][A-Z]|^[A-Z]{2,}$", span.text):
+        return ORGANISATION  # "ExComm", "NKVD": no one's name is written so
+    if (
+        span[-1].dep_ in ("amod", "compound")
+        and span[-1].head.pos_ == "NOUN"
+        and re.search(r"(an|ian|ese|ish|ic)$", span[-1].lower_)
+    ):
+        return GROUP  # "Saharan mines": a demonym used as an adjective
     if head in EVENT_HEADS:
         return EVENT
     if head in ORG_HEADS:
@@ -283,6 +292,11 @@ def _kind_by_head(span: Span, label_kind: str) -> str:
     if head in PLACE_HEADS and label_kind != GROUP:
         return PLACE
     return label_kind
+
+
+def _is_title_only(span: Span) -> bool:
+    """ "Archbishop", "Emperor": a capitalised title, not a name."""
+    return all(t.lower_ in TITLES or t.lemma_.lower() in PERSON_NOUNS for t in span)
 
 
 def _kind_by_context(span: Span, label_kind: str) -> str | None:
@@ -350,7 +364,11 @@ def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
         if label_kind == NUMBER:
             while len(span) > 1 and not HAS_DIGIT.search(span[0].text):
                 span = span[1:]  # "about 10,000": the number is the answer
-        if len(span.text.strip(".")) < 3 or ROMAN.match(span.text.strip(".")):
+        if (
+            len(span.text.strip(".")) < 3
+            or ROMAN.match(span.text.strip("."))
+            or _is_title_only(span)
+        ):
             continue
         context_kind = _kind_by_context(span, PERSON if label_kind == "unknown" else label_kind)
         if label_kind == "unknown" and context_kind is None:
@@ -441,6 +459,8 @@ def build_entities(docs: list[Doc]) -> list[Entity]:
                 mentions=sorted(items, key=lambda m: (m.sentence, m.start)),
                 takes_the=sum(m.after_the for m in items) * 2 > len(items),
                 plural=Counter(m.plural for m in items).most_common(1)[0][0],
+                certain=all(m.label_kind == kind for m in items)
+                or any(m.cue and m.label_kind == kind for m in items),
             )
         )
     return sorted(entities, key=lambda e: (e.mentions[0].sentence, e.mentions[0].start))

@@ -85,13 +85,15 @@ def _item_for(
     if _in_range(sentence, answer):
         return None
     cloze = cloze_prompt(sentence, answer)
-    wh = wh_question(sentence.doc, answer) if answer.kind != "term" else None
+    uncertain = answer.entity is not None and not answer.entity.certain
+    # "Who ...?" about a name the tagger could not type might ask "who" of a place.
+    wh = wh_question(sentence.doc, answer) if answer.kind != "term" and not uncertain else None
     if cloze is None and wh is None:
         return None
     distractors = choose_distractors(answer, sentence, pool, seed) if answer.kind != "term" else []
     # A name used as a modifier ("the Atlantic coast") has no fair same-kind options.
     modifier = sentence.doc[answer.token_end - 1].dep_ in ("compound", "amod")
-    has_options = len(distractors) >= 3 and not modifier
+    has_options = len(distractors) >= 3 and not modifier and not uncertain
     kind = _choose_kind(tally, wh is not None, has_options, answer.kind == "term")
     if kind == "multiple_choice":
         prompt, rule = (wh[0], wh[1]) if wh else (cloze, "mc.cloze")

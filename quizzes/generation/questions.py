@@ -41,7 +41,7 @@ def _text(doc: Doc, keep) -> str:
 
 
 def _lower_first(text: str, first: Token) -> str:
-    if first.pos_ == "PROPN" or first.ent_type_ or first.text == "I":
+    if first.pos_ == "PROPN" or first.text == "I" or first.ent_type_ and first.pos_ != "DET":
         return text
     return text[:1].lower() + text[1:]
 
