@@ -187,8 +187,8 @@ def _named_distractors(
         if lesson_only and candidate.source != "lesson":
             continue
         topical = -len(set(candidate.tags) & pool.lesson_words)
-        if candidate.source == "fallback" and topical == 0:
-            continue  # a name from another time and place is no real choice
+        if candidate.source == "fallback" and topical > -2:
+            continue  # a name from another time and place is no real choice: two words shared
         display = _display(candidate, answer)
         if not _fits(candidate, answer, display, sentence, pool):
             continue

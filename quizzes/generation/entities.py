@@ -250,8 +250,12 @@ def clean_span(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
         start += 1
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
-        end -= 1
+    while end > start and (
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].is_punct
+        or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")
+    ):
+        end -= 1  # "Okubo Toshimichi of": the tagger ran into the next phrase
     # The tagger sometimes keeps only the last word of a name ("Taiping Heavenly [Kingdom]"):
     # capitalised words compounding into the name belong to it.
     while (
