@@ -3,6 +3,7 @@
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from quizzes.generation.entities import normalise
 
@@ -17,12 +18,17 @@ def words(text: str) -> list[str]:
     return re.findall(r"[\w’'-]+", text.lower())
 
 
+@lru_cache(maxsize=16384)
+def _phrase_pattern(phrase: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.I)
+
+
 def contains_phrase(text: str, phrase: str) -> bool:
     """Whether the phrase stands in the text on word boundaries, ignoring case."""
     phrase = phrase.strip()
-    if not phrase:
+    if not phrase or phrase.lower() not in text.lower():
         return False
-    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.I) is not None
+    return _phrase_pattern(phrase).search(text) is not None
 
 
 def same_option(a: str, b: str) -> bool:
@@ -30,6 +36,7 @@ def same_option(a: str, b: str) -> bool:
     return normalise(a) == normalise(b)
 
 
+@lru_cache(maxsize=65536)
 def overlaps_as_name(a: str, b: str) -> bool:
     """One option is part of the other ("Edward" beside "Edward the Confessor")."""
     a_words, b_words = words(normalise(a)), words(normalise(b))

@@ -12,7 +12,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from quizzes.generation.answers import Answer
-from quizzes.generation.checks import overlaps_as_name, same_option, says_the_same
+from quizzes.generation.checks import (
+    contains_phrase,
+    overlaps_as_name,
+    same_option,
+    says_the_same,
+)
 from quizzes.generation.entities import DATE, NUMBER, PERSON, Entity, normalise
 from quizzes.generation.fallbacks import FALLBACKS
 from quizzes.generation.selection import LessonSentence, content_lemmas
@@ -46,15 +51,16 @@ class DistractorPool:
     lesson_words: set[str] = field(default_factory=set)
     related: set[frozenset[str]] = field(default_factory=set)  # "Marathon in Attica"
     _mentioned: dict[str, bool] = field(default_factory=dict)
+    _blob: str = ""
     _lemmas: dict[tuple, set[str]] = field(default_factory=dict)
 
     def mentions(self, text: str) -> bool:
         """Whether the lesson's sentences or key points name this (cached per pool)."""
         if text not in self._mentioned:
-            pattern = re.compile(rf"\b{re.escape(text)}\b", re.I)
-            self._mentioned[text] = any(pattern.search(s.text) for s in self.sentences) or any(
-                pattern.search(d.text) for d in self.extra_docs
-            )
+            if not self._blob:
+                texts = [s.text for s in self.sentences] + [d.text for d in self.extra_docs]
+                self._blob = "\n".join(texts)
+            self._mentioned[text] = contains_phrase(self._blob, text)
         return self._mentioned[text]
 
     def lemmas(self, sentence: LessonSentence, skip: tuple[int, int]) -> set[str]:
@@ -162,10 +168,10 @@ def _fits(
         return False  # one place inside the other: not plainly wrong
     if same_option(display, answer.text) or overlaps_as_name(display, answer.text):
         return False
-    if re.search(rf"\b{re.escape(display)}\b", sentence.text, re.I):
+    if contains_phrase(sentence.text, display):
         return False
     if candidate.entity is not None and any(
-        re.search(rf"\b{re.escape(name)}\b", sentence.text, re.I) for name in candidate.entity.names
+        contains_phrase(sentence.text, name) for name in candidate.entity.names
     ):
         return False
     if candidate.source != "lesson" and _lesson_mentions(pool, display):
@@ -190,18 +196,19 @@ def _named_distractors(
         if candidate.source == "fallback" and topical > -2:
             continue  # a name from another time and place is no real choice: two words shared
         display = _display(candidate, answer)
-        if not _fits(candidate, answer, display, sentence, pool):
-            continue
         length_gap = abs(len(display) - len(answer.text)) // 6
         order = (SOURCE_RANK[candidate.source], topical, length_gap, stable_hash(seed, display))
-        ranked.append((order, display))
-    ranked.sort()
+        ranked.append((order, display, candidate))
+    ranked.sort(key=lambda item: item[0])
     chosen: list[str] = []
     from_lesson = 0
-    for order, display in ranked:
+    # The full checks are the costly part: run them in rank order, only as far as needed.
+    for order, display, candidate in ranked:
         if len(chosen) >= 6:
             break
-        if all(not same_option(display, c) and not overlaps_as_name(display, c) for c in chosen):
+        if any(same_option(display, c) or overlaps_as_name(display, c) for c in chosen):
+            continue
+        if _fits(candidate, answer, display, sentence, pool):
             chosen.append(display)
             from_lesson += order[0] == 0
     if from_lesson < 2:

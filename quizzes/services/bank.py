@@ -74,6 +74,10 @@ def course_entities(*, lesson: Lesson, text: LessonText) -> dict[str, list[tuple
     return {kind: sorted(names.items()) for kind, names in pool.items()}
 
 
+def _pk(row) -> int | None:
+    return row.pk if row is not None else None
+
+
 def _question_fields(item: GeneratedQuestion, sentences: dict, key_points: dict) -> dict:
     return {
         "kind": item.kind,
@@ -83,9 +87,9 @@ def _question_fields(item: GeneratedQuestion, sentences: dict, key_points: dict)
         "accepted": item.accepted,
         "explanation": item.explanation,
         "rule": item.rule,
-        "source_sentence": sentences.get(item.sentence.position) if item.sentence else None,
+        "source_sentence_id": _pk(sentences.get(item.sentence.position) if item.sentence else None),
         "source_text": item.source_text,
-        "key_point": key_points.get(item.key_point),
+        "key_point_id": _pk(key_points.get(item.key_point)),
     }
 
 
@@ -94,9 +98,9 @@ def _card_fields(item: GeneratedCard, sentences: dict, key_points: dict) -> dict
         "front": item.front,
         "back": item.back,
         "rule": item.rule,
-        "source_sentence": sentences.get(item.sentence.position) if item.sentence else None,
+        "source_sentence_id": _pk(sentences.get(item.sentence.position) if item.sentence else None),
         "source_text": item.source_text,
-        "key_point": key_points.get(item.key_point),
+        "key_point_id": _pk(key_points.get(item.key_point)),
     }
 
 
