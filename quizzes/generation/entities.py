@@ -248,7 +248,10 @@ def clean_span(span: Span) -> Span | None:
     """The span without a leading article, a trailing possessive or punctuation."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+    while start < end and (
+        doc[start].lower_ in {"the", "a", "an", "many", "most", "some", "few", "all", "several"}
+        or doc[start].is_punct
+    ):
         start += 1
     while end > start and (
         doc[end - 1].tag_ == "POS"
@@ -309,10 +312,16 @@ def _kind_by_context(span: Span, label_kind: str) -> str | None:
         return None
     doc, last = span.doc, span[-1]
     for child in last.children:
-        if child.dep_ == "appos" and child.lemma_.lower() in PERSON_NOUNS:
+        if child.dep_ != "appos":
+            continue
+        heads = {child.lemma_.lower()} | {
+            c.lemma_.lower() for c in child.children if c.dep_ == "conj"
+        }
+        if heads & PERSON_NOUNS:
             return PERSON
-        if child.dep_ == "appos" and child.lemma_.lower() in PLACE_NOUNS:
+        if heads & PLACE_NOUNS:
             return PLACE
+    for child in last.children:
         if child.dep_ == "relcl" and child.left_edge.lower_ == "who":
             return PERSON
     for neighbour in [*last.children, last.head]:
@@ -346,13 +355,28 @@ def _demonym_of(name: str, groups: list[str]) -> bool:
     )
 
 
+def _described_names(doc: Doc) -> list[Span]:
+    """Names the tagger missed but an appositive describes ("Hippias, the exiled tyrant")."""
+    spans = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ == "compound":
+            continue
+        if not any(c.dep_ == "appos" and c.pos_ in ("NOUN", "ADJ") for c in token.children):
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        if not any(t.ent_type_ for t in doc[start : token.i + 1]):
+            spans.append(doc[start : token.i + 1])
+    return spans
+
+
 def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
     """Entity mentions of one parsed sentence, cleaned, with a first guess at the kind."""
     found = []
-    for ent in doc.ents:
-        label_kind = LABEL_KINDS.get(ent.label_)
-        if label_kind is None:
-            continue
+    untagged = [(span, "UNTAGGED") for span in _described_names(doc)]
+    for ent, label in [(ent, ent.label_) for ent in doc.ents] + untagged:
+        label_kind = LABEL_KINDS.get(label, "unknown")
         span = clean_span(ent)
         if span is None:
             continue

@@ -7,7 +7,7 @@ clause ("X, who was Y") or, failing those, by a sentence whose subject it is.
 from spacy.tokens import Doc, Token
 
 from quizzes.generation.checks import DEFINITION_WORDS, contains_phrase, definition_fits
-from quizzes.generation.entities import NAMED_KINDS, Entity
+from quizzes.generation.entities import NAMED_KINDS, PLACE, PLACE_NOUNS, Entity
 from quizzes.generation.items import GeneratedCard, capitalise, tidy
 from quizzes.generation.selection import LessonSentence, content_lemmas
 from quizzes.generation.sets import Pair
@@ -34,7 +34,13 @@ def _description(token: Token, entity: Entity) -> tuple[str, str] | None:
             span = token.doc[attrs[0].left_edge.i : attrs[0].right_edge.i + 1]
             return span.text, "card.copula"
     for child in token.children:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
+        if (
+            child.dep_ == "appos"
+            and child.pos_ in ("NOUN", "ADJ")
+            and any(t.pos_ == "NOUN" for t in child.subtree)
+            and not any(c.pos_ == "NUM" for c in child.children)  # "a run of 240 km"
+            and (entity.kind != PLACE or child.lemma_.lower() in PLACE_NOUNS)
+        ):
             span = token.doc[child.left_edge.i : child.right_edge.i + 1]
             return span.text, "card.appositive"
         if child.dep_ == "relcl" and child.left_edge.lower_ in ("who", "which"):

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from quizzes.generation.checks import contains_phrase
 from quizzes.generation.items import GeneratedQuestion, seeded_shuffle
 from quizzes.generation.selection import LessonSentence
 
@@ -28,8 +29,12 @@ class DatedEvent:
 
 def matching(pairs: list[Pair]) -> GeneratedQuestion | None:
     """Match four or more terms to their descriptions (distinct terms and descriptions)."""
+    terms = [pair.term for pair in pairs]
     chosen: list[Pair] = []
     for pair in pairs:
+        # A description that names another term would match itself.
+        if any(contains_phrase(pair.description, term) for term in terms):
+            continue
         if all(pair.term != p.term and pair.description != p.description for p in chosen):
             chosen.append(pair)
     chosen = chosen[:MAX_PAIRS]
