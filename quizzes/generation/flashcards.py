@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 from quizzes.generation.checks import DEFINITION_WORDS, contains_phrase, definition_fits
 from quizzes.generation.entities import NAMED_KINDS, PLACE, PLACE_NOUNS, Entity
 from quizzes.generation.items import GeneratedCard, capitalise, tidy
-from quizzes.generation.selection import LessonSentence, content_lemmas
+from quizzes.generation.selection import LessonSentence, key_point_score, weighted_lemmas
 from quizzes.generation.sets import Pair
 
 CLAUSE_BREAKS = (";", "—", " – ", ", which", ", while", ", and")
@@ -126,9 +126,9 @@ def key_point_cards(
     """One card per key point: the point on the front, the lesson's words on the back."""
     cards = []
     for index, (text, doc) in enumerate(zip(key_points, key_docs, strict=True)):
-        lemmas = content_lemmas(doc)
+        lemmas = weighted_lemmas(doc)
         scored = sorted(
-            ((-len(lemmas & content_lemmas(s.doc)), s.index, s) for s in sentences),
+            ((-key_point_score(lemmas, s.weights), s.index, s) for s in sentences),
             key=lambda item: item[:2],
         )
         for negative_score, _, sentence in scored:

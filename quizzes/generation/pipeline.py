@@ -20,7 +20,13 @@ from quizzes.generation.flashcards import key_point_cards, question_cards, term_
 from quizzes.generation.items import GeneratedBank, GeneratedQuestion, seeded_shuffle, tidy
 from quizzes.generation.nlp import parse_all
 from quizzes.generation.questions import _phrase_on_root, _root, _subject, wh_question
-from quizzes.generation.selection import LessonSentence, content_lemmas, select_sentences
+from quizzes.generation.selection import (
+    LessonSentence,
+    content_lemmas,
+    key_point_score,
+    select_sentences,
+    weighted_lemmas,
+)
 from quizzes.generation.sets import DatedEvent, matching, ordering
 from quizzes.generation.truefalse import false_statement, true_statement
 
@@ -222,8 +228,11 @@ def _cover_key_points(questions, key_docs, usable: list[LessonSentence]) -> None
     for index, doc in enumerate(key_docs):
         if index in covered:
             continue
-        lemmas = content_lemmas(doc)
-        scored = sorted((-len(lemmas & content_lemmas(s.doc)), s.index, s) for s in usable if s.doc)
+        lemmas = weighted_lemmas(doc)
+        scored = sorted(
+            ((-key_point_score(lemmas, s.weights), s.index, s) for s in usable),
+            key=lambda item: item[:2],
+        )
         if not scored or scored[0][0] == 0:
             continue
         for negative, _, best in scored:
@@ -246,13 +255,15 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     texts = [text for _, text in lesson.sentences]
     docs = parse_all([*texts, *lesson.key_points, lesson.title])
     sentence_docs, key_docs = docs[: len(texts)], docs[len(texts) : -1]
-    sentences = select_sentences([p for p, _ in lesson.sentences], texts, sentence_docs, key_docs)
+    # The lesson's topic words: its title, key points and summary.
+    topic = content_lemmas(docs[-1]) | set().union(*(content_lemmas(d) for d in key_docs))
+    positions = [p for p, _ in lesson.sentences]
+    for position, doc in zip(positions, sentence_docs, strict=True):
+        if position in lesson.summary_positions:
+            topic |= content_lemmas(doc)
+    sentences = select_sentences(positions, texts, sentence_docs, key_docs, topic)
     entities = build_entities(sentence_docs)
     entity_of = {(m.sentence, m.start): e for e in entities for m in e.mentions}
-    topic = content_lemmas(docs[-1]) | set().union(*(content_lemmas(d) for d in key_docs))
-    for sentence in sentences:
-        if sentence.position in lesson.summary_positions:
-            topic |= content_lemmas(sentence.doc)
     # Names and nationalities say where and when a lesson is: fallbacks must share one.
     words = {t.lower_ for d in docs for t in d if t.is_alpha and (t.pos_ == "PROPN" or t.ent_type_)}
     pool = DistractorPool(

@@ -1,7 +1,7 @@
 """Which sentences can carry a fair question, and how they read on their own."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
@@ -21,6 +21,7 @@ class LessonSentence:
     usable: bool
     key_point: int | None = None  # index of the key point it explains best
     key_overlap: int = 0
+    weights: dict[str, int] = field(default_factory=dict)
 
     def render(self, start: int | None = None, end: int | None = None, fill: str = "") -> str:
         """The sentence with [start:end) replaced, reading well out of context.
@@ -48,6 +49,27 @@ def content_lemmas(doc: Doc, skip: tuple[int, int] | None = None) -> set[str]:
             if lemma not in GENERIC_LEMMAS and re.search(r"\w", lemma):
                 lemmas.add(lemma)
     return lemmas
+
+
+def weighted_lemmas(doc: Doc) -> dict[str, int]:
+    """Content lemmas weighted by how much they pin a fact down: numbers, then names."""
+    weights = {}
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.is_stop or not re.search(r"\w", lemma) or lemma in GENERIC_LEMMAS:
+            continue
+        if token.like_num or token.ent_type_ in ("DATE", "CARDINAL", "QUANTITY"):
+            weights[lemma] = 3
+        elif token.pos_ == "PROPN" or token.ent_type_:
+            weights[lemma[:5]] = 2  # "Italy" and "Italian" share a stem
+        elif token.pos_ in ("NOUN", "VERB", "ADJ"):
+            weights[lemma] = 1
+    return weights
+
+
+def key_point_score(key: dict[str, int], sentence: dict[str, int]) -> int:
+    """How much of a key point a sentence states."""
+    return sum(weight for lemma, weight in key.items() if lemma in sentence)
 
 
 def is_usable(doc: Doc, topic: set[str] = frozenset()) -> bool:
@@ -81,16 +103,16 @@ def select_sentences(
     topic: set[str] = frozenset(),
 ) -> list[LessonSentence]:
     """Every lesson sentence, marked usable or not and linked to its best key point."""
-    key_lemmas = [content_lemmas(doc) for doc in key_point_docs]
+    key_lemmas = [weighted_lemmas(doc) for doc in key_point_docs]
     sentences = []
     for index, (position, text, doc) in enumerate(zip(positions, texts, docs, strict=True)):
         sentence = LessonSentence(index, position, text, doc, usable=is_usable(doc, topic))
-        lemmas = content_lemmas(doc)
-        best, best_overlap = None, 0
+        sentence.weights = weighted_lemmas(doc)
+        best, best_score = None, 0
         for kp_index, kp_lemmas in enumerate(key_lemmas):
-            overlap = len(lemmas & kp_lemmas)
-            if overlap > best_overlap and overlap * 2 >= len(kp_lemmas):
-                best, best_overlap = kp_index, overlap
-        sentence.key_point, sentence.key_overlap = best, best_overlap
+            score = key_point_score(kp_lemmas, sentence.weights)
+            if score > best_score and score * 2 >= sum(kp_lemmas.values()):
+                best, best_score = kp_index, score
+        sentence.key_point, sentence.key_overlap = best, best_score
         sentences.append(sentence)
     return sentences
