@@ -19,13 +19,14 @@ from quizzes.generation.checks import (
     says_the_same,
 )
 from quizzes.generation.entities import DATE, NUMBER, PERSON, Entity, normalise
-from quizzes.generation.fallbacks import FALLBACKS
+from quizzes.generation.fallbacks import ACTIVE_YEAR, FALLBACKS, PLACE_WITHIN
 from quizzes.generation.selection import LessonSentence, content_lemmas
 
 YEAR = re.compile(r"\b(1\d{3}|20\d{2}|\d{3})\b")
 NUMBER_IN_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?")
 YEAR_SHIFTS = (3, -2, 5, -4, 1, -6, 8, -1, 2, -3, 10, -5)
 NUMBER_FACTORS = (2, 0.5, 3, 1.5, 4, 0.25, 5, 0.75, 10)
+ERA_SPAN = 60  # years either side of the lesson's middle year a fallback may come from
 SOURCE_RANK = {"lesson": 0, "course": 1, "fallback": 2}
 
 
@@ -50,6 +51,7 @@ class DistractorPool:
     course: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)
     lesson_words: set[str] = field(default_factory=set)
     related: set[frozenset[str]] = field(default_factory=set)  # "Marathon in Attica"
+    year: int | None = None  # the lesson's middle year, if it gives years
     _mentioned: dict[str, bool] = field(default_factory=dict)
     _blob: str = ""
     _lemmas: dict[tuple, set[str]] = field(default_factory=dict)
@@ -89,6 +91,12 @@ class DistractorPool:
 def stable_hash(*parts: str) -> int:
     digest = hashlib.sha256("|".join(parts).encode()).hexdigest()
     return int(digest[:12], 16)
+
+
+def places_nest(a: str, b: str) -> bool:
+    """One well-known place lies inside the other (by the shipped gazetteer)."""
+    a, b = normalise(a), normalise(b)
+    return b in PLACE_WITHIN.get(a, ()) or a in PLACE_WITHIN.get(b, ())
 
 
 def _display(candidate: Candidate, answer: Answer) -> str:
@@ -166,6 +174,8 @@ def _fits(
         and frozenset((answer.entity.name, candidate.entity.name)) in pool.related
     ):
         return False  # one place inside the other: not plainly wrong
+    if answer.kind == "place" and places_nest(display, answer.text):
+        return False
     if same_option(display, answer.text) or overlaps_as_name(display, answer.text):
         return False
     if contains_phrase(sentence.text, display):
@@ -195,6 +205,9 @@ def _named_distractors(
         topical = -len(set(candidate.tags) & pool.lesson_words)
         if candidate.source == "fallback" and topical > -2:
             continue  # a name from another time and place is no real choice: two words shared
+        active = ACTIVE_YEAR.get(candidate.name)
+        if active is not None and pool.year is not None and abs(active - pool.year) > ERA_SPAN:
+            continue
         display = _display(candidate, answer)
         length_gap = abs(len(display) - len(answer.text)) // 6
         order = (SOURCE_RANK[candidate.source], topical, length_gap, stable_hash(seed, display))

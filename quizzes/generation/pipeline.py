@@ -47,6 +47,7 @@ KIND_PRIORITY = {
 # groups, and never a bare noun phrase.
 SWAPPABLE = ("person", "date", "number", "event", "organisation", "place", "document")
 YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
+YEAR_ANY = re.compile(r"\b(\d{3,4})\b(\s*(?:BC|BCE))?")
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,8 @@ def _true_false(sentence, answers, pool, want_false: bool):
         for answer in answers:
             if answer.kind not in SWAPPABLE or _in_range(sentence, answer):
                 continue
+            if answer.entity is not None and not answer.entity.certain:
+                continue  # a swap for a name of uncertain kind may read as nonsense
             wrong = choose_distractors(
                 answer, sentence, pool, f"tf|{sentence.text}", lesson_only=True
             )
@@ -222,6 +225,18 @@ def _deduplicate(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
     return kept
 
 
+def _middle_year(entities) -> int | None:
+    """The median year the lesson's dates name (BC years negative), or None."""
+    years = []
+    for entity in entities:
+        if entity.kind != DATE:
+            continue
+        for match in YEAR_ANY.finditer(entity.name):
+            year = int(match.group(1))
+            years.append(-year if match.group(2) else year)
+    return sorted(years)[len(years) // 2] if years else None
+
+
 def _cover_key_points(questions, key_docs, usable: list[LessonSentence]) -> None:
     """Tie every key point to at least one item: its best sentence's items, or a new one."""
     covered = {q.key_point for q in questions}
@@ -269,6 +284,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     pool = DistractorPool(
         entities, sentences, key_docs, course or {}, words, related_places(entities, sentence_docs)
     )
+    pool.year = _middle_year(entities)
 
     tally = _Tally()
     questions: list[GeneratedQuestion] = []
