@@ -139,7 +139,7 @@ def term_answers(sentence: LessonSentence, topic_lemmas: set[str]) -> list[Answe
             continue
         if not 2 <= end - start <= 3 or tokens[0].is_stop:
             continue  # one bare noun is too vague to blank; "most defendants" too
-        if any(t.pos_ not in ("NOUN", "ADJ", "PROPN") for t in tokens):
+        if any(t.pos_ not in ("NOUN", "ADJ", "PROPN") and t.dep_ != "amod" for t in tokens):
             continue
         if chunk.root.lemma_.lower() in VAGUE_NOUNS or chunk.root.is_stop:
             continue

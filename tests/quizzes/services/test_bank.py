@@ -34,3 +34,16 @@ def test_command_prints_counts_per_lesson(given_lesson, capsys):
     call_command("generate_questions", "--lesson", given_lesson.slug)
 
     assert f"{given_lesson.slug}: " in capsys.readouterr().out
+
+
+def test_command_all_covers_every_lesson(given_lesson, capsys):
+    call_command("generate_questions", "--all")
+
+    assert given_lesson.slug in capsys.readouterr().out
+
+
+def test_items_record_key_points_where_they_match(given_lesson):
+    assert Question.objects.filter(lesson=given_lesson, key_point__isnull=False).exists()
+    assert Flashcard.objects.filter(lesson=given_lesson, rule="card.keypoint").count() == (
+        given_lesson.key_points.count()
+    )
