@@ -26,7 +26,7 @@ YEAR = re.compile(r"\b(1\d{3}|20\d{2}|\d{3})\b")
 NUMBER_IN_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?")
 YEAR_SHIFTS = (3, -2, 5, -4, 1, -6, 8, -1, 2, -3, 10, -5)
 NUMBER_FACTORS = (2, 0.5, 3, 1.5, 4, 0.25, 5, 0.75, 10)
-ERA_SPAN = 60  # years either side of the lesson's middle year a fallback may come from
+ERA_SPAN = 40  # years either side of the lesson's middle year a fallback may come from
 SOURCE_RANK = {"lesson": 0, "course": 1, "fallback": 2}
 
 

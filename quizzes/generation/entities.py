@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from quizzes.generation.fallbacks import KNOWN_PLACES
 from quizzes.generation.nlp import EVENT_HEADS, ORG_HEADS, PLACE_HEADS
 
 PERSON, PLACE, ORGANISATION, EVENT, GROUP, DATE, NUMBER = (
@@ -477,8 +478,12 @@ def build_entities(docs: list[Doc]) -> list[Entity]:
         items = [m for name in members for m in by_name[name]]
         fullest = max(items, key=lambda m: (len(m.text.split()), len(m.text), m.text))
         kind = majority(items)
-        if kind in (PERSON, ORGANISATION) and _demonym_of(fullest.text, group_names):
+        if kind in (PERSON, ORGANISATION) and (
+            _demonym_of(fullest.text, group_names) or normalise(fullest.text) in KNOWN_PLACES
+        ):
             kind = PLACE
+        if kind == PERSON and any(m.label_kind == GROUP for m in items):
+            kind = GROUP  # "a devout Muslim": a word for a people is never one person
         entities.append(
             Entity(
                 name=fullest.text,
@@ -488,7 +493,7 @@ def build_entities(docs: list[Doc]) -> list[Entity]:
                 takes_the=sum(m.after_the for m in items) * 2 > len(items),
                 plural=Counter(m.plural for m in items).most_common(1)[0][0],
                 certain=all(m.label_kind == kind for m in items)
-                or any(m.cue and m.label_kind == kind for m in items),
+                or normalise(fullest.text) in KNOWN_PLACES,
             )
         )
     return sorted(entities, key=lambda e: (e.mentions[0].sentence, e.mentions[0].start))

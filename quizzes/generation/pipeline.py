@@ -156,6 +156,8 @@ def _true_false(sentence, answers, pool, want_false: bool):
                 continue
             if answer.entity is not None and not answer.entity.certain:
                 continue  # a swap for a name of uncertain kind may read as nonsense
+            if sentence.doc[answer.token_end - 1].dep_ in ("compound", "amod"):
+                continue  # "Earth orbit" -> "Florida orbit" reads as nonsense, not as false
             wrong = choose_distractors(
                 answer, sentence, pool, f"tf|{sentence.text}", lesson_only=True
             )
