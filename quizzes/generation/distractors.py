@@ -93,6 +93,53 @@ def stable_hash(*parts: str) -> int:
     return int(digest[:12], 16)
 
 
+WATER = {"sea", "ocean", "gulf", "river", "lake", "canal", "strait", "straits", "bay", "channel"}
+LANDFORMS = {
+    "peninsula",
+    "island",
+    "islands",
+    "mountains",
+    "valley",
+    "desert",
+    "plateau",
+    "coast",
+    "plain",
+    "plains",
+    "isthmus",
+}
+CONTINENTS = {
+    "europe",
+    "asia",
+    "africa",
+    "americas",
+    "america",
+    "south asia",
+    "west africa",
+    "east asia",
+    "middle east",
+    "caribbean",
+    "balkans",
+    "latin america",
+    "north america",
+    "south america",
+    "pacific",
+    "atlantic",
+}
+
+
+def place_sort(name: str) -> str:
+    """Water, landform, continent or region, or a state or town: options keep to one sort."""
+    text = normalise(name)
+    head = text.split()[-1] if text else ""
+    if head in WATER or text in ("atlantic", "pacific", "mediterranean", "nile", "thames"):
+        return "water"
+    if head in LANDFORMS:
+        return "land"
+    if text in CONTINENTS:
+        return "region"
+    return "state"
+
+
 def places_nest(a: str, b: str) -> bool:
     """One well-known place lies inside the other (by the shipped gazetteer)."""
     a, b = normalise(a), normalise(b)
@@ -174,8 +221,10 @@ def _fits(
         and frozenset((answer.entity.name, candidate.entity.name)) in pool.related
     ):
         return False  # one place inside the other: not plainly wrong
-    if answer.kind == "place" and places_nest(display, answer.text):
-        return False
+    if answer.kind == "place" and (
+        places_nest(display, answer.text) or place_sort(display) != place_sort(answer.text)
+    ):
+        return False  # a sea is no fair wrong option for a country, nor a continent
     if same_option(display, answer.text) or overlaps_as_name(display, answer.text):
         return False
     if contains_phrase(sentence.text, display):

@@ -484,6 +484,8 @@ def build_entities(docs: list[Doc]) -> list[Entity]:
             kind = PLACE
         if kind == PERSON and any(m.label_kind == GROUP for m in items):
             kind = GROUP  # "a devout Muslim": a word for a people is never one person
+        if kind == PERSON and sum(m.after_the for m in items) * 2 > len(items):
+            kind = EVENT  # "the Noche Triste": no one's name takes "the"
         entities.append(
             Entity(
                 name=fullest.text,
