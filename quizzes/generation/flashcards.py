@@ -12,6 +12,7 @@ from quizzes.generation.items import GeneratedCard, capitalise, tidy
 from quizzes.generation.selection import LessonSentence, key_point_score, weighted_lemmas
 from quizzes.generation.sets import Pair
 
+MIN_CARDS = 15  # a deck smaller than this is topped up with cloze cards
 CLAUSE_BREAKS = (";", "—", " – ", ", which", ", while", ", and")
 
 
@@ -142,22 +143,31 @@ def key_point_cards(
     return cards
 
 
-def question_cards(questions) -> list[GeneratedCard]:
-    """A wh-question or a blanked name makes a card; the back is the sentence answering it."""
-    cards = []
+def question_cards(questions, have: int) -> list[GeneratedCard]:
+    """Cards from the questions: every wh-question, and cloze cards up to a small deck.
+
+    A wh-question makes a good card as it is. A blanked sentence is a weaker card, so
+    those only fill a deck that would otherwise be thin, one per sentence.
+    """
+    cards, clozes, used = [], [], set()
     for question in questions:
-        if question.rule.startswith("wh.") or question.prompt.endswith("?"):
-            rule = "card.question"
-        elif question.kind in ("fill_blank", "multiple_choice") and "_____" in question.prompt:
-            rule = "card.cloze"
-        else:
-            continue
         back = _sentence_end(_clip(question.source_text))
         if not DEFINITION_WORDS[0] <= len(back.split()) <= DEFINITION_WORDS[1]:
             continue
         if not contains_phrase(back, str(question.answer)):
             continue
-        cards.append(
-            GeneratedCard(question.prompt, back, rule, question.sentence, question.key_point)
-        )
-    return cards
+        if question.rule.startswith("wh.") or question.prompt.endswith("?"):
+            cards.append(
+                GeneratedCard(
+                    question.prompt, back, "card.question", question.sentence, question.key_point
+                )
+            )
+        elif "_____" in question.prompt and question.source_text not in used:
+            used.add(question.source_text)
+            clozes.append(
+                GeneratedCard(
+                    question.prompt, back, "card.cloze", question.sentence, question.key_point
+                )
+            )
+    wanted = max(0, MIN_CARDS - have - len(cards))
+    return cards + clozes[:wanted]

@@ -330,7 +330,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     questions = _drop_tells(questions)
     _balance_options(questions)
     flashcards = key_point_cards(lesson.key_points, key_docs, usable) + cards
-    flashcards += question_cards(questions)
+    flashcards += question_cards(questions, have=len(flashcards))
     unique, seen = [], set()
     for card in flashcards:
         if card.front.lower() not in seen:

@@ -1,6 +1,8 @@
 """Which sentences can carry a fair question, and how they read on their own."""
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -20,8 +22,8 @@ class LessonSentence:
     doc: Doc
     usable: bool
     key_point: int | None = None  # index of the key point it explains best
-    key_overlap: int = 0
-    weights: dict[str, int] = field(default_factory=dict)
+    key_overlap: float = 0.0
+    weights: dict[str, float] = field(default_factory=dict)  # content lemma -> rarity
 
     def render(self, start: int | None = None, end: int | None = None, fill: str = "") -> str:
         """The sentence with [start:end) replaced, reading well out of context.
@@ -67,9 +69,14 @@ def weighted_lemmas(doc: Doc) -> dict[str, int]:
     return weights
 
 
-def key_point_score(key: dict[str, int], sentence: dict[str, int]) -> int:
+def key_point_cover(key: dict[str, int], sentence: dict[str, float]) -> int:
     """How much of a key point a sentence states."""
     return sum(weight for lemma, weight in key.items() if lemma in sentence)
+
+
+def key_point_score(key: dict[str, int], sentence: dict[str, float]) -> float:
+    """Like the cover, but a word few sentences use ("Sèvres") counts for more."""
+    return sum(weight * sentence[lemma] for lemma, weight in key.items() if lemma in sentence)
 
 
 def is_usable(doc: Doc, topic: set[str] = frozenset()) -> bool:
@@ -104,14 +111,19 @@ def select_sentences(
 ) -> list[LessonSentence]:
     """Every lesson sentence, marked usable or not and linked to its best key point."""
     key_lemmas = [weighted_lemmas(doc) for doc in key_point_docs]
+    found = [weighted_lemmas(doc) for doc in docs]
+    # Rarity of each word across the lesson (inverse document frequency).
+    counts = Counter(lemma for lemmas in found for lemma in lemmas)
+    rarity = {lemma: math.log((1 + len(docs)) / count) + 1 for lemma, count in counts.items()}
     sentences = []
     for index, (position, text, doc) in enumerate(zip(positions, texts, docs, strict=True)):
         sentence = LessonSentence(index, position, text, doc, usable=is_usable(doc, topic))
-        sentence.weights = weighted_lemmas(doc)
-        best, best_score = None, 0
+        sentence.weights = {lemma: rarity[lemma] for lemma in found[index]}
+        best, best_score = None, 0.0
         for kp_index, kp_lemmas in enumerate(key_lemmas):
             score = key_point_score(kp_lemmas, sentence.weights)
-            if score > best_score and score * 2 >= sum(kp_lemmas.values()):
+            cover = key_point_cover(kp_lemmas, sentence.weights)
+            if score > best_score and cover * 2 >= sum(kp_lemmas.values()):
                 best, best_score = kp_index, score
         sentence.key_point, sentence.key_overlap = best, best_score
         sentences.append(sentence)
