@@ -111,7 +111,11 @@ def one_plural_among_singulars(plurals: list[bool]) -> bool:
 
 def near_duplicate(a: str, b: str) -> bool:
     """Two prompts sharing most of their words ask the same thing."""
-    a_words, b_words = set(words(a)), set(words(b))
+    return similar_words(set(words(a)), set(words(b)))
+
+
+def similar_words(a_words: set[str], b_words: set[str]) -> bool:
+    """Two word sets sharing most of their words (Jaccard at or above the bar)."""
     if not a_words or not b_words:
         return False
     return len(a_words & b_words) / len(a_words | b_words) >= NEAR_DUPLICATE

@@ -436,9 +436,14 @@ def _joins(short: str, long: str) -> bool:
     return any(long_tokens[i : i + n] == short_tokens for i in range(len(long_tokens) - n + 1))
 
 
-def build_entities(docs: list[Doc]) -> list[Entity]:
-    """The lesson's entities: names joined, kinds decided by majority vote."""
-    mentions = [m for index, doc in enumerate(docs) for m in mentions_in(doc, index)]
+def build_entities(docs: list[Doc], found: list[list[Mention]] | None = None) -> list[Entity]:
+    """The lesson's entities: names joined, kinds decided by majority vote.
+
+    `found` holds each sentence's mentions when the caller has them already.
+    """
+    if found is None:
+        found = [mentions_in(doc, index) for index, doc in enumerate(docs)]
+    mentions = [m for sentence_mentions in found for m in sentence_mentions]
     by_name: dict[str, list[Mention]] = {}
     for mention in mentions:
         by_name.setdefault(normalise(mention.text), []).append(mention)

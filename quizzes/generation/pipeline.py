@@ -123,7 +123,7 @@ def _item_for(
 
 
 def _answers(sentence: LessonSentence, entity_of, topic: set[str]) -> list[Answer]:
-    found = entity_answers(sentence, mentions_in(sentence.doc, sentence.index), entity_of)
+    found = entity_answers(sentence, sentence.mentions, entity_of)
     found += term_answers(sentence, topic)
     return sorted(found, key=lambda a: (KIND_PRIORITY.get(a.kind, 9), a.start))
 
@@ -211,20 +211,21 @@ def _balance_true_false(questions: list[GeneratedQuestion]) -> list[GeneratedQue
 
 
 def _deduplicate(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
-    kept: list[GeneratedQuestion] = []
+    kept: list[tuple[GeneratedQuestion, set[str]]] = []
     seen: set[tuple] = set()
     for question in questions:
         key = (question.source_text, str(question.answer), question.kind == "true_false")
         if question.kind != "true_false" and key in seen:
             continue
+        words = set(checks.words(question.prompt))
         if any(
-            question.kind == other.kind and checks.near_duplicate(question.prompt, other.prompt)
-            for other in kept
+            question.kind == other.kind and checks.similar_words(words, other_words)
+            for other, other_words in kept
         ):
             continue
         seen.add(key)
-        kept.append(question)
-    return kept
+        kept.append((question, words))
+    return [question for question, _ in kept]
 
 
 def _middle_year(entities) -> int | None:
@@ -279,7 +280,9 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         if position in lesson.summary_positions:
             topic |= content_lemmas(doc)
     sentences = select_sentences(positions, texts, sentence_docs, key_docs, topic)
-    entities = build_entities(sentence_docs)
+    for sentence in sentences:
+        sentence.mentions = mentions_in(sentence.doc, sentence.index)
+    entities = build_entities(sentence_docs, [s.mentions for s in sentences])
     entity_of = {(m.sentence, m.start): e for e in entities for m in e.mentions}
     # Names and nationalities say where and when a lesson is: fallbacks must share one.
     words = {t.lower_ for d in docs for t in d if t.is_alpha and (t.pos_ == "PROPN" or t.ent_type_)}

@@ -24,6 +24,7 @@ class LessonSentence:
     key_point: int | None = None  # index of the key point it explains best
     key_overlap: float = 0.0
     weights: dict[str, float] = field(default_factory=dict)  # content lemma -> rarity
+    mentions: list = field(default_factory=list)  # its entity mentions, found once
 
     def render(self, start: int | None = None, end: int | None = None, fill: str = "") -> str:
         """The sentence with [start:end) replaced, reading well out of context.
