@@ -20,6 +20,7 @@ from quizzes.generation.checks import (
 )
 from quizzes.generation.entities import DATE, NUMBER, PERSON, Entity, normalise
 from quizzes.generation.fallbacks import ACTIVE_YEAR, FALLBACKS, PLACE_WITHIN
+from quizzes.generation.nlp import ORG_HEADS
 from quizzes.generation.selection import LessonSentence, content_lemmas
 
 YEAR = re.compile(r"\b(1\d{3}|20\d{2}|\d{3})\b")
@@ -140,6 +141,12 @@ def place_sort(name: str) -> str:
     return "state"
 
 
+def names_a_body(name: str) -> bool:
+    """The name says it is an organisation: "... Party", "... Command", or an acronym."""
+    words = name.split()
+    return bool(words) and (words[-1].lower() in ORG_HEADS or name.isupper())
+
+
 def places_nest(a: str, b: str) -> bool:
     """One well-known place lies inside the other (by the shipped gazetteer)."""
     a, b = normalise(a), normalise(b)
@@ -225,6 +232,8 @@ def _fits(
         places_nest(display, answer.text) or place_sort(display) != place_sort(answer.text)
     ):
         return False  # a sea is no fair wrong option for a country, nor a continent
+    if answer.kind == "organisation" and not names_a_body(display):
+        return False  # "Hôtel de Ville" beside "Third Estate": only bodies by their head noun
     if same_option(display, answer.text) or overlaps_as_name(display, answer.text):
         return False
     if contains_phrase(sentence.text, display):

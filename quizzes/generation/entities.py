@@ -86,6 +86,48 @@ TITLES = {
     "shah",
     "caliph",
 }
+# Nouns for things a name may be given: "the ship Dartmouth", "the module Eagle".
+THING_NOUNS = {
+    "ship",
+    "vessel",
+    "boat",
+    "module",
+    "spacecraft",
+    "rocket",
+    "plane",
+    "aircraft",
+    "train",
+    "newspaper",
+    "journal",
+    "book",
+    "poem",
+    "horse",
+    "operation",
+    "code",
+    "satellite",
+    "station",
+    "tank",
+    "locomotive",
+    "engine",
+    "computer",
+    "bomb",
+}
+TITLES |= {
+    "commodore",
+    "sergeant",
+    "lieutenant",
+    "marquis",
+    "marquise",
+    "comte",
+    "baron",
+    "baroness",
+    "count",
+    "countess",
+    "viscount",
+    "abbé",
+    "madame",
+    "monsieur",
+}
 # Nouns that make a proper name a document; it is asked about like an event.
 DOCUMENT_HEADS = {
     "charter",
@@ -331,8 +373,15 @@ def _kind_by_context(span: Span, label_kind: str) -> str | None:
         if linked and neighbour.i not in range(span.start, span.end) and kind in NAMED_KINDS:
             return kind  # "Athens and Eretria": names in a list are of one kind
     before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.lemma_.lower() in PERSON_NOUNS:
+    if before is not None and before.lemma_.lower() in PERSON_NOUNS | TITLES:
         return PERSON  # "the polemarch Callimachus", "king Darius"
+    if (
+        label_kind == PERSON
+        and before is not None
+        and before.lemma_.lower() in THING_NOUNS
+        and span.root.head.i == before.i
+    ):
+        return "thing"  # "the ships Dartmouth": a common noun says what it is
     if (
         before is not None
         and before.lower_ == "of"
@@ -400,7 +449,7 @@ def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
         ):
             continue
         context_kind = _kind_by_context(span, PERSON if label_kind == "unknown" else label_kind)
-        if label_kind == "unknown" and context_kind is None:
+        if label_kind == "unknown" and context_kind is None or context_kind == "thing":
             continue
         cue, label_kind = context_kind is not None, context_kind or label_kind
         if label_kind in (DATE, NUMBER) and not HAS_DIGIT.search(span.text):
@@ -466,8 +515,9 @@ def build_entities(docs: list[Doc], found: list[list[Mention]] | None = None) ->
             if longer in owner or not _joins(name, longer):
                 continue
             longer_kind = majority(by_name[longer])
-            same_person = longer_kind == PERSON and len(name.split()) == 1
-            if longer_kind == kind or (same_person and longer.split()[-1] == name):
+            # A person's surname, with any particle ("de Launay"), is that person.
+            same_person = longer_kind == PERSON and longer.endswith(" " + name)
+            if longer_kind == kind or same_person:
                 owner[name] = longer
                 break
     groups: dict[str, list[str]] = {}

@@ -89,6 +89,22 @@ ORG_HEADS = {
     "ministry",
     "nasa",
 }
+ORG_HEADS |= {
+    "command",
+    "agency",
+    "office",
+    "bureau",
+    "service",
+    "force",
+    "forces",
+    "club",
+    "convention",
+    "federation",
+    "alliance",
+    "estate",
+    "estates",
+    "diet",
+}
 # Nouns that make a proper name a place ("the Soviet Union", "the Nile River").
 PLACE_HEADS = {
     "castle",

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from quizzes.generation import checks
 from quizzes.generation.answers import Answer, entity_answers, term_answers, variants
 from quizzes.generation.cloze import cloze_prompt, fill_blank, multiple_choice
-from quizzes.generation.distractors import DistractorPool, choose_distractors
+from quizzes.generation.distractors import DistractorPool, choose_distractors, names_a_body
 from quizzes.generation.entities import (
     DATE,
     NAMED_KINDS,
@@ -100,7 +100,8 @@ def _item_for(
     distractors = choose_distractors(answer, sentence, pool, seed) if answer.kind != "term" else []
     # A name used as a modifier ("the Atlantic coast") has no fair same-kind options.
     modifier = sentence.doc[answer.token_end - 1].dep_ in ("compound", "amod")
-    has_options = len(distractors) >= 3 and not modifier and not uncertain
+    body = answer.kind != "organisation" or names_a_body(answer.text)
+    has_options = len(distractors) >= 3 and not modifier and not uncertain and body
     kind = _choose_kind(tally, wh is not None, has_options, answer.kind == "term")
     if kind == "multiple_choice":
         prompt, rule = (wh[0], wh[1]) if wh else (cloze, "mc.cloze")

@@ -6,6 +6,8 @@ or a date or place hangs off the main verb ("When did ...?", "Where was ...?").
 Anything less regular is left to the cloze builder.
 """
 
+import re
+
 from lemminflect import getInflection
 from spacy.tokens import Doc, Token
 
@@ -15,6 +17,13 @@ from quizzes.generation.entities import DATE, PERSON, PLACE
 from quizzes.generation.items import capitalise, tidy
 
 SUBJECTS = ("nsubj", "nsubjpass")
+# Phrases that point at another sentence's time or actor.
+CONTEXT_BOUND = re.compile(
+    r"\b(same (day|night|week|month|year|time)|next (day|week|month|year)|"
+    r"following (day|week|month|year)|that (day|night|year|month)|the day before|"
+    r"also|too|then|later|earlier|afterwards|him|her|them)\b",
+    re.I,
+)
 TIME_PREPOSITIONS = {"in", "on"}
 PLACE_PREPOSITIONS = {"in", "at", "near"}
 
@@ -56,6 +65,11 @@ def _accepted(question: str, answer: Answer) -> str | None:
         return None
     if any(mark in question for mark in (":", ";", "—")):
         return None  # a second statement rides along
+    if CONTEXT_BOUND.search(question):
+        return None  # "on the same day": which day lies in a sentence the reader lacks
+    content = [w for w in re.findall(r"[A-Za-z'-]+", question) if len(w) > 3]
+    if len(content) < 3:
+        return None  # "Who was killed?" asks too little to have one answer
     return question
 
 

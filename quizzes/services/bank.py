@@ -12,6 +12,9 @@ from quizzes.generation.pipeline import LessonText, generate_bank
 from quizzes.models import Flashcard, Question, QuestionKind
 from quizzes.models.bank import REVIEWED_STATUSES
 
+# Names two lessons must share to lend each other wrong options.
+RELATED_NAMES = 2
+
 
 @dataclass(frozen=True)
 class BankGenerationResult:
@@ -36,23 +39,18 @@ def lesson_text(lesson: Lesson) -> LessonText:
 
 
 def course_entities(*, lesson: Lesson, text: LessonText) -> dict[str, list[tuple[str, bool]]]:
-    """Names that related lessons' banks ask about, by kind: a course-wide pool of options.
+    """Names that related lessons' multiple-choice questions ask about, by kind.
 
-    A lesson is related when this one names something its bank asks about (two lessons on
-    the Cold War share "the Soviet Union"); an unrelated lesson's names would make wrong
-    options from another time and place. A generated question's rule ends with its
-    answer's kind ("mc.cloze.person"), so the pool needs no second parse of any lesson.
+    A lesson is related when this one names two things its bank asks about (two lessons
+    on the Cold War share "the Soviet Union" and "Moscow"); an unrelated lesson's names
+    would make wrong options from another time and place. Only multiple-choice answers
+    count: those names were typed with certainty. A generated question's rule ends with
+    its answer's kind ("mc.cloze.person"), so the pool needs no second parse.
     """
     body = " ".join([text.title, *text.key_points, *(t for _, t in text.sentences)])
     rows = (
         Question.objects.exclude(lesson=lesson)
-        .filter(
-            kind__in=[
-                QuestionKind.MULTIPLE_CHOICE,
-                QuestionKind.FILL_BLANK,
-                QuestionKind.SHORT_ANSWER,
-            ]
-        )
+        .filter(kind=QuestionKind.MULTIPLE_CHOICE)
         .exclude(rule="")
         .values_list("lesson_id", "rule", "answer", "prompt")
         .order_by("lesson_id", "pk")
@@ -66,7 +64,7 @@ def course_entities(*, lesson: Lesson, text: LessonText) -> dict[str, list[tuple
     pool: dict[str, dict[str, bool]] = {}
     for kinds in by_lesson.values():
         names = [name for names in kinds.values() for name in names]
-        if not any(contains_phrase(body, name) for name in names):
+        if sum(contains_phrase(body, name) for name in names) < RELATED_NAMES:
             continue
         for kind, found in kinds.items():
             for name, takes_the in found.items():
