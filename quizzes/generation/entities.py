@@ -234,6 +234,21 @@ PLACE_NOUNS = {
     "river",
     "fortress",
 }
+COMPASS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "outskirts",
+    "suburbs",
+    "centre",
+    "center",
+    "coast",
+}
 PLACE_PREPOSITIONS = {"in", "at", "near", "from", "into", "across"}
 
 
@@ -392,6 +407,8 @@ def _kind_by_context(span: Span, label_kind: str) -> str | None:
     head = span.root.head
     if label_kind == PERSON and span.root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS:
         return PLACE
+    if span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in COMPASS:
+        return PLACE  # "north of Kyiv"
     return None
 
 
@@ -585,10 +602,13 @@ def related_places(entities: list[Entity], docs: list[Doc]) -> set[frozenset[str
             if root.dep_ in ("appos", "compound", "amod", "conj"):
                 links.append(root.head)
             links += [c for c in root.children if c.dep_ in ("appos", "compound", "amod")]
+            # "the Chernobyl plant in Soviet Ukraine": through the noun the name modifies.
+            holders = [root, root.head] if root.dep_ in ("compound", "amod") else [root]
             links += [
                 g
-                for c in root.children
-                if c.dep_ == "prep" and c.lower_ in ("in", "of")
+                for holder in holders
+                for c in holder.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "of", "near")
                 for g in c.children
                 if g.dep_ == "pobj"
             ]

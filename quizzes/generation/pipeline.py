@@ -77,6 +77,18 @@ def _choose_kind(tally: _Tally, has_wh: bool, has_options: bool, is_term: bool) 
     return min(options, key=lambda kind: (options[kind], kind))
 
 
+def _part_of_a_name(sentence: LessonSentence, answer: Answer) -> bool:
+    """ "William of Normandy": the place is part of a person's name, not a claim."""
+    last = sentence.doc[answer.token_end - 1]
+    preposition = last.head
+    return (
+        last.dep_ == "pobj"
+        and preposition.lower_ == "of"
+        and preposition.head.pos_ == "PROPN"
+        and preposition.head.ent_type_ == "PERSON"
+    )
+
+
 def _in_range(sentence: LessonSentence, answer: Answer) -> bool:
     """ "499 to 493 BC", "20,000 to 30,000": one end of a range cannot be changed alone."""
     doc = sentence.doc
@@ -101,6 +113,7 @@ def _item_for(
     # A name used as a modifier ("the Atlantic coast") has no fair same-kind options.
     modifier = sentence.doc[answer.token_end - 1].dep_ in ("compound", "amod")
     body = answer.kind != "organisation" or names_a_body(answer.text)
+    modifier = modifier or _part_of_a_name(sentence, answer)
     has_options = len(distractors) >= 3 and not modifier and not uncertain and body
     kind = _choose_kind(tally, wh is not None, has_options, answer.kind == "term")
     if kind == "multiple_choice":
@@ -159,6 +172,8 @@ def _true_false(sentence, answers, pool, want_false: bool):
                 continue  # a swap for a name of uncertain kind may read as nonsense
             if sentence.doc[answer.token_end - 1].dep_ in ("compound", "amod"):
                 continue  # "Earth orbit" -> "Florida orbit" reads as nonsense, not as false
+            if _part_of_a_name(sentence, answer):
+                continue
             wrong = choose_distractors(
                 answer, sentence, pool, f"tf|{sentence.text}", lesson_only=True
             )

@@ -156,6 +156,17 @@ def _phrase_on_root(doc: Doc, answer: Answer, root: Token, prepositions: set[str
     if prep.dep_ != "prep" or prep.head != root or prep.lower_ not in prepositions:
         return None
     span_start = min(prep.i, pobj.left_edge.i)
+    # "only on 14 May": the adverb belongs to the date and goes with it.
+    for adverb in (c for c in prep.children if c.dep_ == "advmod" and c.i < prep.i):
+        span_start = min(span_start, adverb.i)
+    before = doc[prep.i - 1] if prep.i > 0 else None
+    if (
+        before is not None
+        and before.dep_ == "advmod"
+        and before.head in (prep, root)
+        and before.lower_ in ("only", "just", "already", "even")
+    ):
+        span_start = min(span_start, before.i)
     span_end = pobj.right_edge.i + 1
     inner = [t for t in doc[prep.i + 1 : span_end] if t.i < answer.token_start]
     if span_end != answer.token_end or any(t.lower_ != "the" for t in inner):

@@ -86,6 +86,8 @@ def is_usable(doc: Doc, topic: set[str] = frozenset()) -> bool:
     if not MIN_TOKENS <= len(words) <= MAX_TOKENS:
         return False
     first = doc[0]
+    if not first.text[:1].isupper():
+        return False  # "4 of the plant ...": a fragment left by a split at "No."
     if first.pos_ == "PRON" or first.tag_ in ("PRP", "PRP$", "WP", "WDT", "EX"):
         return False
     if first.lower_ in DEMONSTRATIVES and (
