@@ -131,7 +131,9 @@ CONTINENTS = {
 def place_sort(name: str) -> str:
     """Water, landform, continent or region, or a state or town: options keep to one sort."""
     text = normalise(name)
-    head = text.split()[-1] if text else ""
+    words = text.split()
+    # "Sea of Marmara": before "of" stands what the place is.
+    head = words[words.index("of") - 1] if "of" in words[1:] else (words[-1] if words else "")
     if head in WATER or text in ("atlantic", "pacific", "mediterranean", "nile", "thames"):
         return "water"
     if head in LANDFORMS:

@@ -323,6 +323,7 @@ def clean_span(span: Span) -> Span | None:
         start > 0
         and start < end
         and doc[start - 1].is_title
+        and not doc[start - 1].is_stop  # "Many Persians": a quantifier, not a name
         and doc[start - 1].pos_ in ("PROPN", "ADJ")
         and doc[start - 1].dep_ in ("compound", "amod")
         and doc[start - 1].head.i in range(start, end)
@@ -475,7 +476,7 @@ def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
             continue
         before = doc[span.start - 1].lower_ if span.start > 0 else ""
         text = span.text
-        if text.endswith(".") and span.end == len(doc):
+        if text.endswith(".") and (span.end == len(doc) or ROMAN.match(span[-1].text[:-1])):
             text = text[:-1]  # the tokenizer left the full stop on "Richard I."
         found.append(
             Mention(
