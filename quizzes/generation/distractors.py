@@ -19,7 +19,7 @@ from quizzes.generation.checks import (
     says_the_same,
 )
 from quizzes.generation.entities import DATE, NUMBER, PERSON, Entity, normalise
-from quizzes.generation.fallbacks import ACTIVE_YEAR, FALLBACKS, PLACE_WITHIN
+from quizzes.generation.fallbacks import ACTIVE_YEAR, FALLBACKS, GENERIC_TAGS, PLACE_WITHIN
 from quizzes.generation.nlp import ORG_HEADS
 from quizzes.generation.selection import LessonSentence, content_lemmas
 
@@ -262,7 +262,7 @@ def _named_distractors(
     for candidate in pool.candidates(answer.kind):
         if lesson_only and candidate.source != "lesson":
             continue
-        topical = -len(set(candidate.tags) & pool.lesson_words)
+        topical = -len((set(candidate.tags) - GENERIC_TAGS) & pool.lesson_words)
         if candidate.source == "fallback" and topical > -2:
             continue  # a name from another time and place is no real choice: two words shared
         active = ACTIVE_YEAR.get(candidate.name)

@@ -249,7 +249,19 @@ COMPASS = {
     "center",
     "coast",
 }
-PLACE_PREPOSITIONS = {"in", "at", "near", "from", "into", "across"}
+PLACE_PREPOSITIONS = {
+    "in",
+    "at",
+    "near",
+    "from",
+    "into",
+    "across",
+    "off",
+    "toward",
+    "towards",
+    "via",
+    "outside",
+}
 
 
 @dataclass(frozen=True)
@@ -410,6 +422,8 @@ def _kind_by_context(span: Span, label_kind: str) -> str | None:
         return PLACE
     if span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in COMPASS:
         return PLACE  # "north of Kyiv"
+    if span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in TITLES:
+        return "thing"  # "the Duke of Medina Sidonia": part of a title, not a place named
     return None
 
 
@@ -460,6 +474,8 @@ def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
         if label_kind == NUMBER:
             while len(span) > 1 and not HAS_DIGIT.search(span[0].text):
                 span = span[1:]  # "about 10,000": the number is the answer
+        if ". " in span.text:
+            continue  # the tagger ran across a sentence break ("Elizabeth I. English")
         if (
             len(span.text.strip(".")) < 3
             or ROMAN.match(span.text.strip("."))

@@ -12,6 +12,7 @@ from quizzes.generation.entities import (
     DATE,
     NAMED_KINDS,
     NUMBER,
+    TITLES,
     build_entities,
     mentions_in,
     related_places,
@@ -81,11 +82,15 @@ def _part_of_a_name(sentence: LessonSentence, answer: Answer) -> bool:
     """ "William of Normandy": the place is part of a person's name, not a claim."""
     last = sentence.doc[answer.token_end - 1]
     preposition = last.head
+    holder = preposition.head
     return (
         last.dep_ == "pobj"
         and preposition.lower_ == "of"
-        and preposition.head.pos_ == "PROPN"
-        and preposition.head.ent_type_ == "PERSON"
+        and (
+            holder.pos_ == "PROPN"
+            and holder.ent_type_ == "PERSON"
+            or holder.lower_ in TITLES  # "Lord Howard of Effingham", "the Duke of X"
+        )
     )
 
 
