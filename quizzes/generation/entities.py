@@ -127,6 +127,14 @@ TITLES |= {
     "abbé",
     "madame",
     "monsieur",
+    "duke",
+    "duchess",
+    "earl",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "viceroy",
+    "ambassador",
 }
 # Nouns that make a proper name a document; it is asked about like an event.
 DOCUMENT_HEADS = {
@@ -423,7 +431,7 @@ def _kind_by_context(span: Span, label_kind: str) -> str | None:
     if span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in COMPASS:
         return PLACE  # "north of Kyiv"
     if span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in TITLES:
-        return "thing"  # "the Duke of Medina Sidonia": part of a title, not a place named
+        return PERSON  # "the Duke of Medina Sidonia": the title names a person
     return None
 
 
@@ -519,6 +527,20 @@ def _joins(short: str, long: str) -> bool:
     return any(long_tokens[i : i + n] == short_tokens for i in range(len(long_tokens) - n + 1))
 
 
+def _titled_names(docs: list[Doc]) -> set[str]:
+    """Names the lesson uses in a title: "Duke of Medina Sidonia", "Earl of Wessex"."""
+    names = set()
+    for doc in docs:
+        for token in doc[:-2]:
+            if token.lower_ in TITLES | PERSON_NOUNS and doc[token.i + 1].lower_ == "of":
+                end = token.i + 2
+                while end < len(doc) and doc[end].pos_ == "PROPN":
+                    end += 1
+                if end > token.i + 2:
+                    names.add(normalise(doc[token.i + 2 : end].text))
+    return names
+
+
 def build_entities(docs: list[Doc], found: list[list[Mention]] | None = None) -> list[Entity]:
     """The lesson's entities: names joined, kinds decided by majority vote.
 
@@ -562,6 +584,7 @@ def build_entities(docs: list[Doc], found: list[list[Mention]] | None = None) ->
         groups.setdefault(root, []).append(name)
 
     group_names = [n for n in names if majority(by_name[n]) == GROUP]
+    titled = _titled_names(docs)
     entities = []
     for members in groups.values():
         items = [m for name in members for m in by_name[name]]
@@ -573,6 +596,9 @@ def build_entities(docs: list[Doc], found: list[list[Mention]] | None = None) ->
             kind = PLACE
         if kind == PERSON and any(m.label_kind == GROUP for m in items):
             kind = GROUP  # "a devout Muslim": a word for a people is never one person
+        titled_person = normalise(fullest.text) in titled
+        if titled_person:
+            kind = PERSON  # "the Duke of Medina Sidonia" makes "Medina Sidonia" the duke
         if kind == PERSON and sum(m.after_the for m in items) * 2 > len(items):
             kind = EVENT  # "the Noche Triste": no one's name takes "the"
         entities.append(
@@ -583,8 +609,11 @@ def build_entities(docs: list[Doc], found: list[list[Mention]] | None = None) ->
                 mentions=sorted(items, key=lambda m: (m.sentence, m.start)),
                 takes_the=sum(m.after_the for m in items) * 2 > len(items),
                 plural=Counter(m.plural for m in items).most_common(1)[0][0],
-                certain=all(m.label_kind == kind for m in items)
-                or normalise(fullest.text) in KNOWN_PLACES,
+                certain=(
+                    all(m.label_kind == kind for m in items)
+                    or normalise(fullest.text) in KNOWN_PLACES
+                )
+                and not titled_person,
             )
         )
     return sorted(entities, key=lambda e: (e.mentions[0].sentence, e.mentions[0].start))
