@@ -650,7 +650,7 @@ def related_places(entities: list[Entity], docs: list[Doc]) -> set[frozenset[str
             links += [c for c in root.children if c.dep_ in ("appos", "compound", "amod")]
             # "the Chernobyl plant in Soviet Ukraine": through the noun the name modifies.
             holders = [root, root.head] if root.dep_ in ("compound", "amod") else [root]
-            links += [
+            inside = [
                 g
                 for holder in holders
                 for c in holder.children
@@ -658,6 +658,17 @@ def related_places(entities: list[Entity], docs: list[Doc]) -> set[frozenset[str
                 for g in c.children
                 if g.dep_ == "pobj"
             ]
+            # "near Hastings in the south of England": through the compass word.
+            inside += [
+                g
+                for place in inside
+                if place.lower_ in COMPASS
+                for c in place.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            links += inside
             for token in links:
                 other = owner.get((mention.sentence, token.i))
                 if other is not None and other is not entity and other.kind in (PLACE, GROUP):
