@@ -257,6 +257,25 @@ COMPASS = {
     "center",
     "coast",
 }
+# Words that may stand between a place and the larger place holding it.
+LINKING = {"in", "of", "near", "the", ",", "on", "at", "part"} | {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "centre",
+    "center",
+    "coast",
+}
 PLACE_PREPOSITIONS = {
     "in",
     "at",
@@ -635,6 +654,11 @@ def related_places(entities: list[Entity], docs: list[Doc]) -> set[frozenset[str
         for mention in entity.mentions:
             for i in range(mention.token_start, mention.token_end):
                 owner[(mention.sentence, i)] = entity
+    owner_mentions: dict[int, list[Mention]] = {}
+    for entity in entities:
+        if entity.kind in (PLACE, GROUP):
+            for mention in entity.mentions:
+                owner_mentions.setdefault(mention.sentence, []).append(mention)
     pairs = set()
     for entity in entities:
         if entity.kind not in (PLACE, GROUP):
@@ -669,6 +693,12 @@ def related_places(entities: list[Entity], docs: list[Doc]) -> set[frozenset[str
                 if g.dep_ == "pobj"
             ]
             links += inside
+            # "Hastings in the south of England": only small words between the names.
+            for other_mention in (m for m in owner_mentions[mention.sentence] if m is not mention):
+                low, high = sorted((mention, other_mention), key=lambda m: m.token_start)
+                between = doc[low.token_end : high.token_start]
+                if len(between) <= 6 and all(t.lower_ in LINKING for t in between):
+                    links.append(doc[other_mention.token_start])
             for token in links:
                 other = owner.get((mention.sentence, token.i))
                 if other is not None and other is not entity and other.kind in (PLACE, GROUP):
