@@ -369,6 +369,14 @@ def clean_span(span: Span) -> Span | None:
         and not doc[start - 1].ent_type_
     ):
         start -= 1
+    # "Austria-Hungary": a hyphen with no spaces joins the two halves into one name.
+    while start > 1 and doc[start - 1].text in "-–" and not doc[start - 2].whitespace_:
+        start -= 2
+    while end + 1 < len(doc) and doc[end].text in "-–" and not doc[end].whitespace_:
+        if not doc[end - 1].whitespace_ and doc[end + 1].is_title:
+            end += 2
+        else:
+            break
     return doc[start:end] if end > start else None
 
 
@@ -409,6 +417,14 @@ def _kind_by_context(span: Span, label_kind: str) -> str | None:
     if label_kind not in NAMED_KINDS:
         return None
     doc, last = span.doc, span[-1]
+    if label_kind in (PERSON, GROUP) and (span[0].ent_type_ == "NORP" or span[0].pos_ == "ADJ"):
+        return GROUP  # "a young Bosnian Serb": a people, not a name
+    if (
+        last.tag_ == "NNPS"
+        and last.lower_ not in PLACE_HEADS
+        and normalise(span.text) not in KNOWN_PLACES
+    ):
+        return GROUP  # "the South Slavs", "the Mamluks": a people
     for child in last.children:
         if child.dep_ != "appos":
             continue
@@ -419,14 +435,25 @@ def _kind_by_context(span: Span, label_kind: str) -> str | None:
             return PERSON
         if heads & PLACE_NOUNS:
             return PLACE
+        if heads & (ORG_HEADS | {"society", "movement", "group", "organisation"}):
+            return ORGANISATION  # "the Black Hand, a secret society"
     for child in last.children:
-        if child.dep_ == "relcl" and child.left_edge.lower_ == "who":
+        if child.dep_ == "relcl" and child.left_edge.lower_ == "who" and label_kind != GROUP:
             return PERSON
     for neighbour in [*last.children, last.head]:
         linked = neighbour.dep_ == "conj" or last.dep_ == "conj" and neighbour is last.head
         kind = LABEL_KINDS.get(neighbour.ent_type_)
-        if linked and neighbour.i not in range(span.start, span.end) and kind in NAMED_KINDS:
+        if linked and neighbour.i not in range(span.start, span.end) and kind in (PERSON, PLACE):
             return kind  # "Athens and Eretria": names in a list are of one kind
+    root = span.root
+    if root.head.lemma_ in ("call", "name", "know") and root.head.dep_ == "acl":
+        # "a student movement called Young Bosnia": the noun says what the name is.
+        noun = root.head.head.lemma_.lower()
+        if noun in ORG_HEADS or noun in ("movement", "society", "group", "organisation"):
+            return ORGANISATION
+        if noun in PLACE_NOUNS:
+            return PLACE
+        return PERSON if noun in PERSON_NOUNS else "thing"
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lemma_.lower() in PERSON_NOUNS | TITLES:
         return PERSON  # "the polemarch Callimachus", "king Darius"
