@@ -152,6 +152,13 @@ DOCUMENT_HEADS = {
     "statute",
     "proclamation",
     "bull",
+    "treaty",
+    "pact",
+    "agreement",
+    "accord",
+    "accords",
+    "armistice",
+    "protocol",
 }
 ROMAN = re.compile(r"^[IVX]{1,4}$")
 # Nouns that, describing a name ("Herodotus, the Greek historian"), make it a person.
@@ -323,7 +330,9 @@ class Entity:
         if self.kind != PERSON:
             return self.name
         parts = self.name.split()
-        return parts[0] if len(parts) == 2 and ROMAN.match(parts[1]) else parts[-1]
+        if len(parts) == 2 and ROMAN.match(parts[1]) or "the" in parts:
+            return parts[0]  # "Darius I", "Edward the Confessor": the name comes first
+        return parts[-1]
 
     def is_alias(self, text: str) -> bool:
         return normalise(text) in {normalise(name) for name in self.names}
