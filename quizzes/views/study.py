@@ -3,7 +3,7 @@ activity for its teacher."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -162,6 +162,8 @@ def study_card_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def study_class_list(request: HttpRequest) -> HttpResponse:
     """The teacher's classes, each linking to its study activity."""
+    if not request.user.can_edit_content:
+        raise PermissionDenied
     classrooms = Classroom.objects.for_teacher(request.user).active().select_related("teacher")
     return render(request, "quizzes/study_class_list.html", {"classrooms": classrooms})
 
