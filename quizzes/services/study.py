@@ -4,7 +4,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from fsrs import Rating
@@ -64,7 +64,12 @@ def study_rate_card(
         card, Rating(rating), review_datetime=now, review_duration=duration_ms
     )
     copy_fsrs_card_to_state(card, state)
-    state.save()
+    try:
+        with transaction.atomic():
+            state.save()
+    except IntegrityError as clash:
+        # Another tab rated this new card a moment ago; let the student reload.
+        raise ValidationError("This card was just rated elsewhere.") from clash
     StudyReview.objects.create(
         card_state=state,
         rating=rating,

@@ -1,6 +1,8 @@
 """Study pages: one card at a time, flipped and rated; a card's history; a class's study
 activity for its teacher."""
 
+from dataclasses import asdict
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -129,18 +131,11 @@ def study_rate(request: HttpRequest) -> HttpResponse:
         return redirect("quizzes:study_due")
     context = card_context(request, lesson=lesson)
     counts = context["counts"]
+    # The page's dashboard card counts every lesson, even on one lesson's study page.
+    totals = counts if lesson is None else study_counts(student=request.user, now=timezone.now())
     html = render_to_string("quizzes/includes/study_card.html", context, request=request)
     return JsonResponse(
-        {
-            "html": html,
-            "message": saved,
-            "counts": {
-                "due_now": counts.due_now,
-                "due_today": counts.due_today,
-                "new_available": counts.new_available,
-                "to_study_today": counts.to_study_today,
-            },
-        }
+        {"html": html, "message": saved, "counts": asdict(counts), "totals": asdict(totals)}
     )
 
 

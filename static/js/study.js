@@ -21,9 +21,9 @@
     }, 60);
   }
 
-  function updateCounts(counts) {
+  function updateCounts(attribute, counts) {
     Object.entries(counts || {}).forEach(([name, value]) => {
-      document.querySelectorAll(`[data-study-count="${name}"]`).forEach((element) => {
+      document.querySelectorAll(`[${attribute}="${name}"]`).forEach((element) => {
         element.textContent = String(value);
       });
     });
@@ -87,7 +87,8 @@
         return;
       }
       slot.innerHTML = payload.html;
-      updateCounts(payload.counts);
+      updateCounts("data-study-count", payload.counts);
+      updateCounts("data-study-total", payload.totals);
       shownAt = Date.now();
       const next = currentCard();
       const front = next && next.querySelector(".study-front");

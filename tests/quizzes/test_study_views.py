@@ -129,6 +129,18 @@ def test_a_rating_posted_by_the_script_answers_with_the_next_card(client, studen
     assert StudyReview.objects.filter(card_state=first).count() == 1
 
 
+def test_a_rating_on_a_lesson_page_also_reports_totals_across_lessons(client, student, lesson):
+    state = CardStateFactory(student=student, flashcard=FlashcardFactory(lesson=lesson))
+    CardStateFactory(student=student, flashcard=FlashcardFactory(lesson=LessonFactory()))
+    client.force_login(student)
+    data = {"flashcard": state.flashcard.pk, "rating": 3, "lesson": lesson.slug}
+
+    payload = client.post(RATE_URL, data, **JSON).json()
+
+    assert payload["counts"]["due_now"] == 0
+    assert payload["totals"]["due_now"] == 1
+
+
 @pytest.mark.parametrize(
     "data",
     [
@@ -310,7 +322,7 @@ def test_the_dashboard_include_says_how_many_cards_are_due_today(client, student
 
     response = client.get(reverse("quizzes:study_due"))
 
-    assert 'data-study-count="due_today">1</span> card due today' in response.text
+    assert 'data-study-total="due_today">1</span> card due today' in response.text
 
 
 def test_a_student_sees_key_point_mastery_on_the_lesson_page(client, student, lesson):
