@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from lessons.models import KeyPoint, Lesson
 from quizzes.models import CardState, Classroom, Enrolment, Flashcard, StudyRating, StudyReview
-from quizzes.scheduling import card_recall, fsrs_card_from_state
+from quizzes.study_scheduling import card_recall, fsrs_card_from_state
 
 CHART_DAYS = 30
 # Streaks longer than this are still shown, as "365+" would be; a year bounds the query.

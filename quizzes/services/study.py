@@ -18,14 +18,14 @@ from quizzes.models import (
     StudyRating,
     StudyReview,
 )
-from quizzes.scheduling import (
+from quizzes.selectors.study import study_new_cards_left_today
+from quizzes.study_scheduling import (
     as_utc,
     copy_fsrs_card_to_state,
     fsrs_card_from_state,
     new_fsrs_card,
     study_scheduler,
 )
-from quizzes.selectors.study import study_new_cards_left_today
 
 # A longer look is a student who left the tab open, not a measure of effort.
 LONGEST_REVIEW_MS = 10 * 60 * 1000

@@ -15,8 +15,6 @@ from django.views.decorators.http import require_GET, require_POST
 from lessons.models import Lesson
 from quizzes.forms.study import StudyRatingForm
 from quizzes.models import CardState, Classroom, StudyRating
-from quizzes.scheduling import describe_interval, fsrs_card_from_state, new_fsrs_card
-from quizzes.scheduling import rating_previews as fsrs_rating_previews
 from quizzes.selectors.study import StudyItem, study_counts, study_next_card, study_next_due_at
 from quizzes.selectors.study_progress import (
     classroom_study_lessons,
@@ -24,6 +22,8 @@ from quizzes.selectors.study_progress import (
     study_activity,
 )
 from quizzes.services.study import study_rate_card
+from quizzes.study_scheduling import describe_interval, fsrs_card_from_state, new_fsrs_card
+from quizzes.study_scheduling import rating_previews as fsrs_rating_previews
 
 RATING_STYLES = {
     StudyRating.AGAIN: "danger",
