@@ -1,7 +1,7 @@
 from playwright.sync_api import expect
 
 from quizzes.models import StudyReview
-from tests.accounts.factories import StudentFactory
+from tests.accounts.factories import DEFAULT_PASSWORD, StudentFactory
 from tests.lessons.factories import LessonFactory
 from tests.quizzes.factories import (
     AssignmentFactory,
@@ -9,6 +9,15 @@ from tests.quizzes.factories import (
     EnrolmentFactory,
     FlashcardFactory,
 )
+
+
+def log_in(page, user) -> None:
+    """Log in through the form in a browser context the `login` fixture does not drive."""
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
 def test_a_student_studies_five_cards_by_keyboard_and_the_due_count_falls(page, login, db):
@@ -53,11 +62,7 @@ def test_the_study_page_reflows_on_a_phone_with_big_rating_buttons(browser, live
         base_url=live_server.url, viewport={"width": 375, "height": 740}, has_touch=True
     )
     page = context.new_page()
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill(student.username)
-    page.get_by_label("Password").fill("correct-horse-battery")
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    log_in(page, student)
 
     page.goto("/study/")
     page.get_by_role("link", name="Show answer").tap()
@@ -66,4 +71,22 @@ def test_the_study_page_reflows_on_a_phone_with_big_rating_buttons(browser, live
     box = good.bounding_box()
     assert box["height"] >= 44 and box["width"] >= 44
     assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    context.close()
+
+
+def test_studying_works_without_javascript(browser, live_server, db):
+    student = StudentFactory()
+    state = CardStateFactory(student=student, flashcard=FlashcardFactory(lesson=LessonFactory()))
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    log_in(page, student)
+
+    page.goto("/study/")
+    expect(page.get_by_text(state.flashcard.back)).to_be_hidden()
+    page.get_by_role("link", name="Show answer").click()
+    expect(page.get_by_text(state.flashcard.back)).to_be_visible()
+    page.get_by_role("button", name="Easy").click()
+
+    expect(page.get_by_role("heading", name="All done for now")).to_be_visible()
+    assert StudyReview.objects.filter(card_state=state, rating=4).exists()
     context.close()
