@@ -41,6 +41,7 @@ class StudyCounts:
 
 
 def new_cards_per_day() -> int:
+    """The daily new-card limit (settings.STUDY_NEW_CARDS_PER_DAY, 20 by default)."""
     return int(getattr(settings, "STUDY_NEW_CARDS_PER_DAY", 20))
 
 
@@ -53,6 +54,7 @@ def end_of_day(moment: datetime) -> datetime:
 
 
 def start_of_day(moment: datetime) -> datetime:
+    """The first instant of the moment's day in the site's time zone."""
     return timezone.make_aware(datetime.combine(timezone.localdate(moment), time.min))
 
 

@@ -42,6 +42,7 @@ def practice_current_id(round_: dict[str, Any]) -> int | None:
 
 
 def practice_is_answered(round_: dict[str, Any], question_id: int) -> bool:
+    """Whether the student has answered this question in the round."""
     return str(question_id) in round_["marks"]
 
 
@@ -81,6 +82,7 @@ class PracticeScore:
 
 
 def practice_score(round_: dict[str, Any]) -> PracticeScore:
+    """Marks so far in the round."""
     marks = round_["marks"].values()
     return PracticeScore(right=sum(marks), answered=len(marks), total=len(round_["questions"]))
 

@@ -25,21 +25,24 @@ SESSION_KEY = "practice_rounds"
 
 
 def load_round(request: HttpRequest, lesson: Lesson) -> dict:
+    """The lesson's round in this session; a new one if none (or an empty one) is kept."""
     rounds = request.session.get(SESSION_KEY, {})
     round_ = rounds.get(str(lesson.pk))
-    if round_ is None:
+    if not round_ or not round_["questions"]:
         round_ = practice_new_round(lesson=lesson)
         save_round(request, lesson, round_)
     return round_
 
 
 def save_round(request: HttpRequest, lesson: Lesson, round_: dict) -> None:
+    """Keep the round in the session (never in the gradebook's tables)."""
     rounds = request.session.get(SESSION_KEY, {})
     rounds[str(lesson.pk)] = round_
     request.session[SESSION_KEY] = rounds
 
 
 def current_question(round_: dict) -> Question | None:
+    """The question the round is on, stepping over any since deleted or rejected."""
     existing = set(
         Question.objects.usable().filter(pk__in=round_["questions"]).values_list("pk", flat=True)
     )

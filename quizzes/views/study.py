@@ -71,6 +71,7 @@ def card_context(request: HttpRequest, *, lesson: Lesson | None, revealed: bool 
 
 
 def render_session(request: HttpRequest, *, lesson: Lesson | None) -> HttpResponse:
+    """The study page: the next card (its back shown after ?show=<card id>) and progress."""
     shown = request.GET.get("show", "")
     context = card_context(request, lesson=lesson)
     item = context["item"]
@@ -95,6 +96,7 @@ def study_lesson(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def wants_json(request: HttpRequest) -> bool:
+    """study.js asks for JSON; a plain form post gets a redirect."""
     return "application/json" in request.headers.get("Accept", "")
 
 

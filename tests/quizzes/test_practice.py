@@ -216,3 +216,13 @@ def test_the_practice_actions_only_accept_posts(client, student, lesson):
 
     assert client.get(reverse("quizzes:practice_next", args=[lesson.slug])).status_code == 405
     assert client.get(reverse("quizzes:practice_restart", args=[lesson.slug])).status_code == 405
+
+
+def test_questions_added_after_an_empty_visit_are_practised_next_time(client, student, lesson):
+    client.force_login(student)
+    client.get(practice_url(lesson))
+    question = QuestionFactory(lesson=lesson)
+
+    response = client.get(practice_url(lesson))
+
+    assert question.prompt in response.text
