@@ -14,8 +14,14 @@ from django.views.decorators.http import require_GET, require_POST
 
 from lessons.models import Lesson
 from quizzes.forms.study import StudyRatingForm
-from quizzes.models import CardState, Classroom, StudyRating
-from quizzes.selectors.study import StudyItem, study_counts, study_next_card, study_next_due_at
+from quizzes.models import CardState, Classroom, Flashcard, StudyRating
+from quizzes.selectors.study import (
+    StudyItem,
+    study_counts,
+    study_new_cards_left_today,
+    study_next_card,
+    study_next_due_at,
+)
 from quizzes.selectors.study_progress import (
     classroom_study_lessons,
     classroom_study_progress,
@@ -58,16 +64,21 @@ def card_context(request: HttpRequest, *, lesson: Lesson | None, revealed: bool 
     """What the card partial needs: the next card, its buttons and the counts."""
     now = timezone.now()
     item = study_next_card(student=request.user, now=now, lesson=lesson)
-    return {
+    context = {
         "item": item,
         "lesson": lesson,
         "revealed": revealed and item is not None,
         "rating_buttons": rating_buttons(item, now),
         "counts": study_counts(student=request.user, now=now, lesson=lesson),
-        "next_due_at": None
-        if item is not None
-        else study_next_due_at(student=request.user, lesson=lesson),
     }
+    if item is None:
+        context.update(
+            next_due_at=study_next_due_at(student=request.user, lesson=lesson),
+            new_limit_reached=not study_new_cards_left_today(student=request.user, now=now),
+            lesson_has_cards=lesson is None
+            or Flashcard.objects.usable().filter(lesson=lesson).exists(),
+        )
+    return context
 
 
 def render_session(request: HttpRequest, *, lesson: Lesson | None) -> HttpResponse:

@@ -163,8 +163,9 @@
       const card = currentCard();
       if (!card) return;
       if (event.key === " " || event.key === "Spacebar") {
-        // On a focused button the space bar presses it, as everywhere else.
-        if (isRevealed(card) && event.target.closest("button")) return;
+        // On a focused button or link the space bar keeps its usual meaning.
+        const control = event.target.closest("button, a, [role=button], summary");
+        if (control && !control.classList.contains("study-flip")) return;
         event.preventDefault();
         reveal();
       } else if (["1", "2", "3", "4"].includes(event.key) && isRevealed(card)) {

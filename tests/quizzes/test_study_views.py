@@ -343,3 +343,21 @@ def test_teachers_see_study_links_but_no_mastery_on_the_lesson_page(client, teac
 
     assert reverse("quizzes:practice_question", args=[lesson.slug]) in response.text
     assert "Your mastery" not in response.text
+
+
+def test_a_lesson_without_flashcards_says_so(client, student, lesson):
+    client.force_login(student)
+
+    response = client.get(reverse("quizzes:study_lesson", args=[lesson.slug]))
+
+    assert "No flashcards yet" in response.text
+
+
+def test_the_done_page_says_when_todays_new_cards_are_used_up(client, student, lesson, settings):
+    settings.STUDY_NEW_CARDS_PER_DAY = 0
+    FlashcardFactory(lesson=lesson)
+    client.force_login(student)
+
+    response = client.get(reverse("quizzes:study_lesson", args=[lesson.slug]))
+
+    assert "more come tomorrow" in response.text
