@@ -8,6 +8,7 @@ from tests.quizzes.factories import (
     CardStateFactory,
     EnrolmentFactory,
     FlashcardFactory,
+    QuestionFactory,
 )
 
 
@@ -90,3 +91,21 @@ def test_studying_works_without_javascript(browser, live_server, db):
     expect(page.get_by_role("heading", name="All done for now")).to_be_visible()
     assert StudyReview.objects.filter(card_state=state, rating=4).exists()
     context.close()
+
+
+def test_a_wrong_practice_answer_comes_back_as_a_due_card(page, login, db):
+    student = StudentFactory()
+    lesson = LessonFactory()
+    QuestionFactory(lesson=lesson)
+    card = FlashcardFactory(lesson=lesson)
+    login(student)
+
+    page.goto(f"/lessons/{lesson.slug}/practice/")
+    page.get_by_label("Talleyrand").check()
+    page.get_by_role("button", name="Check my answer").click()
+    expect(page.get_by_role("status")).to_contain_text("Not quite.")
+    expect(page.get_by_text("Metternich").last).to_be_visible()
+
+    page.goto("/study/")
+    expect(page.locator("[data-study-count='due_now']")).to_have_text("1")
+    expect(page.locator("#study-card .study-front")).to_have_text(card.front)
