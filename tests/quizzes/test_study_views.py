@@ -206,9 +206,10 @@ def test_a_student_reads_their_own_card_history(client, student, due_state):
     assert "Good" in response.text
 
 
-@pytest.mark.parametrize("role", ["other_student", "teacher", "admin_user"])
-def test_nobody_else_reads_a_students_card_state(client, request, role, due_state):
-    user = StudentFactory() if role == "other_student" else request.getfixturevalue(role)
+@pytest.mark.parametrize("role", ["other_student", "teacher_of_the_class", "admin_user"])
+def test_nobody_else_reads_a_students_card_state(client, request, role, due_state, classroom):
+    users = {"other_student": StudentFactory, "teacher_of_the_class": lambda: classroom.teacher}
+    user = users[role]() if role in users else request.getfixturevalue(role)
     client.force_login(user)
 
     response = client.get(reverse("quizzes:study_card_detail", args=[due_state.pk]))
