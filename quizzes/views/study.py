@@ -116,32 +116,37 @@ def wants_json(request: HttpRequest) -> bool:
 def study_rate(request: HttpRequest) -> HttpResponse:
     """Save one rating at once; answer the script with the next card, or redirect."""
     form = StudyRatingForm(request.POST)
-    error = None
-    if form.is_valid():
-        try:
-            state = study_rate_card(
-                student=request.user,
-                flashcard=form.cleaned_data["flashcard"],
-                rating=form.cleaned_data["rating"],
-                duration_ms=form.cleaned_data["duration_ms"],
-            )
-        except ValidationError as refusal:
-            error = " ".join(refusal.messages)
-    else:
+    if not form.is_valid():
         error = "That rating could not be saved: please reload the page."
-    if error:
         if wants_json(request):
             return JsonResponse({"error": error}, status=400)
         return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
-
     lesson = form.cleaned_data["lesson"]
+    back = (
+        redirect("quizzes:study_lesson", slug=lesson.slug)
+        if lesson is not None
+        else redirect("quizzes:study_due")
+    )
+    try:
+        state = study_rate_card(
+            student=request.user,
+            flashcard=form.cleaned_data["flashcard"],
+            rating=form.cleaned_data["rating"],
+            duration_ms=form.cleaned_data["duration_ms"],
+        )
+    except ValidationError as refusal:
+        # An honest refusal (today's new cards used up in another tab): say why.
+        error = " ".join(refusal.messages)
+        if wants_json(request):
+            return JsonResponse({"error": error}, status=400)
+        messages.error(request, error)
+        return back
+
     label = StudyRating(form.cleaned_data["rating"]).label
     saved = f"Saved “{label}”. Next review in {describe_interval(state.due - timezone.now())}."
     if not wants_json(request):
         messages.success(request, saved)
-        if lesson is not None:
-            return redirect("quizzes:study_lesson", slug=lesson.slug)
-        return redirect("quizzes:study_due")
+        return back
     context = card_context(request, lesson=lesson)
     counts = context["counts"]
     # The page's dashboard card counts every lesson, even on one lesson's study page.

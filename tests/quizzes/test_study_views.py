@@ -183,6 +183,19 @@ def test_rating_past_the_new_card_limit_gets_a_400_that_says_so(client, student,
     assert "new cards" in response.json()["error"]
 
 
+def test_a_form_rating_past_the_limit_returns_to_the_page_with_the_reason(
+    client, student, lesson, settings
+):
+    settings.STUDY_NEW_CARDS_PER_DAY = 0
+    card = FlashcardFactory(lesson=lesson)
+    client.force_login(student)
+
+    response = client.post(RATE_URL, {"flashcard": card.pk, "rating": 3}, follow=True)
+
+    assert "new cards for today" in response.text
+    assert not CardState.objects.exists()
+
+
 def test_a_rating_only_ever_touches_the_raters_own_card_state(client, student, due_state):
     other = StudentFactory()
     client.force_login(other)
