@@ -8,6 +8,8 @@ from quizzes.models import (
     Answer,
     Assignment,
     Attempt,
+    CardPhase,
+    CardState,
     Classroom,
     Enrolment,
     Flashcard,
@@ -16,6 +18,8 @@ from quizzes.models import (
     QuestionStatus,
     Quiz,
     QuizQuestion,
+    StudyRating,
+    StudyReview,
 )
 from tests.accounts.factories import StudentFactory, TeacherFactory
 from tests.lessons.factories import LessonFactory
@@ -152,3 +156,30 @@ class AnswerFactory(DjangoModelFactory):
     question = factory.SubFactory(QuestionFactory)
     given = factory.LazyAttribute(lambda a: a.question.answer)
     mark = 1.0
+
+
+class CardStateFactory(DjangoModelFactory):
+    """A card the student has learnt and that came due yesterday."""
+
+    class Meta:
+        model = CardState
+
+    student = factory.SubFactory(StudentFactory)
+    flashcard = factory.SubFactory(FlashcardFactory)
+    phase = CardPhase.REVIEW
+    step = None
+    stability = 4.0
+    difficulty = 5.0
+    last_review = factory.LazyFunction(lambda: timezone.now() - timedelta(days=5))
+    due = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+    introduced_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=10))
+
+
+class StudyReviewFactory(DjangoModelFactory):
+    class Meta:
+        model = StudyReview
+
+    card_state = factory.SubFactory(CardStateFactory)
+    rating = StudyRating.GOOD
+    reviewed_at = factory.LazyFunction(timezone.now)
+    due_after = factory.LazyAttribute(lambda r: r.reviewed_at + timedelta(days=3))
