@@ -1,0 +1,1 @@
+"""Reads for quizzes' pages, a module per topic."""
