@@ -11,6 +11,7 @@ from quizzes.models import (
     Classroom,
     Enrolment,
     Flashcard,
+    LessonReading,
     Question,
     QuestionKind,
     QuestionStatus,
@@ -152,3 +153,26 @@ class AnswerFactory(DjangoModelFactory):
     question = factory.SubFactory(QuestionFactory)
     given = factory.LazyAttribute(lambda a: a.question.answer)
     mark = 1.0
+
+
+class SubmittedAttemptFactory(AttemptFactory):
+    """A graded attempt: SubmittedAttemptFactory(score=3, max_score=4)."""
+
+    submitted_at = factory.LazyFunction(timezone.now)
+    score = 1.0
+    max_score = 1.0
+
+
+class LessonAssignmentFactory(AssignmentFactory):
+    """A lesson to read, assigned to a class."""
+
+    quiz = None
+    lesson = factory.SubFactory(LessonFactory)
+
+
+class LessonReadingFactory(DjangoModelFactory):
+    class Meta:
+        model = LessonReading
+
+    assignment = factory.SubFactory(LessonAssignmentFactory)
+    student = factory.SubFactory(StudentFactory)
