@@ -28,21 +28,22 @@ SCORE_BANDS = (
 NO_GRADE_BAND = ScoreBand("none", "Not graded", 0.0, "")
 
 
+GRADE_PICKERS = {
+    GradingMethod.HIGHEST.value: max,
+    GradingMethod.AVERAGE.value: lambda graded: sum(graded) / len(graded),
+    GradingMethod.FIRST.value: lambda graded: graded[0],
+    GradingMethod.LAST.value: lambda graded: graded[-1],
+}
+
+
 def assignment_grade(percents: Sequence[float | None], method: str) -> float | None:
     """The grade for one assignment from the student's submitted attempts' percents, oldest
     first, by the quiz's grading method; None when nothing has been graded."""
+    pick = GRADE_PICKERS.get(str(method))
+    if pick is None:
+        raise ValueError(f"unknown grading method: {method!r}")
     graded = [percent for percent in percents if percent is not None]
-    if not graded:
-        return None
-    if method == GradingMethod.HIGHEST:
-        return max(graded)
-    if method == GradingMethod.AVERAGE:
-        return sum(graded) / len(graded)
-    if method == GradingMethod.FIRST:
-        return graded[0]
-    if method == GradingMethod.LAST:
-        return graded[-1]
-    raise ValueError(f"unknown grading method: {method!r}")
+    return pick(graded) if graded else None
 
 
 def score_band(percent: float | None) -> ScoreBand:

@@ -83,6 +83,20 @@ class AssignmentStatus:
         return self.submitted[-1] if self.submitted else None
 
     @property
+    def cell_text(self) -> str:
+        """What the gradebook cell says, e.g. "85%", "85% (2 attempts)", "In progress"."""
+        if self.is_lesson or self.grade is not None:
+            tries = len(self.submitted)
+            return self.grade_text + (f" ({tries} attempts)" if tries > 1 else "")
+        return "In progress" if self.open_attempt else "—"
+
+    @property
+    def cell_css(self) -> str:
+        if self.is_missing:
+            return "table-danger"
+        return self.band.css if self.grade is not None else "text-muted"
+
+    @property
     def grade_text(self) -> str:
         if self.is_lesson:
             return "Read" if self.read_at else "Not read"
