@@ -82,7 +82,9 @@ class RosterImportForm(forms.Form):
 class AssignmentForm(forms.Form):
     KIND_CHOICES = [("quiz", "A quiz to take"), ("lesson", "A lesson to read")]
 
-    kind = forms.ChoiceField(choices=KIND_CHOICES, widget=forms.RadioSelect, initial="quiz")
+    kind = forms.ChoiceField(
+        label="What to assign", choices=KIND_CHOICES, widget=forms.RadioSelect, initial="quiz"
+    )
     quiz = forms.ModelChoiceField(queryset=Quiz.objects.none(), required=False)
     lesson = forms.ModelChoiceField(queryset=Lesson.objects.order_by("title"), required=False)
     due_at = forms.DateTimeField(
