@@ -32,7 +32,8 @@ def join_code_normalize(code: str) -> str:
     return "".join(code.split()).replace("-", "").upper()
 
 
-def _unused_join_code() -> str:
+def join_code_unused() -> str:
+    """A fresh join code no class has."""
     while True:
         code = join_code_make()
         if not Classroom.objects.filter(join_code=code).exists():
@@ -45,7 +46,7 @@ def classroom_create(*, teacher, name: str) -> Classroom:
     if not teacher.can_edit_content:
         raise PermissionDenied("Only teachers create classes.")
     return Classroom.objects.create(
-        name=name.strip(), teacher=teacher, join_code=_unused_join_code()
+        name=name.strip(), teacher=teacher, join_code=join_code_unused()
     )
 
 
@@ -70,7 +71,7 @@ def classroom_unarchive(*, classroom: Classroom) -> Classroom:
 
 def classroom_join_code_regenerate(*, classroom: Classroom) -> Classroom:
     """Replace the code (the old one stops working) and switch joining on."""
-    classroom.join_code = _unused_join_code()
+    classroom.join_code = join_code_unused()
     classroom.join_enabled = True
     classroom.save(update_fields=["join_code", "join_enabled"])
     return classroom
@@ -80,7 +81,7 @@ def classroom_join_code_set_enabled(*, classroom: Classroom, enabled: bool) -> C
     """Switch joining with the code on or off, keeping the code."""
     classroom.join_enabled = enabled
     if enabled and not classroom.join_code:
-        classroom.join_code = _unused_join_code()
+        classroom.join_code = join_code_unused()
     classroom.save(update_fields=["join_enabled", "join_code"])
     return classroom
 
