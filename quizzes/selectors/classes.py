@@ -6,13 +6,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from quizzes.grading import NO_GRADE_BAND, ScoreBand, assignment_grade, score_band
 from quizzes.models import Answer, Assignment, Attempt, Classroom, Enrolment, LessonReading
 from quizzes.statistics import NO_ANSWER, answer_labels
 
+# Soonest due first; assignments without a due date last.
+DUE_ORDER = (F("due_at").asc(nulls_last=True), "pk")
 ATTEMPT_FIELDS = ("pk", "assignment_id", "student_id", "number", "submitted_at", "score")
 
 
@@ -68,13 +70,21 @@ class AssignmentStatus:
         return assignment_start_url(self.assignment.pk)
 
     @property
+    def opens_later(self) -> bool:
+        quiz = self.assignment.quiz
+        return bool(quiz and quiz.opens_at and timezone.now() < quiz.opens_at)
+
+    @property
+    def is_closed(self) -> bool:
+        quiz = self.assignment.quiz
+        return bool(quiz and quiz.closes_at and timezone.now() > quiz.closes_at)
+
+    @property
     def can_start(self) -> bool:
         """A quiz with an attempt left that is open now (the start page checks again)."""
         if self.is_lesson or self.open_attempt is not None:
             return False
-        quiz = self.assignment.quiz
-        now = timezone.now()
-        if (quiz.opens_at and now < quiz.opens_at) or (quiz.closes_at and now > quiz.closes_at):
+        if self.opens_later or self.is_closed:
             return False
         return self.attempts_left is None or self.attempts_left > 0
 
@@ -324,7 +334,7 @@ def student_dashboard(*, student, now: datetime | None = None) -> Dashboard:
     assignments = list(
         Assignment.objects.filter(classroom__in=[classroom.pk for classroom in classrooms])
         .select_related("quiz", "lesson", "classroom")
-        .order_by("due_at", "pk")
+        .order_by(*DUE_ORDER)
     )
     attempts: dict[int, list[dict]] = defaultdict(list)
     for row in (

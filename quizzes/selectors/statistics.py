@@ -4,6 +4,7 @@ Five queries whatever the class size."""
 
 from collections import defaultdict
 from dataclasses import dataclass
+from statistics import fmean, median
 from typing import Any
 
 from quizzes.grading import assignment_grade
@@ -56,6 +57,8 @@ class AssignmentStatistics:
     distribution: list[DistributionBin]
     questions: list[QuestionReport]
     key_points: list[KeyPointReport]
+    average_grade: float | None = None
+    median_grade: float | None = None
 
     @property
     def flagged_count(self) -> int:
@@ -112,6 +115,7 @@ def assignment_statistics(
         percents_by_student[row["student_id"]].append(percent)
     method = assignment.quiz.grading_method
     grades = [assignment_grade(percents, method) for percents in percents_by_student.values()]
+    grades = [grade for grade in grades if grade is not None]
 
     answers: dict[int, dict[int, dict]] = defaultdict(dict)
     for row in Answer.objects.filter(attempt_id__in=[row["pk"] for row in analysed]).values(
@@ -137,10 +141,10 @@ def assignment_statistics(
             givens[question_id].append(answer["given"] if answer else None)
         marks_per_attempt.append(marks)
 
-    statistics = {item.question_id: item for item in question_statistics(marks_per_attempt)}
+    by_question = {item.question_id: item for item in question_statistics(marks_per_attempt)}
     questions = {
         question.pk: question
-        for question in Question.objects.filter(pk__in=statistics).select_related(
+        for question in Question.objects.filter(pk__in=by_question).select_related(
             "lesson", "key_point__lesson"
         )
     }
@@ -151,7 +155,7 @@ def assignment_statistics(
             statistics=item,
             options=_options(questions[question_id], givens[question_id]),
         )
-        for question_id, item in statistics.items()
+        for question_id, item in by_question.items()
         if question_id in questions
     ]
     reports.sort(key=lambda report: (order.get(report.question.pk, 0), report.question.pk))
@@ -172,7 +176,9 @@ def assignment_statistics(
         include_all_attempts=include_all_attempts,
         attempt_count=len(analysed),
         student_count=len(percents_by_student),
-        distribution=score_distribution(grade for grade in grades if grade is not None),
+        distribution=score_distribution(grades),
+        average_grade=fmean(grades) if grades else None,
+        median_grade=median(grades) if grades else None,
         questions=reports,
         key_points=[KeyPointReport(key_points[item.key], item) for item in missed],
     )

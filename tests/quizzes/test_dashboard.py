@@ -133,3 +133,21 @@ def test_dashboard_queries_do_not_grow_with_assignments(
 
     with django_assert_max_num_queries(8):
         client.get(reverse("quizzes:dashboard"))
+
+
+def test_quiz_not_open_yet_shows_when_it_opens(client, student, classroom):
+    opens = timezone.now() + timedelta(days=1)
+    assignment = AssignmentFactory(classroom=classroom, quiz__opens_at=opens)
+    client.force_login(student)
+
+    page = client.get(reverse("quizzes:dashboard")).content.decode()
+
+    assert "Opens" in page
+    assert f"/assignments/{assignment.pk}/start/" not in page
+
+
+def test_assignments_without_a_due_date_come_last(student, classroom):
+    AssignmentFactory(classroom=classroom, due_at=None, quiz__title="Whenever")
+    AssignmentFactory(classroom=classroom, quiz__title="Soon")
+
+    assert titles(student_dashboard(student=student).due) == ["Soon", "Whenever"]
