@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -225,4 +226,7 @@ def lesson_reading_mark(request: HttpRequest, pk: int) -> HttpResponse:
     )
     services.lesson_reading_mark(assignment=assignment, student=request.user)
     messages.success(request, f"“{assignment.title}” marked as read.")
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
     return redirect("quizzes:dashboard")

@@ -151,3 +151,39 @@ def test_assignments_without_a_due_date_come_last(student, classroom):
     AssignmentFactory(classroom=classroom, quiz__title="Soon")
 
     assert titles(student_dashboard(student=student).due) == ["Soon", "Whenever"]
+
+
+def test_student_marks_a_lesson_read_from_the_lesson_page(client, student, classroom):
+    assignment = LessonAssignmentFactory(classroom=classroom)
+    lesson_url = assignment.lesson.get_absolute_url()
+    client.force_login(student)
+
+    page = client.get(lesson_url).content.decode()
+    response = client.post(
+        reverse("quizzes:lesson_reading_mark", args=[assignment.pk]), {"next": lesson_url}
+    )
+
+    assert "Mark as read for" in page
+    assert response.url == lesson_url
+    assert "Mark as read for" not in client.get(lesson_url).content.decode()
+
+
+def test_mark_as_read_never_redirects_off_site(client, student, classroom):
+    assignment = LessonAssignmentFactory(classroom=classroom)
+    client.force_login(student)
+
+    response = client.post(
+        reverse("quizzes:lesson_reading_mark", args=[assignment.pk]),
+        {"next": "https://evil.example/"},
+    )
+
+    assert response.url == reverse("quizzes:dashboard")
+
+
+def test_lesson_page_offers_no_reading_button_outside_the_class(client, student):
+    assignment = LessonAssignmentFactory()
+    client.force_login(student)
+
+    page = client.get(assignment.lesson.get_absolute_url()).content.decode()
+
+    assert "Mark as read for" not in page
