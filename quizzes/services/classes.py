@@ -15,6 +15,8 @@ from quizzes.models import Assignment, Classroom, Enrolment, LessonReading, Quiz
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 JOIN_CODE_LENGTH = 6
 JOIN_FAILURE_LIMIT = 10
+# A school's pupils often share one address: allow a class's worth of typos from it.
+JOIN_FAILURE_LIMIT_PER_ADDRESS = 30
 JOIN_FAILURE_WINDOW_SECONDS = 15 * 60
 
 
@@ -86,19 +88,23 @@ def classroom_join_code_set_enabled(*, classroom: Classroom, enabled: bool) -> C
     return classroom
 
 
-def _throttle_keys(*, user_id: int, address: str) -> list[str]:
-    return [f"classes:join-failures:user:{user_id}", f"classes:join-failures:addr:{address}"]
+def _throttle_limits(*, user_id: int, address: str) -> dict[str, int]:
+    return {
+        f"classes:join-failures:user:{user_id}": JOIN_FAILURE_LIMIT,
+        f"classes:join-failures:addr:{address}": JOIN_FAILURE_LIMIT_PER_ADDRESS,
+    }
 
 
 def join_is_throttled(*, user_id: int, address: str) -> bool:
     """True when this account or this address has used up its wrong guesses for now."""
-    failures = cache.get_many(_throttle_keys(user_id=user_id, address=address))
-    return any(count >= JOIN_FAILURE_LIMIT for count in failures.values())
+    limits = _throttle_limits(user_id=user_id, address=address)
+    failures = cache.get_many(list(limits))
+    return any(count >= limits[key] for key, count in failures.items())
 
 
 def join_failure_record(*, user_id: int, address: str) -> None:
     """Count one wrong code against both the account and the address."""
-    for key in _throttle_keys(user_id=user_id, address=address):
+    for key in _throttle_limits(user_id=user_id, address=address):
         # add() starts the window; incr() keeps its original expiry.
         if not cache.add(key, 1, JOIN_FAILURE_WINDOW_SECONDS):
             try:

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from history_quiz.accounts.models import User
 from quizzes.models import Assignment, Classroom, Enrolment
-from quizzes.services.classes import JOIN_FAILURE_LIMIT
+from quizzes.services.classes import JOIN_FAILURE_LIMIT, JOIN_FAILURE_LIMIT_PER_ADDRESS
 from tests.lessons.factories import LessonFactory
 from tests.quizzes.factories import ClassroomFactory, EnrolmentFactory, QuizFactory
 
@@ -141,7 +141,7 @@ def test_too_many_wrong_codes_are_throttled_with_a_clear_message(client, classro
 def test_throttle_follows_the_address_across_accounts(client, classroom, db):
     from tests.accounts.factories import StudentFactory
 
-    for _ in range(JOIN_FAILURE_LIMIT):
+    for _ in range(JOIN_FAILURE_LIMIT_PER_ADDRESS):
         client.force_login(StudentFactory())
         client.post(reverse("quizzes:classroom_join"), {"code": "NOPE22"})
     client.force_login(StudentFactory())
