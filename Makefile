@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: install run run-prod setup test test-fast lint format bench clean
+.PHONY: install run run-prod setup test test-fast lint format bench bench-gradebook clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
@@ -51,6 +51,10 @@ lint: install
 format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+# Gradebook and statistics render times for 200 students x 40 assignments (temp SQLite).
+bench-gradebook: install
+	$(PY) bench/bench_gradebook.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -13,6 +13,7 @@ from quizzes.models import (
     Classroom,
     Enrolment,
     Flashcard,
+    LessonReading,
     Question,
     QuestionKind,
     QuestionStatus,
@@ -183,3 +184,26 @@ class StudyReviewFactory(DjangoModelFactory):
     rating = StudyRating.GOOD
     reviewed_at = factory.LazyFunction(timezone.now)
     due_after = factory.LazyAttribute(lambda r: r.reviewed_at + timedelta(days=3))
+
+
+class SubmittedAttemptFactory(AttemptFactory):
+    """A graded attempt: SubmittedAttemptFactory(score=3, max_score=4)."""
+
+    submitted_at = factory.LazyFunction(timezone.now)
+    score = 1.0
+    max_score = 1.0
+
+
+class LessonAssignmentFactory(AssignmentFactory):
+    """A lesson to read, assigned to a class."""
+
+    quiz = None
+    lesson = factory.SubFactory(LessonFactory)
+
+
+class LessonReadingFactory(DjangoModelFactory):
+    class Meta:
+        model = LessonReading
+
+    assignment = factory.SubFactory(LessonAssignmentFactory)
+    student = factory.SubFactory(StudentFactory)
