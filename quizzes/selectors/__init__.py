@@ -1,0 +1,1 @@
+"""Quizzes' read-side queries, a module per topic."""
