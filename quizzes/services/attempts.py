@@ -108,6 +108,11 @@ def attempt_start(*, assignment: Assignment, student) -> Attempt:
         return existing
     problem = assignment_start_problem(assignment=assignment, student=student)
     if problem:
+        # Another tab may have opened the attempt since the check above (it then counts
+        # against the attempts allowed): that open attempt is the one to resume.
+        existing = _open_attempt(assignment=assignment, student=student)
+        if existing is not None:
+            return existing
         raise ValidationError(problem)
     quiz = assignment.quiz
     rng = random.Random(secrets.randbits(64))
