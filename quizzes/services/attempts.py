@@ -149,11 +149,19 @@ def attempt_is_expired(attempt: Attempt, now=None) -> bool:
 
 
 def attempt_save_answer(
-    *, attempt: Attempt, question_id: int, given: Any, check: bool = False
+    *,
+    attempt: Attempt,
+    question_id: int,
+    given: Any,
+    check: bool = False,
+    question: Question | None = None,
 ) -> SavedAnswer:
     """Save one answer as the student gives it; `check` locks and marks it when the quiz
-    shows answers after each question. Refuses after submission or past the deadline."""
+    shows answers after each question. Refuses after submission or past the deadline.
+    Pass `question` when the caller already loaded it."""
     expired = False
+    # The quiz's settings need no lock; read them from the attempt the caller holds.
+    can_check = attempt.assignment.quiz.answers_visible == AnswerVisibility.AFTER_EACH
     with transaction.atomic():
         locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
         if locked.submitted_at is not None:
@@ -166,11 +174,11 @@ def attempt_save_answer(
             answer = Answer.objects.filter(attempt=locked, question_id=question_id).first()
             if answer is not None and answer.checked_at is not None:
                 raise ValidationError(LOCKED_MESSAGE, code="locked")
-            question = Question.objects.get(pk=question_id)
+            if question is None or question.pk != question_id:
+                question = Question.objects.get(pk=question_id)
             if answer is None:
                 answer = Answer(attempt=locked, question=question)
             answer.given = given
-            can_check = locked.assignment.quiz.answers_visible == AnswerVisibility.AFTER_EACH
             checked = bool(check and can_check)
             if checked and given is None:
                 raise ValidationError("Give an answer before checking it.", code="empty")

@@ -143,7 +143,11 @@ def attempt_take(request: HttpRequest, pk: int) -> HttpResponse:
             if item.checked or (answers[item.pk] == item.given and not checking):
                 continue
             attempt_save_answer(
-                attempt=attempt, question_id=item.pk, given=answers[item.pk], check=checking
+                attempt=attempt,
+                question_id=item.pk,
+                given=answers[item.pk],
+                check=checking,
+                question=item.question,
             )
     except AttemptClosed as error:
         messages.error(request, " ".join(error.messages))
@@ -151,13 +155,15 @@ def attempt_take(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     action = request.POST.get("action", "save")
+    if request.POST.get("goto", "").isdecimal():
+        action, page_number = "goto", int(request.POST["goto"])
     if action == "finish":
         return redirect("quizzes:attempt_submit", pk=attempt.pk)
     if action == "next":
         page_number += 1
     elif action == "previous":
         page_number -= 1
-    elif not check_id:
+    elif action == "save" and not check_id:
         messages.success(request, "Your answers are saved.")
     return redirect(f"{reverse('quizzes:attempt_take', args=[attempt.pk])}?page={page_number}")
 
@@ -183,7 +189,11 @@ def attempt_answer_save(request: HttpRequest, pk: int) -> JsonResponse:
     try:
         given = clean_given(question, posted.given)
         saved = attempt_save_answer(
-            attempt=attempt, question_id=question.pk, given=given, check=posted.check
+            attempt=attempt,
+            question_id=question.pk,
+            given=given,
+            check=posted.check,
+            question=question,
         )
     except AttemptClosed as error:
         return _json_error(" ".join(error.messages), 409, closed=True, review_url=review_url)

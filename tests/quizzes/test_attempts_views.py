@@ -308,3 +308,45 @@ def test_start_when_the_quiz_is_closed_explains_why(client, db):
 
     assert "This quiz is closed." in response.content.decode()
     assert assignment.attempts.count() == 0
+
+
+@pytest.mark.parametrize("size", [5, 40])
+def test_autosave_query_count_does_not_grow_with_questions(
+    client, db, size, django_assert_max_num_queries
+):
+    attempt = _start(client, question_count=size)
+    for question_id in attempt.question_ids:
+        attempt_save_answer(attempt=attempt, question_id=question_id, given="Metternich")
+
+    with django_assert_max_num_queries(11):
+        response = _save(
+            client, attempt, {"question": attempt.question_ids[0], "given": "Talleyrand"}
+        )
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("size", [5, 40])
+def test_review_query_count_does_not_grow_with_questions(
+    client, db, size, django_assert_max_num_queries
+):
+    attempt = _start(client, question_count=size)
+    attempt_submit(attempt=attempt)
+
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("quizzes:attempt_review", args=[attempt.pk]))
+
+    assert response.content.decode().count("review-item") == size
+
+
+def test_question_buttons_save_the_page_and_jump_without_javascript(client, db):
+    attempt = _start(client, one_question_per_page=True)
+    first = attempt.question_ids[0]
+
+    response = client.post(
+        reverse("quizzes:attempt_take", args=[attempt.pk]) + "?page=1",
+        {"questions": [first], f"q{first}": "Hardenberg", "goto": "3"},
+    )
+
+    assert response.url.endswith("?page=3")
+    assert Answer.objects.get(attempt=attempt, question_id=first).given == "Hardenberg"
