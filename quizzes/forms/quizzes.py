@@ -15,8 +15,11 @@ class LessonChoiceField(forms.ModelMultipleChoiceField):
 
 
 class QuestionChoiceField(forms.ModelMultipleChoiceField):
+    show_lesson = False
+
     def label_from_instance(self, question: Question) -> str:
-        return f"[{question.get_kind_display()}] {question.prompt}"
+        label = f"[{question.get_kind_display()}] {question.prompt}"
+        return f"{question.lesson.title} · {label}" if self.show_lesson else label
 
 
 class LessonPickForm(forms.Form):
@@ -93,6 +96,8 @@ class QuizForm(forms.ModelForm):
             .select_related("lesson")
             .order_by("lesson__title", "pk")
         )
+        # With several lessons, say which bank each question comes from.
+        self.fields["questions"].show_lesson = len(set(lesson_ids)) > 1
         self.fields["selection_mode"].choices = SelectionMode.choices
         self.fields["random_count"].widget.attrs["min"] = 1
         self.fields["time_limit_minutes"].widget.attrs["min"] = 1

@@ -61,6 +61,12 @@ def assignment_start_problem(*, assignment: Assignment, student, now=None) -> st
         return "This quiz is not open yet."
     if quiz.closes_at and now >= quiz.closes_at:
         return "This quiz is closed."
+    if quiz.selection_mode == SelectionMode.RANDOM:
+        has_questions = Question.objects.usable().filter(lesson__in=quiz.lessons.all()).exists()
+    else:
+        has_questions = quiz.quiz_questions.exists()
+    if not has_questions:
+        return "This quiz has no questions yet."
     if quiz.attempts_allowed:
         used = Attempt.objects.filter(assignment=assignment, student=student).count()
         if used >= quiz.attempts_allowed:

@@ -100,14 +100,16 @@ def _render_take(
     page = attempt_take_page(attempt=attempt, page_number=page_number)
     for question in page.shown:
         question.error = (errors or {}).get(question.pk, "")
-    seconds_left = None
+    seconds_left = time_left = None
     if attempt.deadline_at:
         seconds_left = max(0, int((attempt.deadline_at - timezone.now()).total_seconds()))
+        time_left = f"{seconds_left // 60}:{seconds_left % 60:02d}"
     context = {
         "attempt": attempt,
         "page": page,
         "quiz": attempt.assignment.quiz,
         "seconds_left": seconds_left,
+        "time_left": time_left,
     }
     return render(request, "quizzes/attempt_take.html", context, status=status)
 

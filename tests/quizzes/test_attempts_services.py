@@ -287,3 +287,10 @@ def test_every_kind_is_graded_right_when_answered_with_its_key(db):
     graded = attempt_submit(attempt=attempt)
 
     assert graded.score == len(EVERY_KIND)
+
+
+def test_start_refuses_a_quiz_without_questions(db):
+    assignment = assigned_quiz(question_count=0)
+
+    with pytest.raises(ValidationError, match="no questions yet"):
+        attempt_start(assignment=assignment, student=enrol(assignment))

@@ -205,3 +205,42 @@ def test_quiz_list_query_count_is_fixed(client, teacher, count, django_assert_ma
         response = client.get(reverse("quizzes:quiz_list"))
 
     assert response.content.decode().count("Edit</a>") == count
+
+
+def test_quiz_form_takes_open_and_close_dates_from_the_browser(client, teacher, lesson, bank):
+    client.force_login(teacher)
+
+    client.post(
+        reverse("quizzes:quiz_new"),
+        _settings(
+            lessons=[lesson.pk],
+            questions=[bank[0].pk],
+            opens_at="2031-03-02T09:00",
+            closes_at="2031-03-02T10:30",
+        ),
+    )
+
+    quiz = Quiz.objects.get()
+    assert quiz.closes_at - quiz.opens_at == timedelta(minutes=90)
+
+
+def test_quiz_form_refuses_a_close_date_in_the_past(client, teacher, lesson, bank):
+    client.force_login(teacher)
+
+    response = client.post(
+        reverse("quizzes:quiz_new"),
+        _settings(lessons=[lesson.pk], questions=[bank[0].pk], closes_at="2001-01-01T09:00"),
+    )
+
+    assert response.status_code == 400
+    assert "Choose a closing time in the future." in response.content.decode()
+
+
+def test_question_step_names_the_lesson_when_several_are_chosen(client, teacher, lesson, bank):
+    other = LessonFactory()
+    QuestionFactory(lesson=other)
+    client.force_login(teacher)
+
+    response = client.get(reverse("quizzes:quiz_new"), {"lessons": [lesson.pk, other.pk]})
+
+    assert f"{other.title} · [Multiple choice]" in response.content.decode()
