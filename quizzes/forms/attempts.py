@@ -30,7 +30,8 @@ def _text(value: Any) -> str:
         return ""
     if not isinstance(value, str):
         raise ValidationError("This answer should be text.")
-    return value.strip()
+    # PostgreSQL's JSON cannot hold a NUL character; no answer needs one.
+    return value.replace("\x00", "").strip()
 
 
 def clean_given(question: Question, value: Any) -> Any:

@@ -95,3 +95,36 @@ def test_answer_after_submission_shows_why_it_was_not_saved(page, login, db):
 
     expect(page.locator("#attempt-closed")).to_contain_text("already submitted")
     assert not attempt.answers.filter(given="Metternich").exists()
+
+
+def test_quiz_works_without_javascript(browser, live_server, db):
+    from tests.accounts.factories import DEFAULT_PASSWORD
+
+    assignment = assigned_quiz(
+        factories=[EVERY_KIND[0], EVERY_KIND[4], EVERY_KIND[5]],
+        shuffle_questions=False,
+        one_question_per_page=True,
+    )
+    student = enrol(assignment)
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill(student.username)
+    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+
+    page.goto(f"/assignments/{assignment.pk}/start/")
+    page.get_by_role("button", name=re.compile("Start attempt")).click()
+    page.get_by_label("Metternich").check()
+    page.get_by_role("button", name="Next question").click()
+    page.get_by_label("Austria").check()
+    page.get_by_label("Prussia").check()
+    page.get_by_role("button", name="Next question").click()
+    page.get_by_label("Metternich").select_option("Austria")
+    page.get_by_label("Castlereagh").select_option("Britain")
+    page.get_by_label("Talleyrand").select_option("France")
+    page.get_by_role("button", name="Finish and submit…").click()
+    page.get_by_role("button", name="Submit my answers").click()
+
+    expect(page.locator(".attempt-score")).to_contain_text("3 / 3")
+    context.close()

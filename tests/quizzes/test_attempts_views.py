@@ -350,3 +350,12 @@ def test_question_buttons_save_the_page_and_jump_without_javascript(client, db):
 
     assert response.url.endswith("?page=3")
     assert Answer.objects.get(attempt=attempt, question_id=first).given == "Hardenberg"
+
+
+def test_typed_answer_with_a_nul_character_is_saved_without_it(client, db):
+    attempt = _start(client, factories=[ShortAnswerQuestionFactory])
+
+    response = _save(client, attempt, {"question": attempt.question_ids[0], "given": "Tal\x00ley"})
+
+    assert response.status_code == 200
+    assert Answer.objects.get(attempt=attempt).given == "Talley"
