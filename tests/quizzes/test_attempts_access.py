@@ -173,3 +173,24 @@ def test_quiz_preview_and_edit_pages(client, roles, role, expected, url_name):
     response = _client_for(client, roles, role).get(url)
 
     _expect(response, expected)
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "admin:quizzes_quiz_changelist",
+        "admin:quizzes_quiz_change",
+        "admin:quizzes_attempt_changelist",
+        "admin:quizzes_attempt_change",
+    ],
+)
+def test_admin_pages_for_quizzes_and_attempts_open(client, submitted, url_name):
+    client.force_login(submitted.admin)
+    args = []
+    if url_name.endswith("_change"):
+        target = submitted.attempt if "attempt" in url_name else submitted.assignment.quiz
+        args = [target.pk]
+
+    response = client.get(reverse(url_name, args=args))
+
+    assert response.status_code == 200
