@@ -10,7 +10,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 
 from quizzes.models import (
@@ -127,7 +127,8 @@ def attempt_start(*, assignment: Assignment, student) -> Attempt:
     deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
     if quiz.closes_at and (deadline is None or quiz.closes_at < deadline):
         deadline = quiz.closes_at
-    number = Attempt.objects.filter(assignment=assignment, student=student).count() + 1
+    previous = Attempt.objects.filter(assignment=assignment, student=student)
+    number = (previous.aggregate(last=Max("number"))["last"] or 0) + 1
     try:
         with transaction.atomic():
             return Attempt.objects.create(
@@ -202,15 +203,19 @@ def attempt_save_answer(
 def _score(attempt: Attempt) -> None:
     answers = {answer.question_id: answer for answer in attempt.answers.all()}
     questions = Question.objects.in_bulk(attempt.question_ids)
-    for question_id in attempt.question_ids:
-        if question_id not in answers and question_id in questions:
-            answers[question_id] = Answer(attempt=attempt, question=questions[question_id])
-    for question_id, answer in answers.items():
-        question = questions.get(question_id)
+    existing = list(answers.values())
+    # Unanswered questions get a row too, so the review and statistics see every question.
+    missing = [
+        Answer(attempt=attempt, question=questions[question_id])
+        for question_id in attempt.question_ids
+        if question_id not in answers and question_id in questions
+    ]
+    for answer in existing + missing:
+        question = questions.get(answer.question_id)
         answer.mark = score_answer(question, answer.given) if question else 0.0
-    created = [answer for answer in answers.values() if answer.pk is None]
-    Answer.objects.bulk_create(created)
-    Answer.objects.bulk_update([a for a in answers.values() if a not in created], ["mark"])
+        answers[answer.question_id] = answer
+    Answer.objects.bulk_update(existing, ["mark"])
+    Answer.objects.bulk_create(missing)
     attempt.score = sum(answer.final_mark or 0.0 for answer in answers.values())
     attempt.max_score = float(len(attempt.question_ids))
 
