@@ -1,5 +1,5 @@
 """Students' quiz pages: start an assigned quiz, take it (autosaved, or by plain form posts),
-submit it and review it. Students reach only their own attempts; teachers their classes'."""
+and submit it. Students reach only their own attempts."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required

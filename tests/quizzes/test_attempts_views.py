@@ -359,3 +359,17 @@ def test_typed_answer_with_a_nul_character_is_saved_without_it(client, db):
 
     assert response.status_code == 200
     assert Answer.objects.get(attempt=attempt).given == "Talley"
+
+
+def test_check_button_without_javascript_shows_that_questions_answer(client, db):
+    attempt = _start(client, answers_visible=AnswerVisibility.AFTER_EACH)
+    first = attempt.question_ids[0]
+    url = reverse("quizzes:attempt_take", args=[attempt.pk])
+
+    response = client.post(
+        url, {"questions": attempt.question_ids, f"q{first}": "Talleyrand", "check": str(first)}
+    )
+    html = client.get(response.url).content.decode()
+
+    assert "Not right." in html and "The answer: Metternich" in html
+    assert Answer.objects.get(attempt=attempt, question_id=first).checked_at is not None
