@@ -207,3 +207,38 @@ class LessonReadingFactory(DjangoModelFactory):
 
     assignment = factory.SubFactory(LessonAssignmentFactory)
     student = factory.SubFactory(StudentFactory)
+
+
+class ShortAnswerQuestionFactory(QuestionFactory):
+    kind = QuestionKind.SHORT_ANSWER
+    prompt = factory.Sequence(lambda n: f"Who spoke for defeated France? ({n})")
+    choices = factory.LazyFunction(list)
+    answer = "Talleyrand"
+    accepted = factory.LazyFunction(lambda: ["Charles-Maurice de Talleyrand"])
+
+
+class MultipleResponseQuestionFactory(QuestionFactory):
+    kind = QuestionKind.MULTIPLE_RESPONSE
+    prompt = factory.Sequence(lambda n: f"Which powers sent delegates to Vienna? ({n})")
+    choices = factory.LazyFunction(lambda: ["Austria", "Prussia", "Spain", "Portugal"])
+    answer = factory.LazyFunction(lambda: ["Austria", "Prussia"])
+
+
+class MatchingQuestionFactory(QuestionFactory):
+    kind = QuestionKind.MATCHING
+    prompt = factory.Sequence(lambda n: f"Match each delegate with their country. ({n})")
+    choices = factory.LazyFunction(lambda: ["France", "Austria", "Britain"])
+    answer = factory.LazyFunction(
+        lambda: [["Metternich", "Austria"], ["Castlereagh", "Britain"], ["Talleyrand", "France"]]
+    )
+
+
+class OrderingQuestionFactory(QuestionFactory):
+    kind = QuestionKind.ORDERING
+    prompt = factory.Sequence(lambda n: f"Put these events in order. ({n})")
+    choices = factory.LazyFunction(
+        lambda: ["Waterloo", "Congress opens", "Final Act signed", "Napoleon exiled to Elba"]
+    )
+    answer = factory.LazyFunction(
+        lambda: ["Napoleon exiled to Elba", "Congress opens", "Final Act signed", "Waterloo"]
+    )
