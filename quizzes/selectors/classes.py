@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 
 from quizzes.grading import NO_GRADE_BAND, ScoreBand, assignment_grade, score_band
@@ -18,15 +19,14 @@ DUE_ORDER = (F("due_at").asc(nulls_last=True), "pk")
 ATTEMPT_FIELDS = ("pk", "assignment_id", "student_id", "number", "submitted_at", "score")
 
 
-# The attempts feature owns these pages; their paths are fixed by the issue.
 def attempt_review_url(attempt_id: int) -> str:
     """The review page of one attempt (the student's answers, marks and overrides)."""
-    return f"/attempts/{attempt_id}/review/"
+    return reverse("quizzes:attempt_review", args=[attempt_id])
 
 
 def assignment_start_url(assignment_id: int) -> str:
     """Where a student starts or continues an assigned quiz."""
-    return f"/assignments/{assignment_id}/start/"
+    return reverse("quizzes:attempt_start", args=[assignment_id])
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from tests.accounts.factories import StudentFactory
 from tests.quizzes.factories import (
     AnswerFactory,
     AssignmentFactory,
+    AttemptFactory,
     ClassroomFactory,
     EnrolmentFactory,
     LessonAssignmentFactory,
@@ -232,3 +233,21 @@ def test_gradebook_export_queries_do_not_grow_with_the_class(
         response = client.get(reverse("quizzes:gradebook_export", args=[classroom.pk]))
 
     assert response.content.decode().count("\n") == students + 1
+
+
+def test_opening_the_gradebook_hands_in_attempts_whose_time_ran_out(client, db):
+    assignment = AssignmentFactory(quiz__question_count=2)
+    student = EnrolmentFactory(classroom=assignment.classroom).student
+    attempt = AttemptFactory(
+        assignment=assignment, student=student, deadline_at=timezone.now() - timedelta(minutes=1)
+    )
+    first_question = assignment.quiz.quiz_questions.order_by("position").first().question
+    AnswerFactory(attempt=attempt, question=first_question, given=first_question.answer, mark=None)
+    client.force_login(assignment.classroom.teacher)
+
+    page = client.get(f"/classes/{assignment.classroom.pk}/gradebook/").content.decode()
+
+    attempt.refresh_from_db()
+    assert attempt.submitted_at is not None
+    assert attempt.score == 1.0 and attempt.max_score == 2.0
+    assert "50%" in page
