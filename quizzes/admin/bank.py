@@ -1,0 +1,79 @@
+"""Admin for question banks: questions and flashcards, and both as inlines on a lesson."""
+
+from django.contrib import admin
+
+from lessons.admin import LessonAdmin
+from quizzes.models import Flashcard, Question, QuestionStatus
+from quizzes.services.bank_review import bank_item_review
+
+
+@admin.action(description="Approve the selected items")
+def approve_items(modeladmin, request, queryset):
+    for item in queryset:
+        bank_item_review(item=item, status=QuestionStatus.APPROVED)
+
+
+@admin.action(description="Reject the selected items")
+def reject_items(modeladmin, request, queryset):
+    for item in queryset:
+        bank_item_review(item=item, status=QuestionStatus.REJECTED)
+
+
+class BankItemAdmin(admin.ModelAdmin):
+    list_filter = ("status", "lesson")
+    list_select_related = ("lesson",)
+    readonly_fields = ("fingerprint", "created_by", "created_at", "updated_at")
+    raw_id_fields = ("source_sentence", "key_point")
+    actions = [approve_items, reject_items]
+    list_per_page = 50
+
+
+@admin.register(Question)
+class QuestionAdmin(BankItemAdmin):
+    list_display = ("prompt_start", "kind", "status", "lesson", "rule", "updated_at")
+    list_filter = ("kind", "status", "lesson")
+    search_fields = ("prompt", "source_text", "lesson__title")
+    fields = (
+        "lesson",
+        "kind",
+        "status",
+        "prompt",
+        "choices",
+        "answer",
+        "accepted",
+        "explanation",
+        "source_sentence",
+        "source_text",
+        "key_point",
+        "rule",
+        *BankItemAdmin.readonly_fields,
+    )
+
+    @admin.display(description="Prompt", ordering="prompt")
+    def prompt_start(self, question: Question) -> str:
+        return question.prompt[:90]
+
+
+@admin.register(Flashcard)
+class FlashcardAdmin(BankItemAdmin):
+    list_display = ("front", "status", "lesson", "rule", "updated_at")
+    search_fields = ("front", "back", "source_text", "lesson__title")
+
+
+class QuestionInline(admin.StackedInline):
+    model = Question
+    extra = 0
+    fields = ("kind", "status", "prompt", "choices", "answer", "accepted", "source_text", "rule")
+    readonly_fields = ("source_text", "rule")
+    show_change_link = True
+
+
+class FlashcardInline(admin.TabularInline):
+    model = Flashcard
+    extra = 0
+    fields = ("front", "back", "status", "rule")
+    readonly_fields = ("rule",)
+    show_change_link = True
+
+
+LessonAdmin.inlines = [*LessonAdmin.inlines, QuestionInline, FlashcardInline]

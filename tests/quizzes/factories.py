@@ -58,3 +58,38 @@ class FlashcardFactory(DjangoModelFactory):
     source_text = factory.LazyAttribute(
         lambda c: c.source_sentence.text if c.source_sentence else ""
     )
+
+
+class MultipleResponseQuestionFactory(QuestionFactory):
+    kind = QuestionKind.MULTIPLE_RESPONSE
+    prompt = factory.Sequence(lambda n: f"Which powers sent delegates to Vienna? ({n})")
+    choices = factory.LazyFunction(lambda: ["Austria", "Prussia", "Brazil", "Japan"])
+    answer = factory.LazyFunction(lambda: ["Austria", "Prussia"])
+
+
+class ShortAnswerQuestionFactory(QuestionFactory):
+    kind = QuestionKind.SHORT_ANSWER
+    prompt = factory.Sequence(lambda n: f"Who spoke for defeated France? ({n})")
+    choices = factory.LazyFunction(list)
+    answer = "Talleyrand"
+    accepted = factory.LazyFunction(lambda: ["Charles-Maurice de Talleyrand"])
+
+
+class MatchingQuestionFactory(QuestionFactory):
+    kind = QuestionKind.MATCHING
+    prompt = factory.Sequence(lambda n: f"Match each statesman to his country. ({n})")
+    choices = factory.LazyFunction(lambda: ["France", "Austria", "Britain"])
+    answer = factory.LazyFunction(
+        lambda: [["Metternich", "Austria"], ["Castlereagh", "Britain"], ["Talleyrand", "France"]]
+    )
+
+
+class OrderingQuestionFactory(QuestionFactory):
+    kind = QuestionKind.ORDERING
+    prompt = factory.Sequence(lambda n: f"Put these events in order, earliest first. ({n})")
+    choices = factory.LazyFunction(
+        lambda: ["Waterloo", "The Congress opens", "The Final Act is signed"]
+    )
+    answer = factory.LazyFunction(
+        lambda: ["The Congress opens", "The Final Act is signed", "Waterloo"]
+    )

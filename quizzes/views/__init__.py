@@ -1,0 +1,1 @@
+"""Quizzes' pages, a module per topic."""
