@@ -42,13 +42,17 @@ def flashcard_model() -> genanki.Model:
     )
 
 
+def _html(text: str) -> str:
+    return escape(text, quote=False)
+
+
 def lesson_deck(bank: LessonBank, model: genanki.Model) -> genanki.Deck:
     """The lesson's flashcards as a deck named after the lesson."""
     slug = bank.lesson.slug
     deck = genanki.Deck(stable_id(f"deck:{slug}"), f"{DECK_PREFIX}::{bank.lesson.title}")
     for card in bank.flashcards:
         # Anki fields are HTML, so the lesson's text is escaped.
-        fields = [escape(card.front), escape(card.back), escape(source_of(card))]
+        fields = [_html(card.front), _html(card.back), _html(source_of(card))]
         deck.add_note(
             genanki.Note(model=model, fields=fields, guid=genanki.guid_for(slug, card.front))
         )
