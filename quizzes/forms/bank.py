@@ -252,6 +252,14 @@ class QuestionForm(forms.Form):
         return cleaned
 
 
+def compact(form: forms.Form) -> forms.Form:
+    """Style a form for the bank page's in-place editors: Bootstrap classes, small boxes."""
+    for field in form.fields.values():
+        css = "form-select form-select-sm" if isinstance(field, forms.ChoiceField) else None
+        field.widget.attrs["class"] = css or "form-control form-control-sm"
+    return form
+
+
 class FlashcardForm(forms.Form):
     front = forms.CharField(max_length=PROMPT_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 2}))
     back = forms.CharField(max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))

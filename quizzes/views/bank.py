@@ -22,6 +22,7 @@ from quizzes.forms.bank import (
     FlashcardForm,
     QuestionForm,
     ReviewDecisionForm,
+    compact,
     question_form_initial,
 )
 from quizzes.models import Flashcard, Question, QuestionKind, QuestionStatus
@@ -73,10 +74,12 @@ def bank_review(request: HttpRequest, slug: str) -> HttpResponse:
     filters = filter_form.filters()
     page = bank_page(lesson=lesson, **filters)
     question_forms = {
-        question.pk: QuestionForm(
-            initial=question_form_initial(question),
-            kind=question.kind,
-            auto_id=f"q{question.pk}-%s",
+        question.pk: compact(
+            QuestionForm(
+                initial=question_form_initial(question),
+                kind=question.kind,
+                auto_id=f"q{question.pk}-%s",
+            )
         )
         for question in page.questions
     }
@@ -89,8 +92,10 @@ def bank_review(request: HttpRequest, slug: str) -> HttpResponse:
         "flashcards": [
             (
                 card,
-                FlashcardForm(
-                    initial={"front": card.front, "back": card.back}, auto_id=f"f{card.pk}-%s"
+                compact(
+                    FlashcardForm(
+                        initial={"front": card.front, "back": card.back}, auto_id=f"f{card.pk}-%s"
+                    )
                 ),
             )
             for card in page.flashcards
