@@ -58,6 +58,12 @@ def _distinct(lines: list[str], what: str) -> list[str]:
     return lines
 
 
+def _gives_away(prompt: str, answer: str) -> bool:
+    """The answer stands in the prompt as whole words ("Lenin" in "Leningrad" does not)."""
+    pattern = r"(?<!\w)" + re.escape(_folded(answer)) + r"(?!\w)"
+    return re.search(pattern, _folded(prompt)) is not None
+
+
 def _find_option(options: list[str], wanted: str) -> str | None:
     return next((option for option in options if _folded(option) == _folded(wanted)), None)
 
@@ -70,10 +76,13 @@ def build_question_parts(
     answer_lines: list[str],
     accepted: list[str],
     option_counts: tuple[int, int] = (MC_OPTION_COUNT, MC_OPTION_COUNT),
+    strict: bool = True,
 ) -> tuple[str, list, str | list, list[str]]:
     """(prompt, choices, answer, accepted) for a kind, or ValidationError saying what is wrong.
 
-    Errors are a dict keyed by the form field a person would fix.
+    Errors are a dict keyed by the form field a person would fix. An import passes
+    strict=False: a file's wording and accepted answers are kept as their author wrote them
+    (so a bank exported to GIFT comes back unchanged), while its structure is still checked.
     """
     prompt = prompt.strip()
     if not prompt:
@@ -120,7 +129,9 @@ def build_question_parts(
         answer = answer_lines[0]
         if kind == QuestionKind.FILL_BLANK:
             prompt = _one_blank(prompt)
-        if _folded(answer) in _folded(prompt):
+        if not strict:
+            return prompt, [], answer, accepted
+        if _gives_away(prompt, answer):
             raise ValidationError({"prompt": "The question gives its own answer away."})
         others = [line for line in accepted if _folded(line) != _folded(answer)]
         _distinct_field(others, "accepted", "Accepted answers")

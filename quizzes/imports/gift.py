@@ -188,6 +188,7 @@ def parse_question(block: _Block) -> GiftQuestion:
             answer_lines=answer_lines,
             accepted=accepted,
             option_counts=GIFT_OPTION_COUNTS,
+            strict=False,
         )
     except ValidationError as error:
         raise GiftError("; ".join(error.messages)) from None

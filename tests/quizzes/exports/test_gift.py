@@ -138,3 +138,22 @@ def test_gift_export_parses_back_without_problems_for_the_given_lesson(given_les
 
     assert parsed.problems == []
     assert len(parsed.questions) == given_lesson.questions.usable().count()
+
+
+def test_gift_round_trip_keeps_case_variants_of_the_answer(lesson):
+    FillBlankQuestionFactory(
+        lesson=lesson,
+        prompt="_____ was tried in 1936.",
+        answer="Grigory Zinoviev",
+        accepted=["Zinoviev", "zinoviev", "grigory zinoviev"],
+    )
+    target = LessonFactory()
+
+    gift_import(lesson=target, text=_gift(lesson))
+
+    copy = Question.objects.get(lesson=target)
+    assert (copy.prompt, copy.answer, copy.accepted) == (
+        "_____ was tried in 1936.",
+        "Grigory Zinoviev",
+        ["Zinoviev", "zinoviev", "grigory zinoviev"],
+    )

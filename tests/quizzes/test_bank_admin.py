@@ -1,0 +1,72 @@
+import pytest
+from django.urls import reverse
+
+from quizzes.models import QuestionStatus
+from tests.lessons.factories import LessonFactory
+from tests.quizzes.factories import FlashcardFactory, QuestionFactory, question_of_every_kind
+
+
+@pytest.fixture
+def admin_client_logged_in(client, admin_user):
+    client.force_login(admin_user)
+    return client
+
+
+def test_question_admin_lists_and_filters_by_kind_status_and_lesson(admin_client_logged_in):
+    lesson = LessonFactory()
+    question_of_every_kind(lesson)
+    url = reverse("admin:quizzes_question_changelist")
+
+    response = admin_client_logged_in.get(
+        url, {"kind": "matching", "status": "generated", "lesson__id__exact": lesson.pk}
+    )
+
+    assert response.status_code == 200
+    assert response.context["cl"].result_count == 1
+
+
+def test_question_admin_searches_prompts_and_sources(admin_client_logged_in):
+    QuestionFactory(prompt="Who led the Hundred Days?")
+    QuestionFactory()
+    url = reverse("admin:quizzes_question_changelist")
+
+    response = admin_client_logged_in.get(url, {"q": "Hundred Days"})
+
+    assert response.context["cl"].result_count == 1
+
+
+def test_flashcard_admin_searches_and_filters(admin_client_logged_in):
+    FlashcardFactory(front="Talleyrand", status=QuestionStatus.APPROVED)
+    FlashcardFactory()
+    url = reverse("admin:quizzes_flashcard_changelist")
+
+    response = admin_client_logged_in.get(url, {"q": "Talleyrand", "status": "approved"})
+
+    assert response.context["cl"].result_count == 1
+
+
+def test_admin_action_rejects_selected_questions(admin_client_logged_in):
+    questions = QuestionFactory.create_batch(2)
+    url = reverse("admin:quizzes_question_changelist")
+
+    admin_client_logged_in.post(
+        url, {"action": "reject_items", "_selected_action": [q.pk for q in questions]}
+    )
+
+    for question in questions:
+        question.refresh_from_db()
+        assert question.status == QuestionStatus.REJECTED
+
+
+def test_lesson_admin_shows_questions_and_flashcards_inline(admin_client_logged_in):
+    question = QuestionFactory(prompt="Inline question?")
+    FlashcardFactory(lesson=question.lesson, front="Inline card")
+
+    response = admin_client_logged_in.get(
+        reverse("admin:lessons_lesson_change", args=[question.lesson.pk])
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Inline question?" in page
+    assert "Inline card" in page
