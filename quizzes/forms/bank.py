@@ -246,6 +246,10 @@ class QuestionForm(forms.Form):
                 del self.fields["options"]
             if kind not in (QuestionKind.FILL_BLANK, QuestionKind.SHORT_ANSWER):
                 del self.fields["accepted"]
+            if kind == QuestionKind.TRUE_FALSE:
+                self.fields["answer"] = forms.ChoiceField(
+                    choices=[("true", "True"), ("false", "False")]
+                )
 
     def clean(self) -> dict:
         cleaned = super().clean()
