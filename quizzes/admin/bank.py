@@ -19,6 +19,9 @@ def reject_items(modeladmin, request, queryset):
         bank_item_review(item=item, status=QuestionStatus.REJECTED)
 
 
+EDITABLE_FIELDS = {"prompt", "choices", "answer", "accepted", "explanation", "front", "back"}
+
+
 class BankItemAdmin(admin.ModelAdmin):
     list_filter = ("status", "lesson")
     list_select_related = ("lesson",)
@@ -26,6 +29,17 @@ class BankItemAdmin(admin.ModelAdmin):
     raw_id_fields = ("source_sentence", "key_point")
     actions = [approve_items, reject_items]
     list_per_page = 50
+
+    def save_model(self, request, obj, form, change):
+        # An admin's change to the wording is a person's edit, as on the bank page, so
+        # regeneration leaves it alone; a status set in the same form wins.
+        if (
+            change
+            and EDITABLE_FIELDS & set(form.changed_data)
+            and "status" not in form.changed_data
+        ):
+            obj.status = QuestionStatus.EDITED
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Question)

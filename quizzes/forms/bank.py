@@ -299,3 +299,24 @@ class BankFilterForm(forms.Form):
     def filters(self) -> dict[str, str]:
         self.is_valid()  # cleaned_data keeps only the fields that passed
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+GIFT_UPLOAD_MAX_BYTES = 1024 * 1024
+
+
+class GiftUploadForm(forms.Form):
+    """A GIFT file of a teacher's own questions; cleaned_data["text"] is its text."""
+
+    gift_file = forms.FileField(
+        label="GIFT file", help_text="A .txt or .gift file in UTF-8, up to 1 MB."
+    )
+
+    def clean_gift_file(self):
+        upload = self.cleaned_data["gift_file"]
+        if upload.size > GIFT_UPLOAD_MAX_BYTES:
+            raise ValidationError("The file is larger than 1 MB; split it into smaller files.")
+        try:
+            self.cleaned_data["text"] = upload.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ValidationError("The file is not UTF-8 text; save it as UTF-8.") from None
+        return upload

@@ -12,6 +12,7 @@ urlpatterns = [
         bank.bank_download,
         name="bank_download",
     ),
+    path("lessons/<slug:slug>/bank/import/", bank.bank_import_gift, name="bank_import_gift"),
     path("lessons/<slug:slug>/bank/questions/new/", bank.question_add, name="bank_question_add"),
     path(
         "lessons/<slug:slug>/bank/questions/<int:pk>/edit/",

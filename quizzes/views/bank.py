@@ -20,11 +20,13 @@ from quizzes.exports import bank_export, export_format, export_formats
 from quizzes.forms.bank import (
     BankFilterForm,
     FlashcardForm,
+    GiftUploadForm,
     QuestionForm,
     ReviewDecisionForm,
     compact,
     question_form_initial,
 )
+from quizzes.imports.gift import gift_import
 from quizzes.models import Flashcard, Question, QuestionKind, QuestionStatus
 from quizzes.selectors.bank import bank_page
 from quizzes.services import bank_review as review
@@ -106,6 +108,7 @@ def bank_review(request: HttpRequest, slug: str) -> HttpResponse:
         "review_buttons": REVIEW_BUTTONS,
         "may_edit_lesson": _may_edit_lesson(request.user, lesson),
         "export_formats": export_formats(),
+        "gift_form": GiftUploadForm(),
     }
     return render(request, "quizzes/bank_review.html", context)
 
@@ -242,6 +245,37 @@ def bank_regenerate(request: HttpRequest, slug: str) -> HttpResponse:
     messages.success(
         request, "The bank was generated again; questions and cards you reviewed were kept."
     )
+    return redirect(_bank_url(lesson))
+
+
+# How many unreadable questions a message lists before it stops.
+PROBLEMS_SHOWN = 10
+
+
+@require_POST
+@reviewer_required
+def bank_import_gift(request: HttpRequest, slug: str) -> HttpResponse:
+    """Add a teacher's own GIFT questions to the bank; unreadable ones are listed by line."""
+    lesson = get_object_or_404(Lesson, slug=slug)
+    form = GiftUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for error in form.errors.get("gift_file", ["Choose a GIFT file to import."]):
+            messages.error(request, error)
+        return redirect(_bank_url(lesson))
+    report = gift_import(lesson=lesson, text=form.cleaned_data["text"])
+    messages.success(
+        request,
+        f"Imported {len(report.imported)} question(s), approved"
+        + (f"; {len(report.duplicates)} were already in the bank." if report.duplicates else "."),
+    )
+    if report.problems:
+        listed = "; ".join(str(problem) for problem in report.problems[:PROBLEMS_SHOWN])
+        more = len(report.problems) - PROBLEMS_SHOWN
+        messages.warning(
+            request,
+            f"{len(report.problems)} question(s) could not be read and were skipped: {listed}"
+            + (f"; and {more} more." if more > 0 else "."),
+        )
     return redirect(_bank_url(lesson))
 
 

@@ -70,3 +70,31 @@ def test_lesson_admin_shows_questions_and_flashcards_inline(admin_client_logged_
     assert response.status_code == 200
     assert "Inline question?" in page
     assert "Inline card" in page
+
+
+def test_changing_a_questions_wording_in_the_admin_marks_it_edited(admin_client_logged_in):
+    question = QuestionFactory()
+    url = reverse("admin:quizzes_question_change", args=[question.pk])
+    data = {
+        "lesson": question.lesson.pk,
+        "kind": question.kind,
+        "status": question.status,
+        "prompt": "Who presided over the congress?",
+        "choices": '["Metternich", "Talleyrand", "Castlereagh", "Hardenberg"]',
+        "answer": '"Metternich"',
+        "accepted": "[]",
+        "explanation": "",
+        "source_sentence": question.source_sentence.pk,
+        "source_text": question.source_text,
+        "key_point": "",
+        "rule": question.rule,
+    }
+
+    response = admin_client_logged_in.post(url, data)
+
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert (question.prompt, question.status) == (
+        "Who presided over the congress?",
+        QuestionStatus.EDITED,
+    )

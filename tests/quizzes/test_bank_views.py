@@ -507,3 +507,47 @@ def test_another_teacher_may_review_a_teachers_own_lesson(client, teacher):
 
     question.refresh_from_db()
     assert question.status == QuestionStatus.APPROVED
+
+
+def _gift_file(text: str, name: str = "mine.gift"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, text.encode("utf-8"), content_type="text/plain")
+
+
+def test_teacher_imports_gift_questions_from_the_bank_page(client, teacher, lesson, bank_url):
+    client.force_login(teacher)
+    url = reverse("quizzes:bank_import_gift", kwargs={"slug": lesson.slug})
+
+    response = client.post(
+        url, {"gift_file": _gift_file("Who won?{=Wellington ~Napoleon}\n\nBad?{#1}")}, follow=True
+    )
+
+    question = Question.objects.get(lesson=lesson)
+    assert (question.prompt, question.status) == ("Who won?", QuestionStatus.APPROVED)
+    page = response.content.decode()
+    assert "Imported 1 question(s), approved." in page
+    assert "line 3: numerical questions are not supported" in page
+
+
+def test_importing_a_file_that_is_not_utf8_says_so(client, teacher, lesson):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client.force_login(teacher)
+    url = reverse("quizzes:bank_import_gift", kwargs={"slug": lesson.slug})
+    upload = SimpleUploadedFile("mine.gift", "Café?{=oui}".encode("latin-1"))
+
+    response = client.post(url, {"gift_file": upload}, follow=True)
+
+    assert "The file is not UTF-8 text" in response.content.decode()
+    assert not Question.objects.filter(lesson=lesson).exists()
+
+
+def test_students_cannot_import_gift(client, student, lesson):
+    client.force_login(student)
+    url = reverse("quizzes:bank_import_gift", kwargs={"slug": lesson.slug})
+
+    response = client.post(url, {"gift_file": _gift_file("Who won?{=Wellington ~Napoleon}")})
+
+    assert response.status_code == 403
+    assert not Question.objects.exists()
