@@ -6,9 +6,11 @@ Question model keeps (see its docstring); each kind has its own rules and messag
 
 import random
 import re
+from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import pretty_name
 
 from quizzes.models import Question, QuestionKind, QuestionStatus
 
@@ -267,12 +269,52 @@ class QuestionForm(forms.Form):
         return cleaned
 
 
-def compact(form: forms.Form) -> forms.Form:
-    """Style a form for the bank page's in-place editors: Bootstrap classes, small boxes."""
-    for field in form.fields.values():
-        css = "form-select form-select-sm" if isinstance(field, forms.ChoiceField) else None
-        field.widget.attrs["class"] = css or "form-control form-control-sm"
-    return form
+@dataclass(frozen=True)
+class EditorField:
+    """One box of an in-place editor on the bank page, posted to the edit form."""
+
+    name: str
+    label: str
+    value: str
+    rows: int = 2
+    choices: tuple[tuple[str, str], ...] = ()
+
+
+def _editor_fields(form_class: type[forms.Form], names: list[str], initial: dict) -> list:
+    fields = []
+    for name in names:
+        field = form_class.base_fields[name]
+        fields.append(
+            EditorField(
+                name=name,
+                label=field.label or pretty_name(name),
+                value=str(initial.get(name, "")),
+                rows=int(field.widget.attrs.get("rows", 2)),
+            )
+        )
+    return fields
+
+
+def question_editor_fields(question: Question) -> list[EditorField]:
+    """The boxes of a question's in-place editor, filled with its parts.
+
+    A bank page holds a hundred editors, so they are plain data rendered by one small
+    template rather than a hundred bound forms; the edit view validates with QuestionForm.
+    """
+    form = QuestionForm(kind=question.kind)  # the boxes this kind uses
+    fields = _editor_fields(QuestionForm, list(form.fields), question_form_initial(question))
+    if question.kind == QuestionKind.TRUE_FALSE:
+        index = next(i for i, field in enumerate(fields) if field.name == "answer")
+        fields[index] = EditorField(
+            "answer", "Answer", str(question.answer), choices=(("true", "True"), ("false", "False"))
+        )
+    return fields
+
+
+def flashcard_editor_fields(flashcard) -> list[EditorField]:
+    """The boxes of a flashcard's in-place editor."""
+    initial = {"front": flashcard.front, "back": flashcard.back}
+    return _editor_fields(FlashcardForm, ["front", "back"], initial)
 
 
 class FlashcardForm(forms.Form):

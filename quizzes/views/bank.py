@@ -23,7 +23,8 @@ from quizzes.forms.bank import (
     GiftUploadForm,
     QuestionForm,
     ReviewDecisionForm,
-    compact,
+    flashcard_editor_fields,
+    question_editor_fields,
     question_form_initial,
 )
 from quizzes.imports.gift import gift_import
@@ -75,33 +76,13 @@ def bank_review(request: HttpRequest, slug: str) -> HttpResponse:
     filter_form = BankFilterForm(request.GET)
     filters = filter_form.filters()
     page = bank_page(lesson=lesson, **filters)
-    question_forms = {
-        question.pk: compact(
-            QuestionForm(
-                initial=question_form_initial(question),
-                kind=question.kind,
-                auto_id=f"q{question.pk}-%s",
-            )
-        )
-        for question in page.questions
-    }
     context = {
         "lesson": lesson,
         "page": page,
         "filter_form": filter_form,
         "filters": filters,
-        "questions": [(question, question_forms[question.pk]) for question in page.questions],
-        "flashcards": [
-            (
-                card,
-                compact(
-                    FlashcardForm(
-                        initial={"front": card.front, "back": card.back}, auto_id=f"f{card.pk}-%s"
-                    )
-                ),
-            )
-            for card in page.flashcards
-        ],
+        "questions": [(question, question_editor_fields(question)) for question in page.questions],
+        "flashcards": [(card, flashcard_editor_fields(card)) for card in page.flashcards],
         "kind_choices": [
             (value, label, page.kind_counts.get(value, 0)) for value, label in QuestionKind.choices
         ],
