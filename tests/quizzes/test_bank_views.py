@@ -552,3 +552,23 @@ def test_students_cannot_import_gift(client, student, lesson):
 
     assert response.status_code == 403
     assert not Question.objects.exists()
+
+
+@pytest.mark.parametrize("kind", QuestionKind.values)
+def test_saving_an_untouched_in_place_editor_keeps_the_questions_parts(
+    client, teacher, lesson, kind
+):
+    from quizzes.forms.bank import question_editor_fields
+    from tests.quizzes.factories import QUESTION_FACTORIES_BY_KIND
+
+    question = QUESTION_FACTORIES_BY_KIND[kind](lesson=lesson)
+    before = (question.prompt, question.answer, question.accepted)
+    client.force_login(teacher)
+    url = reverse("quizzes:bank_question_edit", kwargs={"slug": lesson.slug, "pk": question.pk})
+
+    response = client.post(url, {f.name: f.value for f in question_editor_fields(question)})
+
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert (question.prompt, question.answer, question.accepted) == before
+    assert question.status == QuestionStatus.EDITED
