@@ -98,3 +98,49 @@ def test_changing_a_questions_wording_in_the_admin_marks_it_edited(admin_client_
         "Who presided over the congress?",
         QuestionStatus.EDITED,
     )
+
+
+def test_lesson_admin_approves_a_question_inline(admin_client_logged_in):
+    question = QuestionFactory()
+    lesson = question.lesson
+    data = {"title": lesson.title, "slug": lesson.slug, "summary": lesson.summary, "owner": ""}
+    data |= _inline("key_points", [])
+    data |= _inline("sections", [])
+    data |= _inline("questions", [{"id": question.pk, "lesson": lesson.pk, "status": "approved"}])
+    data |= _inline("flashcards", [])
+
+    response = admin_client_logged_in.post(
+        reverse("admin:lessons_lesson_change", args=[lesson.pk]), data
+    )
+
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert question.status == QuestionStatus.APPROVED
+
+
+def test_lesson_admin_saves_a_lesson_posted_without_its_bank(admin_client_logged_in):
+    question = QuestionFactory()
+    lesson = question.lesson
+    data = {"title": "Renamed", "slug": lesson.slug, "summary": lesson.summary, "owner": ""}
+    data |= _inline("key_points", []) | _inline("sections", [])
+
+    response = admin_client_logged_in.post(
+        reverse("admin:lessons_lesson_change", args=[lesson.pk]), data
+    )
+
+    assert response.status_code == 302
+    lesson.refresh_from_db()
+    assert lesson.title == "Renamed"
+    assert lesson.questions.get() == question
+
+
+def _inline(prefix: str, rows: list[dict]) -> dict:
+    data = {
+        f"{prefix}-TOTAL_FORMS": len(rows),
+        f"{prefix}-INITIAL_FORMS": len(rows),
+        f"{prefix}-MIN_NUM_FORMS": 0,
+        f"{prefix}-MAX_NUM_FORMS": 1000,
+    }
+    for index, row in enumerate(rows):
+        data |= {f"{prefix}-{index}-{name}": value for name, value in row.items()}
+    return data
