@@ -16,7 +16,7 @@ from django.db import transaction
 
 from lessons.models import Lesson
 from quizzes.exports.gift import BLANK, ordinal
-from quizzes.forms.bank import build_question_parts
+from quizzes.forms.question_parts import build_question_parts
 from quizzes.models import Question, QuestionKind, QuestionStatus
 
 GIFT_RULE = "gift-import"

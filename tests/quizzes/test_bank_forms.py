@@ -1,4 +1,5 @@
-from quizzes.forms.bank import BankFilterForm, QuestionForm, question_form_initial, shuffled
+from quizzes.forms.bank import BankFilterForm, QuestionForm, question_form_initial
+from quizzes.forms.question_parts import shuffled
 from quizzes.models import QuestionKind
 from tests.quizzes.factories import MatchingQuestionFactory, TrueFalseQuestionFactory
 
