@@ -45,6 +45,11 @@ def _counts(queryset: QuerySet, field_name: str, values: list[str]) -> dict[str,
     return {value: found.get(value, 0) for value in values}
 
 
+def bank_status_counts(*, lesson: Lesson, model: type[Question] | type[Flashcard]) -> dict:
+    """How many of the lesson's questions (or flashcards) have each status, in one query."""
+    return _counts(model.objects.filter(lesson=lesson), "status", QuestionStatus.values)
+
+
 def bank_page(*, lesson: Lesson, kind: str = "", status: str = "") -> BankPage:
     """A lesson's bank filtered by kind and status, with counts; five queries at any size."""
     questions = Question.objects.filter(lesson=lesson)

@@ -9,7 +9,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -29,7 +29,7 @@ from quizzes.forms.bank import (
 )
 from quizzes.imports.gift import gift_import
 from quizzes.models import Flashcard, Question, QuestionKind, QuestionStatus
-from quizzes.selectors.bank import bank_page
+from quizzes.selectors.bank import bank_page, bank_status_counts
 from quizzes.services import bank_review as review
 
 REVIEW_BUTTONS = [
@@ -101,8 +101,20 @@ def _item_status(request: HttpRequest, slug: str, pk: int, model) -> HttpRespons
     if not form.is_valid():
         return HttpResponseBadRequest("Unknown review decision.")
     review.bank_item_review(item=item, status=form.cleaned_data["status"])
-    label = "Question" if model is Question else "Flashcard"
-    messages.success(request, f"{label} {item.get_status_display().lower()}.")
+    noun = "Question" if model is Question else "Flashcard"
+    done = f"{noun} {item.get_status_display().lower()}."
+    if request.headers.get("X-Requested-With") == "XMLHttpRequest":
+        # bank.js updates the page in place; the counts let it refresh the tallies too.
+        return JsonResponse(
+            {
+                "item": noun.lower(),
+                "status": item.status,
+                "label": item.get_status_display(),
+                "message": done,
+                "counts": bank_status_counts(lesson=lesson, model=model),
+            }
+        )
+    messages.success(request, done)
     return _back_to_bank(request, lesson, anchor=f"{'q' if model is Question else 'f'}-{item.pk}")
 
 

@@ -572,3 +572,26 @@ def test_saving_an_untouched_in_place_editor_keeps_the_questions_parts(
     question.refresh_from_db()
     assert (question.prompt, question.answer, question.accepted) == before
     assert question.status == QuestionStatus.EDITED
+
+
+def test_review_from_the_page_script_answers_with_the_new_status_and_counts(
+    client, teacher, lesson
+):
+    question = QuestionFactory(lesson=lesson)
+    QuestionFactory(lesson=lesson)
+    client.force_login(teacher)
+
+    response = client.post(
+        _status_url(question),
+        {"status": "rejected"},
+        headers={"X-Requested-With": "XMLHttpRequest"},
+    )
+
+    assert response.status_code == 200
+    assert response.json() == {
+        "item": "question",
+        "status": "rejected",
+        "label": "Rejected",
+        "message": "Question rejected.",
+        "counts": {"generated": 1, "approved": 0, "edited": 0, "rejected": 1},
+    }
