@@ -1,3 +1,4 @@
+import logging
 from functools import wraps
 
 from django.contrib import messages
@@ -14,6 +15,8 @@ from lessons.models import Lesson
 from lessons.uploads import lesson_create_uploaded, lesson_document_text, lesson_update_uploaded
 
 LESSONS_PER_PAGE = 12
+
+logger = logging.getLogger(__name__)
 
 
 def lesson_list(request: HttpRequest) -> HttpResponse:
@@ -46,7 +49,18 @@ def _content_editor_required(view):
 def _generate_bank(request: HttpRequest, lesson: Lesson) -> None:
     from quizzes.services.bank import bank_generate
 
-    bank_generate(lesson=lesson)
+    try:
+        bank_generate(lesson=lesson)
+    except Exception:
+        # The lesson is saved either way; a generator failure must not lose the teacher's
+        # work behind an error page, and "Regenerate bank" can try again.
+        logger.exception("Generating the bank of lesson %s failed", lesson.slug)
+        messages.warning(
+            request,
+            f"“{lesson.title}” is saved, but its questions could not be generated. "
+            "Try “Regenerate bank” on this page.",
+        )
+        return
     messages.success(request, f"“{lesson.title}” is saved and its question bank generated.")
 
 
