@@ -1,1 +1,1 @@
-"""Quizzes' pages, a module per topic."""
+"""Quizzes' views, a module per topic."""

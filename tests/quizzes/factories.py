@@ -60,13 +60,6 @@ class FlashcardFactory(DjangoModelFactory):
     )
 
 
-class MultipleResponseQuestionFactory(QuestionFactory):
-    kind = QuestionKind.MULTIPLE_RESPONSE
-    prompt = factory.Sequence(lambda n: f"Which powers sent delegates to Vienna? ({n})")
-    choices = factory.LazyFunction(lambda: ["Austria", "Prussia", "Brazil", "Japan"])
-    answer = factory.LazyFunction(lambda: ["Austria", "Prussia"])
-
-
 class ShortAnswerQuestionFactory(QuestionFactory):
     kind = QuestionKind.SHORT_ANSWER
     prompt = factory.Sequence(lambda n: f"Who spoke for defeated France? ({n})")
@@ -75,9 +68,16 @@ class ShortAnswerQuestionFactory(QuestionFactory):
     accepted = factory.LazyFunction(lambda: ["Charles-Maurice de Talleyrand"])
 
 
+class MultipleResponseQuestionFactory(QuestionFactory):
+    kind = QuestionKind.MULTIPLE_RESPONSE
+    prompt = factory.Sequence(lambda n: f"Which powers sent delegates to Vienna? ({n})")
+    choices = factory.LazyFunction(lambda: ["Austria", "Prussia", "Spain", "Portugal"])
+    answer = factory.LazyFunction(lambda: ["Austria", "Prussia"])
+
+
 class MatchingQuestionFactory(QuestionFactory):
     kind = QuestionKind.MATCHING
-    prompt = factory.Sequence(lambda n: f"Match each statesman to his country. ({n})")
+    prompt = factory.Sequence(lambda n: f"Match each delegate with their country. ({n})")
     choices = factory.LazyFunction(lambda: ["France", "Austria", "Britain"])
     answer = factory.LazyFunction(
         lambda: [["Metternich", "Austria"], ["Castlereagh", "Britain"], ["Talleyrand", "France"]]
@@ -86,12 +86,12 @@ class MatchingQuestionFactory(QuestionFactory):
 
 class OrderingQuestionFactory(QuestionFactory):
     kind = QuestionKind.ORDERING
-    prompt = factory.Sequence(lambda n: f"Put these events in order, earliest first. ({n})")
+    prompt = factory.Sequence(lambda n: f"Put these events in order. ({n})")
     choices = factory.LazyFunction(
-        lambda: ["Waterloo", "The Congress opens", "The Final Act is signed"]
+        lambda: ["Waterloo", "Congress opens", "Final Act signed", "Napoleon exiled to Elba"]
     )
     answer = factory.LazyFunction(
-        lambda: ["The Congress opens", "The Final Act is signed", "Waterloo"]
+        lambda: ["Napoleon exiled to Elba", "Congress opens", "Final Act signed", "Waterloo"]
     )
 
 

@@ -50,14 +50,15 @@ def test_gift_writes_multiple_response_weights_summing_to_100(lesson, bank):
 
     assert "~%50%Austria" in text
     assert "~%50%Prussia" in text
-    assert "~%-50%Brazil" in text
+    assert "~%-50%Spain" in text
+    assert "~%-50%Portugal" in text
 
 
 def test_gift_writes_ordering_as_matching_positions(lesson, bank):
     text = _gift(lesson)
 
-    assert "=1st -> The Congress opens" in text
-    assert "=3rd -> Waterloo" in text
+    assert "=1st -> Napoleon exiled to Elba" in text
+    assert "=4th -> Waterloo" in text
 
 
 def test_gift_writes_fill_blank_answers_where_the_blank_is(lesson, bank):

@@ -46,8 +46,9 @@ def test_json_answers_take_each_kinds_shape(lesson, bank):
         "Talleyrand → France",
     ]
     assert questions["ordering"]["answer"] == [
-        "The Congress opens",
-        "The Final Act is signed",
+        "Napoleon exiled to Elba",
+        "Congress opens",
+        "Final Act signed",
         "Waterloo",
     ]
     assert questions["short_answer"]["accepted"] == ["Charles-Maurice de Talleyrand"]

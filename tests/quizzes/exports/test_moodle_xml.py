@@ -81,14 +81,16 @@ def test_moodle_xml_matching_and_ordering_keep_their_answers(lesson, bank):
     ]
     ordering = quiz.find("question[@type='ordering']")
     assert [a.findtext("text") for a in ordering.findall("answer")] == [
-        "The Congress opens",
-        "The Final Act is signed",
+        "Napoleon exiled to Elba",
+        "Congress opens",
+        "Final Act signed",
         "Waterloo",
     ]
     assert [a.get("fraction") for a in ordering.findall("answer")] == [
         "1.0000000",
         "2.0000000",
         "3.0000000",
+        "4.0000000",
     ]
 
 
