@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: install run run-prod setup test test-fast lint format bench bench-gradebook clean
+.PHONY: install run run-prod setup test test-fast lint format bench bench-gradebook bench-generation clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
@@ -55,6 +55,10 @@ format: install
 # Gradebook and statistics render times for 200 students x 40 assignments (temp SQLite).
 bench-gradebook: install
 	$(PY) bench/bench_gradebook.py
+
+# Parse time against whole generation time per bundled lesson (target: <= 1.5x).
+bench-generation: install
+	$(PY) bench/bench_generation.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
