@@ -22,6 +22,7 @@ setup: install
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py import_lessons fixtures/lessons
 	DEBUG=1 $(PY) manage.py create_demo_accounts
+	DEBUG=1 $(PY) manage.py create_demo_classes
 
 run: setup
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
