@@ -205,6 +205,9 @@ if env_flag("HTTPS"):
 
 LESSON_FIXTURES_DIR = BASE_DIR / "fixtures" / "lessons"
 
+# Flashcard study: how many new cards a student meets per day.
+STUDY_NEW_CARDS_PER_DAY = int(os.environ.get("STUDY_NEW_CARDS_PER_DAY", "20"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,6 +1,6 @@
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -16,5 +16,10 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    """The front page: what the app does and the newest lessons."""
+    """The front page: what the app does and the newest lessons. Signed-in students go to
+    their dashboard and teachers to their classes."""
+    if request.user.is_authenticated:
+        if request.user.can_edit_content:
+            return redirect("quizzes:classroom_index")
+        return redirect("quizzes:dashboard")
     return render(request, "home.html", {"latest_lessons": lesson_list()[:6]})

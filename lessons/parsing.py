@@ -112,7 +112,8 @@ def _classify(lines: list[str]) -> list[_Line]:
         markdown = MARKDOWN_HEADING.match(text) if text.startswith("#") else None
         bold = BOLD_LINE.match(text)
         if markdown:
-            classified.append(_Line(number, _clean(markdown["text"]), "heading"))
+            heading = _clean(markdown["text"])
+            classified.append(_Line(number, heading, "heading" if heading else "blank"))
         elif bold and len(bold["text"].split()) <= QUESTION_HEADING_MAX_WORDS:
             classified.append(_Line(number, _clean(bold["text"]), "heading"))
         elif _is_standard_heading(text):

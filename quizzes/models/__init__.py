@@ -16,12 +16,16 @@ from quizzes.models.bank import (
     QuestionStatus,
 )
 from quizzes.models.classes import Assignment, Classroom, Enrolment, LessonReading
+from quizzes.models.study import CardOrigin, CardPhase, CardState, StudyRating, StudyReview
 
 __all__ = [
     "Answer",
     "AnswerVisibility",
     "Assignment",
     "Attempt",
+    "CardOrigin",
+    "CardPhase",
+    "CardState",
     "Classroom",
     "Enrolment",
     "Flashcard",
@@ -33,4 +37,6 @@ __all__ = [
     "Quiz",
     "QuizQuestion",
     "SelectionMode",
+    "StudyRating",
+    "StudyReview",
 ]

@@ -153,6 +153,15 @@ class Answer(models.Model):
     given = models.JSONField(null=True, blank=True)
     mark = models.FloatField(null=True, blank=True, help_text="0 to 1, from the grader.")
     override_mark = models.FloatField(null=True, blank=True, help_text="A teacher's own mark.")
+    override_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    overridden_at = models.DateTimeField(null=True, blank=True)
+    checked_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When the student checked it (answers shown after each question); then locked.",
+    )
     saved_at = models.DateTimeField(auto_now=True)
 
     class Meta:

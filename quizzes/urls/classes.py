@@ -1,1 +1,37 @@
-urlpatterns = []
+from django.urls import path
+
+from quizzes.views import classes, gradebook
+
+urlpatterns = [
+    path("classes/", classes.classroom_index, name="classroom_index"),
+    path("classes/join/", classes.classroom_join, name="classroom_join"),
+    path("classes/<int:pk>/", classes.classroom_detail, name="classroom_detail"),
+    path("classes/<int:pk>/rename/", classes.classroom_rename, name="classroom_rename"),
+    path("classes/<int:pk>/archive/", classes.classroom_archive, name="classroom_archive"),
+    path("classes/<int:pk>/join-code/", classes.classroom_join_code, name="classroom_join_code"),
+    path(
+        "classes/<int:pk>/students/<int:student_id>/remove/",
+        classes.enrolment_remove,
+        name="enrolment_remove",
+    ),
+    path(
+        "classes/<int:pk>/roster/import/",
+        classes.classroom_roster_import,
+        name="classroom_roster_import",
+    ),
+    path("classes/<int:pk>/assignments/new/", classes.assignment_new, name="assignment_new"),
+    path("classes/<int:pk>/gradebook/", gradebook.gradebook, name="gradebook"),
+    path("classes/<int:pk>/gradebook.csv", gradebook.gradebook_export, name="gradebook_export"),
+    path(
+        "classes/<int:pk>/students/<int:student_id>/",
+        gradebook.gradebook_student,
+        name="gradebook_student",
+    ),
+    path(
+        "classes/<int:pk>/assignments/<int:assignment_id>/statistics/",
+        gradebook.assignment_statistics_page,
+        name="assignment_statistics",
+    ),
+    path("dashboard/", classes.dashboard, name="dashboard"),
+    path("assignments/<int:pk>/read/", classes.lesson_reading_mark, name="lesson_reading_mark"),
+]

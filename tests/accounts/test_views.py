@@ -27,7 +27,7 @@ def test_signup_creates_an_account_with_the_chosen_role_and_logs_in(client, db, 
     user = User.objects.get(username="newperson")
     assert user.role == role
     assert not user.is_staff
-    assert client.get(reverse("home")).context["user"] == user
+    assert client.get(reverse("lessons:lesson_list")).context["user"] == user
 
 
 def test_signup_cannot_choose_an_unknown_role(client, db):
@@ -51,11 +51,11 @@ def test_login_and_logout(client, student):
         reverse("login"), {"username": student.username, "password": DEFAULT_PASSWORD}
     )
     assert response.status_code == 302
-    assert client.get(reverse("home")).context["user"] == student
+    assert client.get(reverse("lessons:lesson_list")).context["user"] == student
 
     client.post(reverse("logout"))
 
-    assert not client.get(reverse("home")).context["user"].is_authenticated
+    assert not client.get(reverse("lessons:lesson_list")).context["user"].is_authenticated
 
 
 def test_wrong_password_is_refused(client, student):
@@ -112,9 +112,9 @@ def test_password_reset_by_email_link(client, student):
 
 def test_navbar_shows_the_role(client, teacher, admin_user):
     client.force_login(teacher)
-    assert ">Teacher</span>" in client.get(reverse("home")).content.decode()
+    assert ">Teacher</span>" in client.get(reverse("lessons:lesson_list")).content.decode()
 
     client.force_login(admin_user)
-    html = client.get(reverse("home")).content.decode()
+    html = client.get(reverse("lessons:lesson_list")).content.decode()
     assert ">Admin</span>" in html
     assert 'href="/admin/"' in html

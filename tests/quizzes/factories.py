@@ -8,14 +8,19 @@ from quizzes.models import (
     Answer,
     Assignment,
     Attempt,
+    CardPhase,
+    CardState,
     Classroom,
     Enrolment,
     Flashcard,
+    LessonReading,
     Question,
     QuestionKind,
     QuestionStatus,
     Quiz,
     QuizQuestion,
+    StudyRating,
+    StudyReview,
 )
 from tests.accounts.factories import StudentFactory, TeacherFactory
 from tests.lessons.factories import LessonFactory
@@ -152,3 +157,106 @@ class AnswerFactory(DjangoModelFactory):
     question = factory.SubFactory(QuestionFactory)
     given = factory.LazyAttribute(lambda a: a.question.answer)
     mark = 1.0
+
+
+class CardStateFactory(DjangoModelFactory):
+    """A card the student has learnt and that came due yesterday."""
+
+    class Meta:
+        model = CardState
+
+    student = factory.SubFactory(StudentFactory)
+    flashcard = factory.SubFactory(FlashcardFactory)
+    phase = CardPhase.REVIEW
+    step = None
+    stability = 4.0
+    difficulty = 5.0
+    last_review = factory.LazyFunction(lambda: timezone.now() - timedelta(days=5))
+    due = factory.LazyFunction(lambda: timezone.now() - timedelta(days=1))
+    introduced_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=10))
+
+
+class StudyReviewFactory(DjangoModelFactory):
+    class Meta:
+        model = StudyReview
+
+    card_state = factory.SubFactory(CardStateFactory)
+    rating = StudyRating.GOOD
+    reviewed_at = factory.LazyFunction(timezone.now)
+    due_after = factory.LazyAttribute(lambda r: r.reviewed_at + timedelta(days=3))
+
+
+class SubmittedAttemptFactory(AttemptFactory):
+    """A graded attempt: SubmittedAttemptFactory(score=3, max_score=4)."""
+
+    submitted_at = factory.LazyFunction(timezone.now)
+    score = 1.0
+    max_score = 1.0
+
+
+class LessonAssignmentFactory(AssignmentFactory):
+    """A lesson to read, assigned to a class."""
+
+    quiz = None
+    lesson = factory.SubFactory(LessonFactory)
+
+
+class LessonReadingFactory(DjangoModelFactory):
+    class Meta:
+        model = LessonReading
+
+    assignment = factory.SubFactory(LessonAssignmentFactory)
+    student = factory.SubFactory(StudentFactory)
+
+
+class ShortAnswerQuestionFactory(QuestionFactory):
+    kind = QuestionKind.SHORT_ANSWER
+    prompt = factory.Sequence(lambda n: f"Who spoke for defeated France? ({n})")
+    choices = factory.LazyFunction(list)
+    answer = "Talleyrand"
+    accepted = factory.LazyFunction(lambda: ["Charles-Maurice de Talleyrand"])
+
+
+class MultipleResponseQuestionFactory(QuestionFactory):
+    kind = QuestionKind.MULTIPLE_RESPONSE
+    prompt = factory.Sequence(lambda n: f"Which powers sent delegates to Vienna? ({n})")
+    choices = factory.LazyFunction(lambda: ["Austria", "Prussia", "Spain", "Portugal"])
+    answer = factory.LazyFunction(lambda: ["Austria", "Prussia"])
+
+
+class MatchingQuestionFactory(QuestionFactory):
+    kind = QuestionKind.MATCHING
+    prompt = factory.Sequence(lambda n: f"Match each delegate with their country. ({n})")
+    choices = factory.LazyFunction(lambda: ["France", "Austria", "Britain"])
+    answer = factory.LazyFunction(
+        lambda: [["Metternich", "Austria"], ["Castlereagh", "Britain"], ["Talleyrand", "France"]]
+    )
+
+
+class OrderingQuestionFactory(QuestionFactory):
+    kind = QuestionKind.ORDERING
+    prompt = factory.Sequence(lambda n: f"Put these events in order. ({n})")
+    choices = factory.LazyFunction(
+        lambda: ["Waterloo", "Congress opens", "Final Act signed", "Napoleon exiled to Elba"]
+    )
+    answer = factory.LazyFunction(
+        lambda: ["Napoleon exiled to Elba", "Congress opens", "Final Act signed", "Waterloo"]
+    )
+
+
+QUESTION_FACTORIES_BY_KIND = {
+    QuestionKind.MULTIPLE_CHOICE: QuestionFactory,
+    QuestionKind.TRUE_FALSE: TrueFalseQuestionFactory,
+    QuestionKind.FILL_BLANK: FillBlankQuestionFactory,
+    QuestionKind.SHORT_ANSWER: ShortAnswerQuestionFactory,
+    QuestionKind.MATCHING: MatchingQuestionFactory,
+    QuestionKind.ORDERING: OrderingQuestionFactory,
+    QuestionKind.MULTIPLE_RESPONSE: MultipleResponseQuestionFactory,
+}
+
+
+def question_of_every_kind(lesson, **fields) -> list[Question]:
+    """One question of each kind for the lesson, in QuestionKind's order."""
+    return [
+        QUESTION_FACTORIES_BY_KIND[kind](lesson=lesson, **fields) for kind in QuestionKind.values
+    ]

@@ -1,0 +1,1 @@
+"""Quizzes' forms, a module per topic."""

@@ -1,0 +1,126 @@
+"""Building a quiz: first the lessons, then the questions by hand or a random count, and the
+settings. The service repeats the checks that matter, so a tampered form cannot slip past."""
+
+from django import forms
+from django.utils import timezone
+
+from lessons.models import Lesson
+from quizzes.models import Question, Quiz, SelectionMode
+from quizzes.services.quizzes import SETTING_FIELDS
+
+
+class LessonChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, lesson: Lesson) -> str:
+        return lesson.title
+
+
+class QuestionChoiceField(forms.ModelMultipleChoiceField):
+    show_lesson = False
+
+    def label_from_instance(self, question: Question) -> str:
+        label = f"[{question.get_kind_display()}] {question.prompt}"
+        return f"{question.lesson.title} · {label}" if self.show_lesson else label
+
+
+class LessonPickForm(forms.Form):
+    """Step one: the lessons whose banks the quiz draws from."""
+
+    lessons = LessonChoiceField(
+        queryset=Lesson.objects.order_by("title"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one lesson."},
+    )
+
+
+DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class QuizForm(forms.ModelForm):
+    """Step two: the questions and the settings."""
+
+    lessons = LessonChoiceField(
+        queryset=Lesson.objects.order_by("title"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose at least one lesson."},
+    )
+    questions = QuestionChoiceField(
+        queryset=Question.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=(
+            "Questions picked by hand, asked in the order listed unless shuffled. "
+            "Rejected questions are not offered."
+        ),
+    )
+
+    class Meta:
+        model = Quiz
+        fields = [
+            "title",
+            "lessons",
+            "selection_mode",
+            "questions",
+            "random_count",
+            "time_limit_minutes",
+            "attempts_allowed",
+            "grading_method",
+            "shuffle_questions",
+            "shuffle_options",
+            "one_question_per_page",
+            "answers_visible",
+            "opens_at",
+            "closes_at",
+        ]
+        widgets = {
+            "selection_mode": forms.RadioSelect,
+            "opens_at": DATETIME_WIDGET,
+            "closes_at": DATETIME_WIDGET,
+        }
+        labels = {
+            "time_limit_minutes": "Time limit (minutes)",
+            "answers_visible": "Students see the right answers",
+            "one_question_per_page": "One question per page",
+            "random_count": "Number of questions each student draws",
+        }
+        help_texts = {
+            "time_limit_minutes": "Empty for no time limit.",
+            "opens_at": "Empty to open at once.",
+            "closes_at": "Empty to stay open.",
+        }
+
+    def __init__(self, *args, lesson_ids: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["questions"].queryset = (
+            Question.objects.usable()
+            .filter(lesson__in=lesson_ids)
+            .select_related("lesson")
+            .order_by("lesson__title", "pk")
+        )
+        # With several lessons, say which bank each question comes from.
+        self.fields["questions"].show_lesson = len(set(lesson_ids)) > 1
+        self.fields["selection_mode"].choices = SelectionMode.choices
+        self.fields["random_count"].widget.attrs["min"] = 1
+        self.fields["time_limit_minutes"].widget.attrs["min"] = 1
+        if self.instance.pk:
+            self.initial.setdefault(
+                "questions",
+                [qq.question_id for qq in self.instance.quiz_questions.order_by("position")],
+            )
+
+    def clean_time_limit_minutes(self) -> int | None:
+        minutes = self.cleaned_data.get("time_limit_minutes")
+        if minutes == 0:
+            return None
+        return minutes
+
+    def clean_closes_at(self):
+        closes_at = self.cleaned_data.get("closes_at")
+        if closes_at and not self.instance.pk and closes_at <= timezone.now():
+            raise forms.ValidationError("Choose a closing time in the future.")
+        return closes_at
+
+    def service_arguments(self) -> dict:
+        """What quiz_create/quiz_update take, from the cleaned form."""
+        data = self.cleaned_data
+        settings = {name: data.get(name) for name in SETTING_FIELDS if name in data}
+        return {"lessons": list(data["lessons"]), "questions": list(data["questions"]), **settings}

@@ -1,0 +1,1 @@
+"""Quizzes' selectors, a module per topic."""

@@ -1,0 +1,367 @@
+"""Reads for the classes pages: class lists, the gradebook, a student's drill-down and the
+student dashboard. Each uses a fixed number of queries whatever the class size."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from quizzes.grading import NO_GRADE_BAND, ScoreBand, assignment_grade, score_band
+from quizzes.models import Answer, Assignment, Attempt, Classroom, Enrolment, LessonReading
+from quizzes.statistics import NO_ANSWER, answer_labels
+
+# Soonest due first; assignments without a due date last.
+DUE_ORDER = (F("due_at").asc(nulls_last=True), "pk")
+ATTEMPT_FIELDS = ("pk", "assignment_id", "student_id", "number", "submitted_at", "score")
+
+
+def attempt_review_url(attempt_id: int) -> str:
+    """The review page of one attempt (the student's answers, marks and overrides)."""
+    return reverse("quizzes:attempt_review", args=[attempt_id])
+
+
+def assignment_start_url(assignment_id: int) -> str:
+    """Where a student starts or continues an assigned quiz."""
+    return reverse("quizzes:attempt_start", args=[assignment_id])
+
+
+@dataclass(frozen=True)
+class AttemptSummary:
+    pk: int
+    number: int
+    submitted_at: datetime | None
+    percent: float | None
+
+    @property
+    def review_url(self) -> str:
+        return attempt_review_url(self.pk)
+
+
+@dataclass
+class AssignmentStatus:
+    """Where one student stands on one assignment."""
+
+    assignment: Assignment
+    submitted: list[AttemptSummary] = field(default_factory=list)
+    open_attempt: AttemptSummary | None = None
+    read_at: datetime | None = None
+    grade: float | None = None
+    band: ScoreBand = NO_GRADE_BAND
+    is_done: bool = False
+    is_late: bool = False
+    is_missing: bool = False
+
+    @property
+    def is_lesson(self) -> bool:
+        return self.assignment.lesson_id is not None
+
+    @property
+    def attempts_left(self) -> int | None:
+        """None when the quiz allows any number of attempts."""
+        allowed = self.assignment.quiz.attempts_allowed if self.assignment.quiz_id else 0
+        return None if not allowed else max(0, allowed - len(self.submitted))
+
+    @property
+    def start_url(self) -> str:
+        return assignment_start_url(self.assignment.pk)
+
+    @property
+    def opens_later(self) -> bool:
+        quiz = self.assignment.quiz
+        return bool(quiz and quiz.opens_at and timezone.now() < quiz.opens_at)
+
+    @property
+    def is_closed(self) -> bool:
+        quiz = self.assignment.quiz
+        return bool(quiz and quiz.closes_at and timezone.now() > quiz.closes_at)
+
+    @property
+    def can_start(self) -> bool:
+        """A quiz with an attempt left that is open now (the start page checks again)."""
+        if self.is_lesson or self.open_attempt is not None:
+            return False
+        if self.opens_later or self.is_closed:
+            return False
+        return self.attempts_left is None or self.attempts_left > 0
+
+    @property
+    def last_submitted(self) -> AttemptSummary | None:
+        return self.submitted[-1] if self.submitted else None
+
+    @property
+    def cell_text(self) -> str:
+        """What the gradebook cell says, e.g. "85%", "85% (2 attempts)", "In progress"."""
+        if self.is_lesson or self.grade is not None:
+            tries = len(self.submitted)
+            return self.grade_text + (f" ({tries} attempts)" if tries > 1 else "")
+        return "In progress" if self.open_attempt else "—"
+
+    @property
+    def cell_css(self) -> str:
+        if self.is_missing:
+            return "table-danger"
+        return self.band.css if self.grade is not None else "text-muted"
+
+    @property
+    def grade_text(self) -> str:
+        if self.is_lesson:
+            return "Read" if self.read_at else "Not read"
+        return f"{self.grade:.0f}%" if self.grade is not None else "—"
+
+
+def _percent(row: dict) -> float | None:
+    if row["score"] is None or not row["max_score"]:
+        return None
+    return 100 * row["score"] / row["max_score"]
+
+
+def assignment_status(
+    *,
+    assignment: Assignment,
+    attempts: Iterable[dict],
+    read_at: datetime | None,
+    now: datetime,
+) -> AssignmentStatus:
+    """Grade, lateness and what is missing for one student, from their attempt rows."""
+    status = AssignmentStatus(assignment=assignment, read_at=read_at)
+    for row in sorted(attempts, key=lambda row: row["number"]):
+        summary = AttemptSummary(row["pk"], row["number"], row["submitted_at"], _percent(row))
+        if row["submitted_at"] is None:
+            status.open_attempt = summary
+        else:
+            status.submitted.append(summary)
+    due_at = assignment.due_at
+    if status.is_lesson:
+        status.is_done = read_at is not None
+        done_at = read_at
+    else:
+        status.grade = assignment_grade(
+            [summary.percent for summary in status.submitted], assignment.quiz.grading_method
+        )
+        status.band = score_band(status.grade)
+        status.is_done = bool(status.submitted)
+        done_at = status.submitted[0].submitted_at if status.submitted else None
+    status.is_late = bool(due_at and done_at and done_at > due_at)
+    status.is_missing = bool(due_at and not status.is_done and now > due_at)
+    return status
+
+
+def classroom_list(*, user, archived: bool = False) -> QuerySet[Classroom]:
+    """The classes the user teaches (every class, for an admin) with roster and
+    assignment counts."""
+    classes = Classroom.objects.for_teacher(user).select_related("teacher")
+    classes = classes.exclude(archived_at=None) if archived else classes.filter(archived_at=None)
+    return classes.annotate(
+        student_count=Count(
+            "enrolments", filter=Q(enrolments__removed_at__isnull=True), distinct=True
+        ),
+        assignment_count=Count("assignments", distinct=True),
+    )
+
+
+def classroom_assignments(*, classroom: Classroom) -> list[Assignment]:
+    return list(classroom.assignments.select_related("quiz", "lesson").order_by("due_at", "pk"))
+
+
+def classroom_roster(*, classroom: Classroom) -> list[Enrolment]:
+    """Everyone ever enrolled: current students first, then removed ones."""
+    enrolments = classroom.enrolments.select_related("student").order_by(
+        "removed_at", "student__last_name", "student__first_name", "student__username"
+    )
+    return sorted(enrolments, key=lambda enrolment: enrolment.removed_at is not None)
+
+
+@dataclass
+class GradebookRow:
+    student: object
+    cells: list[AssignmentStatus]
+
+    @property
+    def average(self) -> float | None:
+        grades = [cell.grade for cell in self.cells if cell.grade is not None]
+        return sum(grades) / len(grades) if grades else None
+
+
+@dataclass
+class Gradebook:
+    classroom: Classroom
+    assignments: list[Assignment]
+    rows: list[GradebookRow]
+
+
+def classroom_gradebook(*, classroom: Classroom, now: datetime | None = None) -> Gradebook:
+    """Current students by assignments, each cell graded by the quiz's grading method.
+
+    Four queries for any class size: students, assignments, attempts, readings.
+    """
+    now = now or timezone.now()
+    enrolments = classroom.enrolments.current().select_related("student")
+    students = sorted(
+        (enrolment.student for enrolment in enrolments),
+        key=lambda student: (student.last_name.lower(), student.first_name.lower(), student.pk),
+    )
+    assignments = classroom_assignments(classroom=classroom)
+    attempts: dict[tuple[int, int], list[dict]] = defaultdict(list)
+    for row in Attempt.objects.filter(assignment__classroom=classroom).values(
+        *ATTEMPT_FIELDS, "max_score"
+    ):
+        attempts[(row["student_id"], row["assignment_id"])].append(row)
+    readings = {
+        (row["student_id"], row["assignment_id"]): row["read_at"]
+        for row in LessonReading.objects.filter(assignment__classroom=classroom).values(
+            "student_id", "assignment_id", "read_at"
+        )
+    }
+    rows = [
+        GradebookRow(
+            student=student,
+            cells=[
+                assignment_status(
+                    assignment=assignment,
+                    attempts=attempts.get((student.pk, assignment.pk), []),
+                    read_at=readings.get((student.pk, assignment.pk)),
+                    now=now,
+                )
+                for assignment in assignments
+            ],
+        )
+        for student in students
+    ]
+    return Gradebook(classroom=classroom, assignments=assignments, rows=rows)
+
+
+def gradebook_csv_rows(gradebook: Gradebook) -> list[list[str]]:
+    """The gradebook as spreadsheet rows: a header, then one row per student."""
+    header = ["Student", "Username", "Average"]
+    for assignment in gradebook.assignments:
+        due = f" (due {assignment.due_at:%Y-%m-%d})" if assignment.due_at else ""
+        header.append(f"{assignment.title}{due}")
+    rows = [header]
+    for row in gradebook.rows:
+        average = f"{row.average:.1f}" if row.average is not None else ""
+        line = [str(row.student), row.student.username, average]
+        for cell in row.cells:
+            if cell.is_lesson:
+                text = "read" if cell.read_at else "not read"
+            else:
+                text = f"{cell.grade:.1f}" if cell.grade is not None else ""
+            flags = [
+                flag for flag, on in (("late", cell.is_late), ("missing", cell.is_missing)) if on
+            ]
+            line.append(" ".join([text, *flags]).strip())
+        rows.append(line)
+    return rows
+
+
+@dataclass
+class DrilldownSection:
+    status: AssignmentStatus
+    attempts: list[Attempt]
+
+    @property
+    def attempt_links(self) -> list[tuple[Attempt, str]]:
+        return [(attempt, attempt_review_url(attempt.pk)) for attempt in self.attempts]
+
+
+@dataclass
+class StudentDrilldown:
+    enrolment: Enrolment
+    sections: list[DrilldownSection]
+
+
+def student_drilldown(
+    *, classroom: Classroom, enrolment: Enrolment, now: datetime | None = None
+) -> StudentDrilldown:
+    """Every assignment of the class with the student's grade, attempts and answers."""
+    now = now or timezone.now()
+    assignments = classroom_assignments(classroom=classroom)
+    attempts = list(
+        Attempt.objects.filter(assignment__classroom=classroom, student=enrolment.student)
+        .order_by("assignment_id", "number")
+        .prefetch_related(Prefetch("answers", queryset=Answer.objects.select_related("question")))
+    )
+    by_assignment: dict[int, list[Attempt]] = defaultdict(list)
+    for attempt in attempts:
+        by_assignment[attempt.assignment_id].append(attempt)
+        for answer in attempt.answers.all():
+            labels = answer_labels(answer.given)
+            answer.given_text = "" if labels == [NO_ANSWER] else ", ".join(labels)
+    readings = dict(
+        LessonReading.objects.filter(
+            assignment__classroom=classroom, student=enrolment.student
+        ).values_list("assignment_id", "read_at")
+    )
+    sections = [
+        DrilldownSection(
+            status=assignment_status(
+                assignment=assignment,
+                attempts=[
+                    {
+                        "pk": attempt.pk,
+                        "number": attempt.number,
+                        "submitted_at": attempt.submitted_at,
+                        "score": attempt.score,
+                        "max_score": attempt.max_score,
+                    }
+                    for attempt in by_assignment.get(assignment.pk, [])
+                ],
+                read_at=readings.get(assignment.pk),
+                now=now,
+            ),
+            attempts=by_assignment.get(assignment.pk, []),
+        )
+        for assignment in assignments
+    ]
+    return StudentDrilldown(enrolment=enrolment, sections=sections)
+
+
+@dataclass
+class Dashboard:
+    due: list[AssignmentStatus]
+    overdue: list[AssignmentStatus]
+    done: list[AssignmentStatus]
+    classrooms: list[Classroom]
+
+
+def student_dashboard(*, student, now: datetime | None = None) -> Dashboard:
+    """The student's assignments across their current classes: due, overdue and done."""
+    now = now or timezone.now()
+    classrooms = list(Classroom.objects.active().for_student(student).select_related("teacher"))
+    assignments = list(
+        Assignment.objects.filter(classroom__in=[classroom.pk for classroom in classrooms])
+        .select_related("quiz", "lesson", "classroom")
+        .order_by(*DUE_ORDER)
+    )
+    attempts: dict[int, list[dict]] = defaultdict(list)
+    for row in (
+        Attempt.objects.for_student(student)
+        .filter(assignment__in=assignments)
+        .values(*ATTEMPT_FIELDS, "max_score")
+    ):
+        attempts[row["assignment_id"]].append(row)
+    readings = dict(
+        LessonReading.objects.filter(student=student, assignment__in=assignments).values_list(
+            "assignment_id", "read_at"
+        )
+    )
+    dashboard = Dashboard(due=[], overdue=[], done=[], classrooms=classrooms)
+    for assignment in assignments:
+        status = assignment_status(
+            assignment=assignment,
+            attempts=attempts.get(assignment.pk, []),
+            read_at=readings.get(assignment.pk),
+            now=now,
+        )
+        if status.is_done:
+            dashboard.done.append(status)
+        elif status.is_missing:
+            dashboard.overdue.append(status)
+        else:
+            dashboard.due.append(status)
+    # Most recent work first among the done.
+    dashboard.done.sort(key=lambda status: status.assignment.due_at or now, reverse=True)
+    return dashboard

@@ -1,0 +1,289 @@
+"""Taking a quiz: starting an attempt, saving answers as they are given, submitting, grading
+and a teacher's overrides. Every write locks the attempt row, so double clicks, two tabs and
+an autosave racing a submission each end in one clear outcome."""
+
+import random
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max, QuerySet
+from django.utils import timezone
+
+from quizzes.models import (
+    Answer,
+    AnswerVisibility,
+    Assignment,
+    Attempt,
+    Question,
+    SelectionMode,
+)
+from quizzes.scoring import score_answer
+from quizzes.services.study import study_queue_mistakes
+
+SUBMITTED_MESSAGE = "This attempt was already submitted, so this answer was not saved."
+TIME_UP_MESSAGE = (
+    "Time is up: this answer was not saved. Your attempt was submitted with the answers "
+    "saved before the deadline."
+)
+LOCKED_MESSAGE = "You already checked this answer, so it cannot be changed."
+
+
+class AttemptClosed(ValidationError):
+    """The attempt no longer takes answers (submitted, or past its deadline)."""
+
+
+class QuestionNotInAttempt(ValidationError):
+    """The question id is not one of this attempt's questions."""
+
+
+@dataclass(frozen=True)
+class SavedAnswer:
+    answer: Answer
+    answered_count: int
+    total: int
+    checked: bool
+
+
+def assignment_start_problem(*, assignment: Assignment, student, now=None) -> str | None:
+    """Why this student cannot start a new attempt now, or None if they can."""
+    now = now or timezone.now()
+    quiz = assignment.quiz
+    if quiz is None:
+        return "This assignment is a lesson to read, not a quiz."
+    enrolled = Assignment.objects.for_student(student).filter(pk=assignment.pk).exists()
+    if not enrolled:
+        return "You are not in this class."
+    if quiz.opens_at and now < quiz.opens_at:
+        return "This quiz is not open yet."
+    if quiz.closes_at and now >= quiz.closes_at:
+        return "This quiz is closed."
+    if quiz.selection_mode == SelectionMode.RANDOM:
+        has_questions = Question.objects.usable().filter(lesson__in=quiz.lessons.all()).exists()
+    else:
+        has_questions = quiz.quiz_questions.exists()
+    if not has_questions:
+        return "This quiz has no questions yet."
+    if quiz.attempts_allowed:
+        used = Attempt.objects.filter(assignment=assignment, student=student).count()
+        if used >= quiz.attempts_allowed:
+            return "You have used all your attempts at this quiz."
+    return None
+
+
+def _draw(*, assignment: Assignment, rng: random.Random) -> tuple[list[int], dict[str, list]]:
+    quiz = assignment.quiz
+    if quiz.selection_mode == SelectionMode.RANDOM:
+        pool = sorted(
+            Question.objects.usable()
+            .filter(lesson__in=quiz.lessons.all())
+            .values_list("pk", flat=True)
+        )
+        question_ids = rng.sample(pool, min(quiz.random_count or 0, len(pool)))
+    else:
+        question_ids = list(
+            quiz.quiz_questions.order_by("position").values_list("question_id", flat=True)
+        )
+        if quiz.shuffle_questions:
+            rng.shuffle(question_ids)
+    option_orders: dict[str, list[int]] = {}
+    sizes = dict(Question.objects.filter(pk__in=question_ids).values_list("pk", "choices"))
+    for question_id in question_ids:
+        order = list(range(len(sizes.get(question_id) or [])))
+        if quiz.shuffle_options:
+            rng.shuffle(order)
+        option_orders[str(question_id)] = order
+    return question_ids, option_orders
+
+
+def _open_attempt(*, assignment: Assignment, student) -> Attempt | None:
+    return Attempt.objects.in_progress().filter(assignment=assignment, student=student).first()
+
+
+def attempt_start(*, assignment: Assignment, student) -> Attempt:
+    """Open the student's attempt at an assigned quiz, or return the one already open.
+
+    Each attempt gets its own seeded draw and order of questions and options, fixed for good.
+    """
+    attempts_submit_expired(Attempt.objects.filter(assignment=assignment, student=student))
+    existing = _open_attempt(assignment=assignment, student=student)
+    if existing is not None:
+        return existing
+    problem = assignment_start_problem(assignment=assignment, student=student)
+    if problem:
+        # Another tab may have opened the attempt since the check above (it then counts
+        # against the attempts allowed): that open attempt is the one to resume.
+        existing = _open_attempt(assignment=assignment, student=student)
+        if existing is not None:
+            return existing
+        raise ValidationError(problem)
+    quiz = assignment.quiz
+    rng = random.Random(secrets.randbits(64))
+    question_ids, option_orders = _draw(assignment=assignment, rng=rng)
+    now = timezone.now()
+    deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
+    if quiz.closes_at and (deadline is None or quiz.closes_at < deadline):
+        deadline = quiz.closes_at
+    previous = Attempt.objects.filter(assignment=assignment, student=student)
+    number = (previous.aggregate(last=Max("number"))["last"] or 0) + 1
+    try:
+        with transaction.atomic():
+            return Attempt.objects.create(
+                assignment=assignment,
+                student=student,
+                number=number,
+                question_ids=question_ids,
+                option_orders=option_orders,
+                deadline_at=deadline,
+            )
+    except IntegrityError:
+        # "Start" pressed twice at once: the other request opened it first.
+        existing = _open_attempt(assignment=assignment, student=student)
+        if existing is None:
+            raise ValidationError("Your attempt could not be started; please try again.") from None
+        return existing
+
+
+def attempt_is_expired(attempt: Attempt, now=None) -> bool:
+    """Past its server-side deadline and not yet submitted."""
+    now = now or timezone.now()
+    if attempt.submitted_at is not None or attempt.deadline_at is None:
+        return False
+    return now > attempt.deadline_at
+
+
+def attempt_save_answer(
+    *,
+    attempt: Attempt,
+    question_id: int,
+    given: Any,
+    check: bool = False,
+    question: Question | None = None,
+) -> SavedAnswer:
+    """Save one answer as the student gives it; `check` locks and marks it when the quiz
+    shows answers after each question. Refuses after submission or past the deadline.
+    Pass `question` when the caller already loaded it."""
+    expired = False
+    # The quiz's settings need no lock; read them from the attempt the caller holds.
+    can_check = attempt.assignment.quiz.answers_visible == AnswerVisibility.AFTER_EACH
+    with transaction.atomic():
+        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if locked.submitted_at is not None:
+            raise AttemptClosed(SUBMITTED_MESSAGE, code="submitted")
+        if question_id not in locked.question_ids:
+            raise QuestionNotInAttempt("That question is not part of this attempt.")
+        if attempt_is_expired(locked):
+            expired = True
+        else:
+            answer = Answer.objects.filter(attempt=locked, question_id=question_id).first()
+            if answer is not None and answer.checked_at is not None:
+                raise ValidationError(LOCKED_MESSAGE, code="locked")
+            if question is None or question.pk != question_id:
+                question = Question.objects.get(pk=question_id)
+            if answer is None:
+                answer = Answer(attempt=locked, question=question)
+            answer.given = given
+            checked = bool(check and can_check)
+            if checked and given is None:
+                raise ValidationError("Give an answer before checking it.", code="empty")
+            if checked:
+                answer.mark = score_answer(question, given)
+                answer.checked_at = timezone.now()
+            answer.save()
+            answered = locked.answers.filter(given__isnull=False).count()
+    if expired:
+        attempt_submit(attempt=attempt)
+        raise AttemptClosed(TIME_UP_MESSAGE, code="time_up")
+    return SavedAnswer(answer, answered, len(locked.question_ids), checked)
+
+
+def _score(attempt: Attempt) -> None:
+    answers = {answer.question_id: answer for answer in attempt.answers.all()}
+    questions = Question.objects.in_bulk(attempt.question_ids)
+    existing = list(answers.values())
+    # Unanswered questions get a row too, so the review and statistics see every question.
+    missing = [
+        Answer(attempt=attempt, question=questions[question_id])
+        for question_id in attempt.question_ids
+        if question_id not in answers and question_id in questions
+    ]
+    for answer in existing + missing:
+        question = questions.get(answer.question_id)
+        answer.mark = score_answer(question, answer.given) if question else 0.0
+        answers[answer.question_id] = answer
+    Answer.objects.bulk_update(existing, ["mark"])
+    Answer.objects.bulk_create(missing)
+    attempt.score = sum(answer.final_mark or 0.0 for answer in answers.values())
+    attempt.max_score = float(len(attempt.question_ids))
+
+
+def attempt_submit(*, attempt: Attempt) -> Attempt:
+    """Grade and close the attempt with the answers saved so far; a second submission (double
+    click, two tabs) returns the attempt already graded."""
+    with transaction.atomic():
+        # Lock the row: a retried request or a racing autosave must wait for this one.
+        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if locked.submitted_at is not None:
+            return locked
+        now = timezone.now()
+        _score(locked)
+        # An attempt closed late (the student came back after the deadline) counts as
+        # handed in at its deadline, with what was saved by then.
+        locked.submitted_at = min(now, locked.deadline_at) if locked.deadline_at else now
+        locked.save(update_fields=["score", "max_score", "submitted_at"])
+    wrong = Question.objects.filter(
+        answers__attempt=locked, answers__mark__lt=1.0, pk__in=locked.question_ids
+    )
+    study_queue_mistakes(student=locked.student, questions=list(wrong))
+    return locked
+
+
+def attempts_submit_expired(queryset: QuerySet[Attempt]) -> int:
+    """Submit every attempt in the queryset whose deadline has passed, with the answers saved
+    in time; call it wherever attempts are shown (no scheduler needed). Returns how many."""
+    expired = queryset.in_progress().filter(deadline_at__lt=timezone.now())
+    count = 0
+    for attempt in expired:
+        attempt_submit(attempt=attempt)
+        count += 1
+    return count
+
+
+def attempt_rescore(*, attempt: Attempt) -> Attempt:
+    """Mark a submitted attempt again (after a question's key was corrected); teachers'
+    overrides stay."""
+    with transaction.atomic():
+        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        if locked.submitted_at is None:
+            raise ValidationError("Only a submitted attempt can be marked again.")
+        _score(locked)
+        locked.save(update_fields=["score", "max_score"])
+    return locked
+
+
+def attempt_recompute_score(*, attempt: Attempt) -> Attempt:
+    """Add up the final marks (overrides included) into the attempt's score."""
+    answers = list(attempt.answers.all())
+    attempt.score = sum(answer.final_mark or 0.0 for answer in answers)
+    attempt.max_score = float(len(attempt.question_ids))
+    attempt.save(update_fields=["score", "max_score"])
+    return attempt
+
+
+@transaction.atomic
+def answer_override_mark(*, answer: Answer, mark: float | None, by) -> Answer:
+    """A teacher's own mark for one answer (None clears it); the attempt's score follows."""
+    if mark is not None and not 0.0 <= mark <= 1.0:
+        raise ValidationError("A mark is between 0 and 1.")
+    attempt = Attempt.objects.select_for_update().get(pk=answer.attempt_id)
+    if attempt.submitted_at is None:
+        raise ValidationError("Marks can be changed once the attempt is submitted.")
+    answer.override_mark = mark
+    answer.override_by = by if mark is not None else None
+    answer.overridden_at = timezone.now() if mark is not None else None
+    answer.save(update_fields=["override_mark", "override_by", "overridden_at", "saved_at"])
+    attempt_recompute_score(attempt=attempt)
+    return answer

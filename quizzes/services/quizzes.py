@@ -1,0 +1,131 @@
+"""Building quizzes from lessons' question banks: by hand or "N at random"."""
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from lessons.models import Lesson
+from quizzes.models import Question, QuestionStatus, Quiz, QuizQuestion, SelectionMode
+
+# Quiz settings a teacher may set directly; everything else goes through the arguments.
+SETTING_FIELDS = (
+    "title",
+    "selection_mode",
+    "random_count",
+    "time_limit_minutes",
+    "attempts_allowed",
+    "grading_method",
+    "shuffle_questions",
+    "shuffle_options",
+    "one_question_per_page",
+    "answers_visible",
+    "opens_at",
+    "closes_at",
+)
+
+
+def quiz_check_settings(
+    *,
+    lessons: Sequence[Lesson],
+    selection_mode: str,
+    questions: Sequence[Question],
+    random_count: int | None,
+    opens_at: datetime | None,
+    closes_at: datetime | None,
+) -> None:
+    """Refuse a quiz that could not be taken, with a message per problem."""
+    errors: dict[str, str] = {}
+    lesson_ids = {lesson.pk for lesson in lessons}
+    if not lesson_ids:
+        errors["lessons"] = "Choose at least one lesson."
+    if selection_mode == SelectionMode.HAND_PICKED:
+        if not questions:
+            errors["questions"] = "Pick at least one question."
+        elif any(
+            q.lesson_id not in lesson_ids or q.status == QuestionStatus.REJECTED for q in questions
+        ):
+            errors["questions"] = "Pick questions from the chosen lessons that are not rejected."
+    elif selection_mode == SelectionMode.RANDOM:
+        available = Question.objects.usable().filter(lesson__in=lesson_ids).count()
+        if not random_count:
+            errors["random_count"] = "Say how many questions each student draws."
+        elif random_count > available:
+            errors["random_count"] = (
+                f"The chosen lessons have only {available} usable question"
+                f"{'s' if available != 1 else ''}."
+            )
+    else:
+        errors["selection_mode"] = "Choose how questions are picked."
+    if opens_at and closes_at and closes_at <= opens_at:
+        errors["closes_at"] = "The quiz must close after it opens."
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def _quiz_apply(
+    *,
+    quiz: Quiz,
+    lessons: Sequence[Lesson],
+    questions: Iterable[Question],
+    settings: dict[str, Any],
+) -> Quiz:
+    questions = list(questions)
+    if settings.get("selection_mode") == SelectionMode.RANDOM:
+        questions = []
+    else:
+        settings = {**settings, "random_count": None}
+    quiz_check_settings(
+        lessons=lessons,
+        selection_mode=settings.get("selection_mode", quiz.selection_mode),
+        questions=questions,
+        random_count=settings.get("random_count"),
+        opens_at=settings.get("opens_at"),
+        closes_at=settings.get("closes_at"),
+    )
+    for field in SETTING_FIELDS:
+        if field in settings:
+            setattr(quiz, field, settings[field])
+    quiz.full_clean(exclude=["owner"])
+    quiz.save()
+    quiz.lessons.set(lessons)
+    # Attempts keep their own copy of question ids, so rebuilding the list is safe.
+    quiz.quiz_questions.all().delete()
+    QuizQuestion.objects.bulk_create(
+        QuizQuestion(quiz=quiz, question=question, position=position)
+        for position, question in enumerate(questions, start=1)
+    )
+    return quiz
+
+
+def quiz_create(
+    *,
+    owner,
+    lessons: Sequence[Lesson],
+    questions: Iterable[Question] = (),
+    **settings: Any,
+) -> Quiz:
+    """Make a quiz from the lessons' banks with the teacher's settings."""
+    unknown = set(settings) - set(SETTING_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown quiz settings: {sorted(unknown)}")
+    return _quiz_apply(
+        quiz=Quiz(owner=owner), lessons=lessons, questions=questions, settings=settings
+    )
+
+
+def quiz_update(
+    *,
+    quiz: Quiz,
+    lessons: Sequence[Lesson],
+    questions: Iterable[Question] = (),
+    **settings: Any,
+) -> Quiz:
+    """Change a quiz's lessons, questions or settings; attempts already started keep theirs."""
+    unknown = set(settings) - set(SETTING_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown quiz settings: {sorted(unknown)}")
+    return _quiz_apply(quiz=quiz, lessons=lessons, questions=questions, settings=settings)

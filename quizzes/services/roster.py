@@ -1,0 +1,213 @@
+"""Roster import: a teacher pastes or uploads a CSV of students and gets accounts made.
+
+All or nothing: every row is checked first, and a single bad row means no account is
+made. Each new account gets a one-time password, returned once for the teacher to print
+and hand out; only its hash is stored.
+"""
+
+import csv
+import io
+import re
+import secrets
+import unicodedata
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+
+from history_quiz.accounts.models import Role, User
+from quizzes.models import Classroom, Enrolment
+
+# Hashing each password takes about 0.4 s with Django's default hasher: keep a request short.
+ROSTER_MAX_ROWS = 60
+PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+PASSWORD_GROUP = 5
+
+
+@dataclass(frozen=True)
+class RosterRow:
+    line: int
+    first_name: str
+    last_name: str
+    username: str
+    email: str
+
+
+@dataclass(frozen=True)
+class RosterError:
+    line: int
+    text: str
+    problem: str
+
+
+@dataclass(frozen=True)
+class CreatedAccount:
+    name: str
+    username: str
+    password: str
+
+
+class RosterInvalid(Exception):
+    """The roster has bad rows; nothing was created."""
+
+    def __init__(self, errors: list[RosterError]):
+        super().__init__(f"{len(errors)} bad row(s)")
+        self.errors = errors
+
+
+def one_time_password_make() -> str:
+    """A password easy to copy from paper: two groups of unambiguous letters and digits."""
+    groups = (
+        "".join(secrets.choice(PASSWORD_ALPHABET) for _ in range(PASSWORD_GROUP)) for _ in "ab"
+    )
+    return "-".join(groups)
+
+
+def _username_base(first_name: str, last_name: str) -> str:
+    ascii_name = (
+        unicodedata.normalize("NFKD", f"{first_name}.{last_name}".strip("."))
+        .encode("ascii", "ignore")
+        .decode()
+        .lower()
+    )
+    return re.sub(r"[^a-z0-9.]+", "", ascii_name).strip(".")[:30] or "student"
+
+
+def _is_header(cells: list[str]) -> bool:
+    return bool(cells) and cells[0].strip().lower() in {"name", "full name", "student"}
+
+
+def roster_parse(text: str) -> tuple[list[RosterRow], list[RosterError]]:
+    """Read "name, username (optional), email (optional)" rows; a header row is skipped.
+
+    Usernames left blank are made from the name, unique among existing accounts and the
+    other rows.
+    """
+    rows: list[RosterRow] = []
+    errors: list[RosterError] = []
+    taken_in_file: set[str] = set()
+    pending: list[tuple[int, str, str, str, str, str]] = []
+    for line, cells in enumerate(csv.reader(io.StringIO(text)), start=1):
+        cells = [cell.strip() for cell in cells]
+        shown = ", ".join(cells)
+        if not any(cells) or (line == 1 and _is_header(cells)):
+            continue
+        if len(cells) > 3:
+            errors.append(RosterError(line, shown, "Too many columns (name, username, email)."))
+            continue
+        name, username, email = (cells + ["", ""])[:3]
+        if not name:
+            errors.append(RosterError(line, shown, "The name is missing."))
+            continue
+        first_name, _, last_name = name.partition(" ")
+        if len(first_name) > 150 or len(last_name) > 150:
+            errors.append(RosterError(line, shown, "The name is too long."))
+            continue
+        if email:
+            try:
+                validate_email(email)
+            except ValidationError:
+                errors.append(RosterError(line, shown, "The email address is not valid."))
+                continue
+        if username:
+            try:
+                User.username_validator(username)
+            except ValidationError:
+                errors.append(
+                    RosterError(line, shown, "Usernames use letters, digits and @ . + - _.")
+                )
+                continue
+            if len(username) > 150:
+                errors.append(RosterError(line, shown, "The username is too long."))
+                continue
+            if username.lower() in taken_in_file:
+                errors.append(RosterError(line, shown, "This username is used twice in the file."))
+                continue
+            taken_in_file.add(username.lower())
+        pending.append((line, shown, first_name, last_name.strip(), username, email))
+    if len(pending) + len(errors) > ROSTER_MAX_ROWS:
+        return [], [RosterError(0, "", f"Import at most {ROSTER_MAX_ROWS} students at a time.")]
+
+    given = [entry[4] for entry in pending if entry[4]]
+    emails = [entry[5] for entry in pending if entry[5]]
+    existing_usernames = {
+        name.lower()
+        for name in User.objects.filter(username__in=given).values_list("username", flat=True)
+    }
+    existing_emails = {
+        address.lower()
+        for address in User.objects.filter(email__in=emails).values_list("email", flat=True)
+    }
+    for line, shown, first_name, last_name, username, email in pending:
+        if username and username.lower() in existing_usernames:
+            errors.append(RosterError(line, shown, "An account with this username exists."))
+            continue
+        if email and email.lower() in existing_emails:
+            errors.append(
+                RosterError(
+                    line, shown, "An account with this email exists: ask them to join by code."
+                )
+            )
+            continue
+        rows.append(RosterRow(line, first_name, last_name, username, email))
+    return _fill_usernames(rows, taken_in_file), sorted(errors, key=lambda error: error.line)
+
+
+def _fill_usernames(rows: list[RosterRow], taken_in_file: set[str]) -> list[RosterRow]:
+    bases = {_username_base(row.first_name, row.last_name) for row in rows if not row.username}
+    taken = {name.lower() for name in taken_in_file}
+    for base in bases:
+        taken.update(
+            name.lower()
+            for name in User.objects.filter(username__istartswith=base).values_list(
+                "username", flat=True
+            )
+        )
+    filled = []
+    for row in rows:
+        username = row.username
+        if not username:
+            base = _username_base(row.first_name, row.last_name)
+            username, number = base, 1
+            while username.lower() in taken:
+                number += 1
+                username = f"{base}{number}"
+            taken.add(username.lower())
+        filled.append(RosterRow(row.line, row.first_name, row.last_name, username, row.email))
+    return filled
+
+
+def roster_import(*, classroom: Classroom, text: str) -> list[CreatedAccount]:
+    """Make a student account per row, enrolled in the class; raise RosterInvalid (having
+    made nothing) when any row is bad."""
+    rows, errors = roster_parse(text)
+    if errors:
+        raise RosterInvalid(errors)
+    if not rows:
+        raise RosterInvalid([RosterError(0, "", "The roster has no students.")])
+    try:
+        return _accounts_create(classroom=classroom, rows=rows)
+    except IntegrityError as error:
+        # Another request took a username between the check and the insert.
+        problem = "A username was just taken by someone else; import again."
+        raise RosterInvalid([RosterError(0, "", problem)]) from error
+
+
+@transaction.atomic
+def _accounts_create(*, classroom: Classroom, rows: list[RosterRow]) -> list[CreatedAccount]:
+    created: list[CreatedAccount] = []
+    for row in rows:
+        password = one_time_password_make()
+        user = User(
+            username=row.username,
+            first_name=row.first_name,
+            last_name=row.last_name,
+            email=row.email,
+            role=Role.STUDENT,
+        )
+        user.set_password(password)
+        user.save()
+        Enrolment.objects.create(classroom=classroom, student=user)
+        created.append(CreatedAccount(str(user), user.username, password))
+    return created

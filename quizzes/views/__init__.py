@@ -1,0 +1,1 @@
+"""Quizzes' views, a module per topic."""

@@ -1,0 +1,35 @@
+"""Who may open the classes pages: the checks every classes view shares."""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+
+from quizzes.models import Classroom
+
+
+def teacher_required(view: Callable) -> Callable:
+    """Log in first; students get a 403 (teachers and admins pass)."""
+
+    @login_required
+    @wraps(view)
+    def check(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.can_edit_content:
+            raise PermissionDenied("Only teachers manage classes.")
+        return view(request, *args, **kwargs)
+
+    return check
+
+
+def taught_classroom(request: HttpRequest, pk: int) -> Classroom:
+    """The class with this id if the user teaches it (any class, for an admin); else 404."""
+    return get_object_or_404(
+        Classroom.objects.for_teacher(request.user).select_related("teacher"), pk=pk
+    )
+
+
+def client_address(request: HttpRequest) -> str:
+    return request.META.get("REMOTE_ADDR", "") or "unknown"

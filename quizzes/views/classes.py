@@ -1,0 +1,232 @@
+"""Teachers' class pages (classes, join code, roster, assignments) and students' joining,
+dashboard and lesson reading."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
+
+from quizzes.forms.classes import (
+    AssignmentForm,
+    ClassroomForm,
+    JoinCodeForm,
+    JoinForm,
+    RosterImportForm,
+)
+from quizzes.models import Assignment, Enrolment
+from quizzes.selectors.classes import (
+    classroom_assignments,
+    classroom_list,
+    classroom_roster,
+    student_dashboard,
+)
+from quizzes.services import classes as services
+from quizzes.services.roster import RosterInvalid, roster_import
+from quizzes.views.access import client_address, taught_classroom, teacher_required
+
+
+@teacher_required
+@require_http_methods(["GET", "POST"])
+def classroom_index(request: HttpRequest) -> HttpResponse:
+    """The teacher's classes, with a form to make a new one."""
+    form = ClassroomForm(request.POST or None)
+    if request.method == "POST":
+        if not form.is_valid():
+            context = {"classrooms": classroom_list(user=request.user), "form": form}
+            return render(request, "quizzes/classroom_list.html", context, status=400)
+        classroom = services.classroom_create(teacher=request.user, name=form.cleaned_data["name"])
+        messages.success(
+            request, f"Class “{classroom}” created. Share its code to let students join."
+        )
+        return redirect("quizzes:classroom_detail", pk=classroom.pk)
+    show_archived = request.GET.get("archived") == "1"
+    context = {
+        "classrooms": classroom_list(user=request.user, archived=show_archived),
+        "show_archived": show_archived,
+        "form": form,
+    }
+    return render(request, "quizzes/classroom_list.html", context)
+
+
+@teacher_required
+def classroom_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One class: its join code, roster and assignments."""
+    classroom = taught_classroom(request, pk)
+    context = {
+        "classroom": classroom,
+        "roster": classroom_roster(classroom=classroom),
+        "assignments": classroom_assignments(classroom=classroom),
+        "rename_form": ClassroomForm(instance=classroom),
+    }
+    return render(request, "quizzes/classroom_detail.html", context)
+
+
+@teacher_required
+@require_POST
+def classroom_rename(request: HttpRequest, pk: int) -> HttpResponse:
+    classroom = taught_classroom(request, pk)
+    form = ClassroomForm(request.POST, instance=classroom)
+    if not form.is_valid():
+        classroom.refresh_from_db()
+        context = {
+            "classroom": classroom,
+            "roster": classroom_roster(classroom=classroom),
+            "assignments": classroom_assignments(classroom=classroom),
+            "rename_form": form,
+        }
+        return render(request, "quizzes/classroom_detail.html", context, status=400)
+    services.classroom_rename(classroom=classroom, name=form.cleaned_data["name"])
+    messages.success(request, "Class renamed.")
+    return redirect("quizzes:classroom_detail", pk=classroom.pk)
+
+
+@teacher_required
+@require_POST
+def classroom_archive(request: HttpRequest, pk: int) -> HttpResponse:
+    """Archive the class, or bring it back with `restore=1`."""
+    classroom = taught_classroom(request, pk)
+    if request.POST.get("restore") == "1":
+        services.classroom_unarchive(classroom=classroom)
+        messages.success(request, f"“{classroom}” is back among your classes.")
+    else:
+        services.classroom_archive(classroom=classroom)
+        messages.success(request, f"“{classroom}” archived. Its records are kept.")
+    return redirect("quizzes:classroom_detail", pk=classroom.pk)
+
+
+@teacher_required
+@require_POST
+def classroom_join_code(request: HttpRequest, pk: int) -> HttpResponse:
+    """Make a new join code, or switch joining off or on."""
+    classroom = taught_classroom(request, pk)
+    form = JoinCodeForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse("Unknown action.", status=400)
+    action = form.cleaned_data["action"]
+    if action == "regenerate":
+        services.classroom_join_code_regenerate(classroom=classroom)
+        messages.success(
+            request, f"New join code: {classroom.join_code}. The old one no longer works."
+        )
+    else:
+        enabled = action == "enable"
+        services.classroom_join_code_set_enabled(classroom=classroom, enabled=enabled)
+        messages.success(request, "Joining switched on." if enabled else "Joining switched off.")
+    return redirect("quizzes:classroom_detail", pk=classroom.pk)
+
+
+@teacher_required
+@require_POST
+def enrolment_remove(request: HttpRequest, pk: int, student_id: int) -> HttpResponse:
+    """Take a student off the roster; their work stays in the records."""
+    classroom = taught_classroom(request, pk)
+    enrolment = get_object_or_404(
+        Enrolment.objects.current().select_related("student"),
+        classroom=classroom,
+        student_id=student_id,
+    )
+    services.enrolment_remove(enrolment=enrolment)
+    messages.success(request, f"{enrolment.student} removed from the class. Their work is kept.")
+    return redirect("quizzes:classroom_detail", pk=classroom.pk)
+
+
+@teacher_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def classroom_roster_import(request: HttpRequest, pk: int) -> HttpResponse:
+    """Paste or upload a CSV roster; the new accounts' one-time passwords are shown once,
+    in this response only, and never stored."""
+    classroom = taught_classroom(request, pk)
+    form = RosterImportForm(request.POST or None, request.FILES or None)
+    context = {"classroom": classroom, "form": form}
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "quizzes/roster_import.html", context, status=400)
+        try:
+            accounts = roster_import(classroom=classroom, text=form.cleaned_data["text"])
+        except RosterInvalid as invalid:
+            context["errors"] = invalid.errors
+            return render(request, "quizzes/roster_import.html", context, status=400)
+        response = render(
+            request, "quizzes/roster_passwords.html", {"classroom": classroom, "accounts": accounts}
+        )
+        response["Cache-Control"] = "no-store"
+        return response
+    return render(request, "quizzes/roster_import.html", context)
+
+
+@teacher_required
+@require_http_methods(["GET", "POST"])
+def assignment_new(request: HttpRequest, pk: int) -> HttpResponse:
+    """Assign a lesson to read or one of the teacher's quizzes to the class."""
+    classroom = taught_classroom(request, pk)
+    form = AssignmentForm(request.POST or None, teacher=request.user)
+    if request.method == "POST":
+        if not form.is_valid():
+            context = {"classroom": classroom, "form": form}
+            return render(request, "quizzes/classroom_assign.html", context, status=400)
+        assignment = services.assignment_create(
+            classroom=classroom,
+            assigned_by=request.user,
+            due_at=form.cleaned_data["due_at"],
+            lesson=form.cleaned_data["lesson"],
+            quiz=form.cleaned_data["quiz"],
+        )
+        messages.success(request, f"“{assignment.title}” assigned to {classroom}.")
+        return redirect("quizzes:classroom_detail", pk=classroom.pk)
+    return render(request, "quizzes/classroom_assign.html", {"classroom": classroom, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def classroom_join(request: HttpRequest) -> HttpResponse:
+    """A student joins a class with the code their teacher gave them."""
+    if not request.user.is_student:
+        raise PermissionDenied("Only student accounts join classes.")
+    form = JoinForm(request.POST or None)
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "quizzes/classroom_join.html", {"form": form}, status=400)
+        try:
+            enrolment = services.classroom_enrol_student(
+                student=request.user,
+                code=form.cleaned_data["code"],
+                address=client_address(request),
+            )
+        except services.JoinThrottled as throttled:
+            form.add_error(None, str(throttled))
+            return render(request, "quizzes/classroom_join.html", {"form": form}, status=429)
+        except ValidationError as error:
+            form.add_error("code", error.messages[0])
+            return render(request, "quizzes/classroom_join.html", {"form": form}, status=400)
+        messages.success(request, f"You joined {enrolment.classroom}.")
+        return redirect("quizzes:dashboard")
+    return render(request, "quizzes/classroom_join.html", {"form": form})
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """A student's assignments due, overdue and done; teachers go to their classes."""
+    if not request.user.is_student:
+        return redirect("quizzes:classroom_index")
+    context = {"dashboard": student_dashboard(student=request.user)}
+    return render(request, "quizzes/dashboard.html", context)
+
+
+@login_required
+@require_POST
+def lesson_reading_mark(request: HttpRequest, pk: int) -> HttpResponse:
+    """The student marks an assigned lesson as read."""
+    assignment = get_object_or_404(
+        Assignment.objects.for_student(request.user).filter(lesson__isnull=False), pk=pk
+    )
+    services.lesson_reading_mark(assignment=assignment, student=request.user)
+    messages.success(request, f"“{assignment.title}” marked as read.")
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        return redirect(back)
+    return redirect("quizzes:dashboard")

@@ -1,0 +1,84 @@
+"""The teacher's gradebook, its CSV export, a student's drill-down and an assignment's
+statistics."""
+
+import csv
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.text import slugify
+
+from quizzes.models import Attempt, Classroom, Enrolment
+from quizzes.selectors.classes import classroom_gradebook, gradebook_csv_rows, student_drilldown
+from quizzes.selectors.statistics import assignment_statistics
+from quizzes.services.attempts import attempts_submit_expired
+from quizzes.views.access import taught_classroom, teacher_required
+
+# A spreadsheet runs a cell starting with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _spreadsheet_safe(value: str) -> str:
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
+def _graded_classroom(request: HttpRequest, pk: int) -> Classroom:
+    """The teacher's class, with attempts whose time ran out handed in first, so the
+    grades shown include what those students saved in time (no scheduler needed)."""
+    classroom = taught_classroom(request, pk)
+    attempts_submit_expired(Attempt.objects.filter(assignment__classroom=classroom))
+    return classroom
+
+
+@teacher_required
+def gradebook(request: HttpRequest, pk: int) -> HttpResponse:
+    """Students by assignments: grades coloured by band, late and missing marked."""
+    classroom = _graded_classroom(request, pk)
+    context = {"classroom": classroom, "gradebook": classroom_gradebook(classroom=classroom)}
+    return render(request, "quizzes/gradebook_table.html", context)
+
+
+@teacher_required
+def gradebook_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """The gradebook as a CSV file."""
+    classroom = _graded_classroom(request, pk)
+    rows = gradebook_csv_rows(classroom_gradebook(classroom=classroom))
+    filename = f"{slugify(classroom.name) or 'class'}-gradebook-{timezone.now():%Y-%m-%d}.csv"
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response)
+    for row in rows:
+        writer.writerow([_spreadsheet_safe(cell) for cell in row])
+    return response
+
+
+@teacher_required
+def gradebook_student(request: HttpRequest, pk: int, student_id: int) -> HttpResponse:
+    """One student's grades, every attempt and every answer (removed students included)."""
+    classroom = _graded_classroom(request, pk)
+    enrolment = get_object_or_404(
+        Enrolment.objects.select_related("student"), classroom=classroom, student_id=student_id
+    )
+    context = {
+        "classroom": classroom,
+        "drilldown": student_drilldown(classroom=classroom, enrolment=enrolment),
+    }
+    return render(request, "quizzes/gradebook_student.html", context)
+
+
+@teacher_required
+def assignment_statistics_page(request: HttpRequest, pk: int, assignment_id: int) -> HttpResponse:
+    """A quiz assignment's score distribution, question statistics and weak key points."""
+    classroom = _graded_classroom(request, pk)
+    assignment = get_object_or_404(
+        classroom.assignments.select_related("quiz").filter(quiz__isnull=False),
+        pk=assignment_id,
+    )
+    include_all = request.GET.get("attempts") == "all"
+    statistics = assignment_statistics(assignment=assignment, include_all_attempts=include_all)
+    chart = {
+        "labels": [bin.label for bin in statistics.distribution],
+        "counts": [bin.count for bin in statistics.distribution],
+    }
+    context = {"classroom": classroom, "statistics": statistics, "chart": chart}
+    return render(request, "quizzes/statistics_assignment.html", context)

@@ -1,0 +1,114 @@
+"""Races a classroom produces: everyone submitting when the bell rings, double clicks, two
+tabs, an autosave arriving as the attempt is handed in. Real threads on PostgreSQL (SQLite
+serialises writers, so these races cannot happen there)."""
+
+import threading
+from collections.abc import Callable
+
+import pytest
+from django.db import connection
+
+from quizzes.models import Answer, Attempt
+from quizzes.services.attempts import (
+    AttemptClosed,
+    attempt_save_answer,
+    attempt_start,
+    attempt_submit,
+)
+from tests.quizzes.attempt_setup import assigned_quiz, enrol
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL"),
+]
+
+
+def run_together(tasks: list[Callable[[], object]]) -> list[object]:
+    """Run the tasks in threads released at the same moment; results (or exceptions) in order."""
+    barrier = threading.Barrier(len(tasks))
+    results: list[object] = [None] * len(tasks)
+
+    def run(index: int, task: Callable[[], object]) -> None:
+        try:
+            barrier.wait()
+            results[index] = task()
+        except Exception as error:  # noqa: BLE001 - the test inspects what each thread met
+            results[index] = error
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(tasks)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results
+
+
+def test_forty_students_submitting_at_once_get_forty_graded_attempts():
+    assignment = assigned_quiz(question_count=4)
+    attempts = []
+    for _ in range(40):
+        attempt = attempt_start(assignment=assignment, student=enrol(assignment))
+        for question_id in attempt.question_ids[:3]:
+            attempt_save_answer(attempt=attempt, question_id=question_id, given="Metternich")
+        attempts.append(attempt)
+
+    results = run_together([lambda a=a: attempt_submit(attempt=a) for a in attempts])
+
+    assert not [r for r in results if isinstance(r, Exception)]
+    assert Attempt.objects.submitted().count() == 40
+    assert set(Attempt.objects.values_list("score", flat=True)) == {3.0}
+    assert Answer.objects.filter(given="Metternich").count() == 120
+
+
+def test_the_same_attempt_submitted_twice_at_once_is_graded_once():
+    assignment = assigned_quiz(question_count=2)
+    attempt = attempt_start(assignment=assignment, student=enrol(assignment))
+    attempt_save_answer(attempt=attempt, question_id=attempt.question_ids[0], given="Metternich")
+
+    results = run_together([lambda: attempt_submit(attempt=attempt)] * 2)
+
+    assert not [r for r in results if isinstance(r, Exception)]
+    assert {r.submitted_at for r in results} == {results[0].submitted_at}
+    assert Answer.objects.filter(attempt=attempt).count() == 2
+    attempt.refresh_from_db()
+    assert attempt.score == 1.0
+
+
+def test_start_pressed_in_two_tabs_at_once_opens_one_attempt():
+    assignment = assigned_quiz(question_count=2)
+    student = enrol(assignment)
+
+    results = run_together([lambda: attempt_start(assignment=assignment, student=student)] * 4)
+
+    assert not [r for r in results if isinstance(r, Exception)]
+    assert len({r.pk for r in results}) == 1
+    assert Attempt.objects.count() == 1
+
+
+@pytest.mark.parametrize("round_number", range(5))
+def test_autosave_racing_submit_is_graded_or_refused_never_lost(round_number):
+    assignment = assigned_quiz(question_count=2)
+    attempt = attempt_start(assignment=assignment, student=enrol(assignment))
+    question_id = attempt.question_ids[round_number % 2]
+
+    saved, submitted = run_together(
+        [
+            lambda: attempt_save_answer(
+                attempt=attempt, question_id=question_id, given="Metternich"
+            ),
+            lambda: attempt_submit(attempt=attempt),
+        ]
+    )
+
+    assert isinstance(submitted, Attempt)
+    answer = Answer.objects.get(attempt=attempt, question_id=question_id)
+    if isinstance(saved, AttemptClosed):
+        assert answer.given is None and answer.mark == 0.0
+    else:
+        assert not isinstance(saved, Exception), saved
+        assert answer.given == "Metternich" and answer.mark == 1.0
+        attempt.refresh_from_db()
+        assert attempt.score == 1.0
