@@ -143,6 +143,14 @@ def place_sort(name: str) -> str:
     return "state"
 
 
+def fallback_fits(name: str, tags, lesson_words: set[str], year: int | None) -> bool:
+    """A curated name fits a lesson sharing two specific topic words, from its era."""
+    if len((set(tags) - GENERIC_TAGS) & lesson_words) < 2:
+        return False  # a name from another time and place is no real choice
+    active = ACTIVE_YEAR.get(name)
+    return active is None or year is None or abs(active - year) <= ERA_SPAN
+
+
 def names_a_body(name: str) -> bool:
     """The name says it is an organisation: "... Party", "... Command", or an acronym."""
     words = name.split()
@@ -263,10 +271,9 @@ def _named_distractors(
         if lesson_only and candidate.source != "lesson":
             continue
         topical = -len((set(candidate.tags) - GENERIC_TAGS) & pool.lesson_words)
-        if candidate.source == "fallback" and topical > -2:
-            continue  # a name from another time and place is no real choice: two words shared
-        active = ACTIVE_YEAR.get(candidate.name)
-        if active is not None and pool.year is not None and abs(active - pool.year) > ERA_SPAN:
+        if candidate.source == "fallback" and not fallback_fits(
+            candidate.name, candidate.tags, pool.lesson_words, pool.year
+        ):
             continue
         display = _display(candidate, answer)
         length_gap = abs(len(display) - len(answer.text)) // 6

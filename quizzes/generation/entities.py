@@ -152,6 +152,13 @@ DOCUMENT_HEADS = {
     "statute",
     "proclamation",
     "bull",
+    "treaty",
+    "pact",
+    "agreement",
+    "accord",
+    "accords",
+    "armistice",
+    "protocol",
 }
 ROMAN = re.compile(r"^[IVX]{1,4}$")
 # Nouns that, describing a name ("Herodotus, the Greek historian"), make it a person.
@@ -257,6 +264,25 @@ COMPASS = {
     "center",
     "coast",
 }
+# Words that may stand between a place and the larger place holding it.
+LINKING = {"in", "of", "near", "the", ",", "on", "at", "part"} | {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "centre",
+    "center",
+    "coast",
+}
 PLACE_PREPOSITIONS = {
     "in",
     "at",
@@ -304,7 +330,9 @@ class Entity:
         if self.kind != PERSON:
             return self.name
         parts = self.name.split()
-        return parts[0] if len(parts) == 2 and ROMAN.match(parts[1]) else parts[-1]
+        if len(parts) == 2 and ROMAN.match(parts[1]) or "the" in parts:
+            return parts[0]  # "Darius I", "Edward the Confessor": the name comes first
+        return parts[-1]
 
     def is_alias(self, text: str) -> bool:
         return normalise(text) in {normalise(name) for name in self.names}
@@ -350,6 +378,14 @@ def clean_span(span: Span) -> Span | None:
         and not doc[start - 1].ent_type_
     ):
         start -= 1
+    # "Austria-Hungary": a hyphen with no spaces joins the two halves into one name.
+    while start > 1 and doc[start - 1].text in "-–" and not doc[start - 2].whitespace_:
+        start -= 2
+    while end + 1 < len(doc) and doc[end].text in "-–" and not doc[end].whitespace_:
+        if not doc[end - 1].whitespace_ and doc[end + 1].is_title:
+            end += 2
+        else:
+            break
     return doc[start:end] if end > start else None
 
 
@@ -390,6 +426,14 @@ def _kind_by_context(span: Span, label_kind: str) -> str | None:
     if label_kind not in NAMED_KINDS:
         return None
     doc, last = span.doc, span[-1]
+    if label_kind in (PERSON, GROUP) and (span[0].ent_type_ == "NORP" or span[0].pos_ == "ADJ"):
+        return GROUP  # "a young Bosnian Serb": a people, not a name
+    if (
+        last.tag_ == "NNPS"
+        and last.lower_ not in PLACE_HEADS
+        and normalise(span.text) not in KNOWN_PLACES
+    ):
+        return GROUP  # "the South Slavs", "the Mamluks": a people
     for child in last.children:
         if child.dep_ != "appos":
             continue
@@ -400,14 +444,25 @@ def _kind_by_context(span: Span, label_kind: str) -> str | None:
             return PERSON
         if heads & PLACE_NOUNS:
             return PLACE
+        if heads & (ORG_HEADS | {"society", "movement", "group", "organisation"}):
+            return ORGANISATION  # "the Black Hand, a secret society"
     for child in last.children:
-        if child.dep_ == "relcl" and child.left_edge.lower_ == "who":
+        if child.dep_ == "relcl" and child.left_edge.lower_ == "who" and label_kind != GROUP:
             return PERSON
     for neighbour in [*last.children, last.head]:
         linked = neighbour.dep_ == "conj" or last.dep_ == "conj" and neighbour is last.head
         kind = LABEL_KINDS.get(neighbour.ent_type_)
-        if linked and neighbour.i not in range(span.start, span.end) and kind in NAMED_KINDS:
+        if linked and neighbour.i not in range(span.start, span.end) and kind in (PERSON, PLACE):
             return kind  # "Athens and Eretria": names in a list are of one kind
+    root = span.root
+    if root.head.lemma_ in ("call", "name", "know") and root.head.dep_ == "acl":
+        # "a student movement called Young Bosnia": the noun says what the name is.
+        noun = root.head.head.lemma_.lower()
+        if noun in ORG_HEADS or noun in ("movement", "society", "group", "organisation"):
+            return ORGANISATION
+        if noun in PLACE_NOUNS:
+            return PLACE
+        return PERSON if noun in PERSON_NOUNS else "thing"
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lemma_.lower() in PERSON_NOUNS | TITLES:
         return PERSON  # "the polemarch Callimachus", "king Darius"
@@ -635,6 +690,11 @@ def related_places(entities: list[Entity], docs: list[Doc]) -> set[frozenset[str
         for mention in entity.mentions:
             for i in range(mention.token_start, mention.token_end):
                 owner[(mention.sentence, i)] = entity
+    owner_mentions: dict[int, list[Mention]] = {}
+    for entity in entities:
+        if entity.kind in (PLACE, GROUP):
+            for mention in entity.mentions:
+                owner_mentions.setdefault(mention.sentence, []).append(mention)
     pairs = set()
     for entity in entities:
         if entity.kind not in (PLACE, GROUP):
@@ -650,7 +710,7 @@ def related_places(entities: list[Entity], docs: list[Doc]) -> set[frozenset[str
             links += [c for c in root.children if c.dep_ in ("appos", "compound", "amod")]
             # "the Chernobyl plant in Soviet Ukraine": through the noun the name modifies.
             holders = [root, root.head] if root.dep_ in ("compound", "amod") else [root]
-            links += [
+            inside = [
                 g
                 for holder in holders
                 for c in holder.children
@@ -658,6 +718,23 @@ def related_places(entities: list[Entity], docs: list[Doc]) -> set[frozenset[str
                 for g in c.children
                 if g.dep_ == "pobj"
             ]
+            # "near Hastings in the south of England": through the compass word.
+            inside += [
+                g
+                for place in inside
+                if place.lower_ in COMPASS
+                for c in place.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            links += inside
+            # "Hastings in the south of England": only small words between the names.
+            for other_mention in (m for m in owner_mentions[mention.sentence] if m is not mention):
+                low, high = sorted((mention, other_mention), key=lambda m: m.token_start)
+                between = doc[low.token_end : high.token_start]
+                if len(between) <= 6 and all(t.lower_ in LINKING for t in between):
+                    links.append(doc[other_mention.token_start])
             for token in links:
                 other = owner.get((mention.sentence, token.i))
                 if other is not None and other is not entity and other.kind in (PLACE, GROUP):

@@ -347,7 +347,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     if (order := next((q for q in questions if q.kind == "ordering"), None)) is not None:
         order.note = "; ".join(
             f"{e.date_text}: {e.text}"
-            for e in sorted(events, key=lambda e: e.year)
+            for e in sorted(events, key=lambda e: e.when)
             if e.text in order.answer
         )
     _balance_options(questions)

@@ -7,6 +7,20 @@ from quizzes.generation.items import GeneratedQuestion, seeded_shuffle
 from quizzes.generation.selection import LessonSentence
 
 MATCHING, ORDERING = "matching", "ordering"
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 MAX_PAIRS = 5
 MAX_EVENTS = 5
 MAX_EVENT_WORDS = 22
@@ -25,6 +39,14 @@ class DatedEvent:
     date_text: str
     text: str
     sentence: LessonSentence
+
+    @property
+    def when(self) -> tuple[int, int, int]:
+        """(year, month, day) as far as the date says; 0 where it does not."""
+        words = self.date_text.lower().replace(",", " ").split()
+        month = next((MONTHS.index(w) + 1 for w in words if w in MONTHS), 0)
+        day = next((int(w) for w in words if w.isdigit() and int(w) <= 31), 0)
+        return (self.year, month, day if month else 0)
 
 
 def matching(pairs: list[Pair]) -> GeneratedQuestion | None:
@@ -55,12 +77,20 @@ def matching(pairs: list[Pair]) -> GeneratedQuestion | None:
 
 
 def ordering(events: list[DatedEvent]) -> GeneratedQuestion | None:
-    """Put three to five events with different years in the order they happened."""
-    by_year: dict[int, DatedEvent] = {}
-    for event in events:
-        if len(event.text.split()) <= MAX_EVENT_WORDS:
-            by_year.setdefault(event.year, event)
-    chosen = [by_year[year] for year in sorted(by_year)]
+    """Put three to five events in the order they happened.
+
+    Two events must differ in year, or in month (or day) when both dates give them, so
+    that the order is not open to dispute.
+    """
+    candidates = sorted(
+        (e for e in events if len(e.text.split()) <= MAX_EVENT_WORDS), key=lambda e: e.when
+    )
+    # The longest chain of events each clearly after the one before.
+    best: list[list[DatedEvent]] = []
+    for index, event in enumerate(candidates):
+        chains = [best[i] for i in range(index) if _clearly_after(candidates[i].when, event.when)]
+        best.append(max(chains, key=len, default=[]) + [event])
+    chosen = max(best, key=len, default=[])
     if len(chosen) > MAX_EVENTS:
         step = (len(chosen) - 1) / (MAX_EVENTS - 1)
         chosen = [chosen[round(i * step)] for i in range(MAX_EVENTS)]
@@ -81,3 +111,11 @@ def ordering(events: list[DatedEvent]) -> GeneratedQuestion | None:
         shuffled = items[1:] + items[:1]
     question.choices = shuffled
     return question
+
+
+def _clearly_after(earlier: tuple[int, int, int], later: tuple[int, int, int]) -> bool:
+    if later[0] != earlier[0]:
+        return later[0] > earlier[0]
+    if not (earlier[1] and later[1]) or later[1] != earlier[1]:
+        return bool(earlier[1] and later[1]) and later[1] > earlier[1]
+    return bool(earlier[2] and later[2]) and later[2] > earlier[2]

@@ -73,3 +73,30 @@ def test_places_inside_one_another_nest():
     assert places_nest("Rome", "Italy")
     assert places_nest("the Soviet Union", "Moscow")
     assert not places_nest("Rome", "France")
+
+
+def test_place_options_keep_to_one_sort():
+    from quizzes.generation.distractors import place_sort
+
+    assert place_sort("the Sea of Marmara") == place_sort("Red Sea") == "water"
+    assert place_sort("Europe") == "region"
+    assert place_sort("Ethiopia") == "state"
+
+
+def test_fallbacks_come_from_the_lessons_era():
+    from quizzes.generation.distractors import fallback_fits
+
+    words = {"american", "slavery", "france"}
+    tags = ("america", "american", "civil", "war", "president", "slavery")
+
+    assert fallback_fits("Abraham Lincoln", tags, words, 1860)
+    assert not fallback_fits("Abraham Lincoln", tags, words, 1798)
+
+
+def test_fallbacks_need_two_specific_topic_words():
+    from quizzes.generation.distractors import fallback_fits
+
+    tags = ("germany", "german", "nazi", "war", "world", "europe")
+
+    assert not fallback_fits("Adolf Hitler", tags, {"war", "world", "europe"}, None)
+    assert fallback_fits("Adolf Hitler", tags, {"german", "nazi"}, None)

@@ -36,3 +36,24 @@ def test_a_name_its_people_are_called_after_is_a_place(entities):
 
 def test_normalise_drops_case_article_and_possessive():
     assert normalise("The Communist Party's") == "communist party"
+
+
+def test_places_the_lesson_puts_inside_others_are_related(parse):
+    lesson = parse(["The English army was defeated near Hastings in the south of England in 1066."])
+
+    pairs = lesson.pool.related
+
+    assert frozenset(("Hastings", "England")) in pairs
+
+
+def test_a_name_used_in_a_title_is_a_person_of_uncertain_kind(parse):
+    lesson = parse(
+        [
+            "The fleet sailed under the command of the Duke of Medina Sidonia in May 1588.",
+            "After the battle Medina Sidonia decided to return to Spain by the northern route.",
+        ]
+    )
+
+    duke = next(e for e in lesson.entities if e.name == "Medina Sidonia")
+
+    assert duke.kind == "person" and not duke.certain

@@ -61,3 +61,21 @@ def test_ordering_needs_three_different_years(parse):
     ]
 
     assert ordering(events) is None
+
+
+def test_ordering_uses_months_within_one_year(parse):
+    sentence = _sentence(parse)
+    events = [
+        DatedEvent(1962, "28 October 1962", "The missiles were withdrawn", sentence),
+        DatedEvent(1962, "April 1962", "The deployment was planned", sentence),
+        DatedEvent(1961, "April 1961", "The invasion failed", sentence),
+        DatedEvent(1962, "1962", "Something happened that year", sentence),
+    ]
+
+    item = ordering(events)
+
+    assert item.answer == [
+        "The invasion failed",
+        "The deployment was planned",
+        "The missiles were withdrawn",
+    ]
