@@ -10,6 +10,21 @@ import spacy
 from spacy.language import Language
 
 QUOTES = '"“”'
+# Abbreviations that a number follows ("reactor No. 4", "Fig. 3", "c. 1450").
+NUMBER_ABBREVIATIONS = {
+    "no",
+    "nos",
+    "fig",
+    "figs",
+    "vol",
+    "vols",
+    "p",
+    "pp",
+    "ch",
+    "art",
+    "c",
+    "ca",
+}
 
 
 @cache
@@ -22,6 +37,11 @@ def _sentencizer() -> Language:
 def _starts_mid_sentence(text: str) -> bool:
     first = text.lstrip()[:1]
     return bool(first) and (first.islower() or first in ",;:)]}")
+
+
+def _ends_with_number_abbreviation(text: str) -> bool:
+    last_word = text.rsplit(None, 1)[-1]
+    return last_word.endswith(".") and last_word[:-1].lower() in NUMBER_ABBREVIATIONS
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -38,7 +58,10 @@ def split_sentences(paragraph: str) -> list[str]:
             piece, carry = piece[:-1].rstrip(), piece[-1]
             if not piece:
                 continue
-        if repaired and _starts_mid_sentence(piece):
+        continues_number = (
+            piece[:1].isdigit() and repaired and (_ends_with_number_abbreviation(repaired[-1]))
+        )
+        if repaired and (_starts_mid_sentence(piece) or continues_number):
             repaired[-1] = f"{repaired[-1]} {piece}"
         else:
             repaired.append(piece)

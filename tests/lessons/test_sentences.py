@@ -24,3 +24,12 @@ def test_numbers_with_points_do_not_split():
         "The loan was $1.5 million in 1923.",
         "It was repaid.",
     ]
+
+
+def test_numbered_abbreviations_do_not_end_sentences():
+    text = "The explosion destroyed reactor No. 4 of the plant. Fig. 3 shows the site."
+
+    assert split_sentences(text) == [
+        "The explosion destroyed reactor No. 4 of the plant.",
+        "Fig. 3 shows the site.",
+    ]
