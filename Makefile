@@ -52,6 +52,13 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# Load figures: its own PostgreSQL (127.0.0.1:54330) and gunicorn (127.0.0.1:8006), driven by
+# Debian's wrk; about two minutes. Not part of `make test`.
+bench: install
+	command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq wrk; \
+		else sudo apt-get install -y -qq wrk; fi; }
+	$(PY) bench/load.py $(BENCH_ARGS)
+
 # Gradebook and statistics render times for 200 students x 40 assignments (temp SQLite).
 bench-gradebook: install
 	$(PY) bench/bench_gradebook.py
