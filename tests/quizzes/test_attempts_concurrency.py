@@ -124,9 +124,7 @@ def _expired_attempt_with_one_saved_answer() -> Attempt:
     assignment = assigned_quiz(question_count=3, time_limit_minutes=10)
     attempt = attempt_start(assignment=assignment, student=enrol(assignment))
     attempt_save_answer(attempt=attempt, question_id=attempt.question_ids[0], given="Metternich")
-    Attempt.objects.filter(pk=attempt.pk).update(
-        deadline_at=timezone.now() - timedelta(minutes=1)
-    )
+    Attempt.objects.filter(pk=attempt.pk).update(deadline_at=timezone.now() - timedelta(minutes=1))
     attempt.refresh_from_db()
     return attempt
 
