@@ -138,7 +138,7 @@ def run(options, database_url: str, tmp: Path) -> None:
     gunicorn = [
         str(Path(sys.executable).parent / "gunicorn"), "history_quiz.wsgi",
         "--bind", f"127.0.0.1:{options.port}", "--workers", str(options.workers),
-        "--log-level", "warning",
+        "--log-level", "warning", "--no-control-socket",
     ]  # fmt: skip
     server = subprocess.Popen(gunicorn, cwd=ROOT, env=env)
     try:
