@@ -37,8 +37,17 @@ run-prod: install
 	$(PROD_ENV) $(VENV)/bin/gunicorn history_quiz.wsgi --bind $(HOST):$(PORT) \
 		--workers $${WEB_CONCURRENCY:-3} --access-logfile -
 
+# axe-core for the browser suite's accessibility checks, from the npm registry into a
+# git-ignored folder (tests only; no package.json at the top level).
+AXE_VERSION := 4.14.1
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
+$(AXE):
+	if command -v npm >/dev/null; then npm install --silent --no-audit --no-fund \
+		--prefix .cache/axe axe-core@$(AXE_VERSION); \
+	else echo "npm is missing: the accessibility tests will be skipped"; fi
+
 # The whole suite, in parallel; DATABASE_URL picks PostgreSQL instead of SQLite.
-test: install
+test: install $(AXE)
 	$(PY) -m pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
 test-fast: install
@@ -64,4 +73,4 @@ bench-gradebook: install
 	$(PY) bench/bench_gradebook.py
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .cache
