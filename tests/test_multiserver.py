@@ -27,6 +27,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 PORTS = [int(port) for port in os.environ.get("MULTISERVER_PORTS", "8008,8009").split(",")]
 FAILURE_LIMIT = 3
 PASSWORD = "a-long-student-password"
+JOIN_FAILURE_LIMIT = 10  # quizzes.services.classes: wrong class codes per account
 
 pytestmark = [
     pytest.mark.multiserver,
@@ -67,6 +68,7 @@ QuizQuestion.objects.bulk_create(
 for name in ("ms-student", "ms-locked"):
     student = User.objects.create_user(name, password=PASSWORD, role=Role.STUDENT)
     Enrolment.objects.create(classroom=classroom, student=student)
+User.objects.create_user("ms-joiner", password=PASSWORD, role=Role.STUDENT)
 assignment = Assignment.objects.create(
     classroom=classroom, quiz=quiz, assigned_by=teacher, due_at=None
 )
@@ -220,3 +222,18 @@ def test_failed_logins_on_both_servers_lock_the_account_on_both(servers):
     for server in (first, second):
         status, url, page = Browser().log_in(server, "ms-locked", PASSWORD)
         assert status == 429 and "Too many attempts" in page
+
+
+def test_wrong_class_codes_on_both_servers_add_up_in_the_shared_cache(servers):
+    (first, second), _ = servers
+    student = Browser()
+    student.log_in(first, "ms-joiner", PASSWORD)
+    for attempt in range(JOIN_FAILURE_LIMIT):
+        server = first if attempt % 2 else second
+        student.open(f"{server}/classes/join/")
+        status, _, _ = student.post_form(f"{server}/classes/join/", {"code": "WRONG1"})
+        assert status == 400
+
+    for server in (first, second):
+        status, _, page = student.post_form(f"{server}/classes/join/", {"code": "MULTI8"})
+        assert status == 429 and "Too many wrong codes" in page
