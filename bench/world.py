@@ -8,8 +8,9 @@ from datetime import timedelta
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
-from django.middleware.csrf import _get_new_csrf_string
+from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
 from django.utils import timezone
+from django.utils.crypto import get_random_string
 
 from history_quiz.accounts.models import Role, User
 from lessons.services import lesson_import_file
@@ -73,7 +74,9 @@ def session_for(user: User) -> Session:
     store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store.create()
-    return Session(store.session_key, _get_new_csrf_string())
+    # The CSRF cookie holds a bare secret; the same value is a valid X-CSRFToken header.
+    csrf = get_random_string(CSRF_SECRET_LENGTH, allowed_chars=CSRF_ALLOWED_CHARS)
+    return Session(store.session_key, csrf)
 
 
 def _questions(lesson) -> list[Question]:
