@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: install run run-prod setup test test-fast lint format bench bench-gradebook clean
+.PHONY: install run run-prod setup test test-fast lint format bench bench-gradebook bench-generation clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
@@ -22,6 +22,7 @@ setup: install
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py import_lessons fixtures/lessons
 	DEBUG=1 $(PY) manage.py create_demo_accounts
+	DEBUG=1 $(PY) manage.py create_demo_classes
 
 run: setup
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
@@ -71,6 +72,10 @@ bench: install
 # Gradebook and statistics render times for 200 students x 40 assignments (temp SQLite).
 bench-gradebook: install
 	$(PY) bench/bench_gradebook.py
+
+# Parse time against whole generation time per bundled lesson (target: <= 1.5x).
+bench-generation: install
+	$(PY) bench/bench_generation.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .cache

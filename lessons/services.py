@@ -1,5 +1,6 @@
 """Lesson writes: saving a parsed document and importing lesson files."""
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,8 @@ from django.utils.text import slugify
 from lessons.models import KeyPoint, Lesson, Section, Sentence
 from lessons.parsing import LessonParseError, ParsedLesson, decode_document, parse_lesson
 from lessons.sentences import split_sentences
+
+logger = logging.getLogger(__name__)
 
 LESSON_FILE_SUFFIXES = (".txt", ".md")
 # Positions are unique per lesson, so renumbering passes through a range no lesson uses.
@@ -23,6 +26,7 @@ class ImportOutcome:
     parsed: ParsedLesson
     created: bool
     lesson: Lesson | None  # None on a dry run
+    generation_error: str = ""  # why the question bank could not be generated, if it failed
 
 
 def lesson_slug_for_path(path: Path) -> str:
@@ -33,11 +37,35 @@ def lesson_slug_for_path(path: Path) -> str:
     return slug
 
 
-@transaction.atomic
 def lesson_save_parsed(
     *, parsed: ParsedLesson, slug: str, source_name: str = "", owner=None
 ) -> tuple[Lesson, bool]:
-    """Create or update the lesson with this slug from a parsed document."""
+    """Create or update the lesson with this slug, then generate its question bank.
+
+    The lesson is saved first, in its own transaction: a failure while generating is
+    logged and kept on `lesson.generation_error`, and never loses the lesson.
+    """
+    lesson, created = _save_parsed(parsed=parsed, slug=slug, source_name=source_name, owner=owner)
+    lesson.generation_error = lesson_generate_bank(lesson=lesson)
+    return lesson, created
+
+
+def lesson_generate_bank(*, lesson: Lesson) -> str:
+    """Generate the lesson's question bank; return "" or the reason it failed."""
+    from quizzes.services.bank import bank_generate  # quizzes depends on lessons
+
+    try:
+        bank_generate(lesson=lesson)
+    except Exception as error:  # noqa: BLE001 - any failure must not lose the lesson
+        logger.exception("Question generation failed for lesson %s", lesson.slug)
+        return f"question generation failed: {error}"
+    return ""
+
+
+@transaction.atomic
+def _save_parsed(
+    *, parsed: ParsedLesson, slug: str, source_name: str, owner
+) -> tuple[Lesson, bool]:
     lesson = Lesson.objects.select_for_update().filter(slug=slug).first()
     created = lesson is None
     if created:
@@ -141,7 +169,14 @@ def lesson_import_file(*, path: Path, dry_run: bool = False) -> ImportOutcome:
         exists = Lesson.objects.filter(slug=slug).exists()
         return ImportOutcome(path, slug, parsed, created=not exists, lesson=None)
     lesson, created = lesson_save_parsed(parsed=parsed, slug=slug, source_name=path.name)
-    return ImportOutcome(path, slug, parsed, created=created, lesson=lesson)
+    return ImportOutcome(
+        path,
+        slug,
+        parsed,
+        created=created,
+        lesson=lesson,
+        generation_error=lesson.generation_error,
+    )
 
 
 def lesson_files_in(paths: Iterable[Path]) -> list[Path]:

@@ -6,5 +6,7 @@ app_name = "lessons"
 
 urlpatterns = [
     path("", views.lesson_list, name="lesson_list"),
+    path("new/", views.lesson_new, name="lesson_new"),
+    path("<slug:slug>/edit/", views.lesson_edit, name="lesson_edit"),
     path("<slug:slug>/", views.lesson_detail, name="lesson_detail"),
 ]

@@ -1,10 +1,22 @@
+import logging
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods
 
 from lessons import selectors
+from lessons.forms import LessonDocumentForm
+from lessons.models import Lesson
+from lessons.uploads import lesson_create_uploaded, lesson_document_text, lesson_update_uploaded
 
 LESSONS_PER_PAGE = 12
+
+logger = logging.getLogger(__name__)
 
 
 def lesson_list(request: HttpRequest) -> HttpResponse:
@@ -19,3 +31,91 @@ def lesson_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Read a lesson; every sentence carries the anchor questions link back to."""
     page = selectors.lesson_page(slug=slug)
     return render(request, "lessons/lesson_detail.html", {"page": page, "lesson": page.lesson})
+
+
+def _content_editor_required(view):
+    """Teachers and admins only: anonymous visitors log in, students get a 403."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.can_edit_content:
+            raise PermissionDenied("Only teachers and admins add lessons.")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _generate_bank(request: HttpRequest, lesson: Lesson) -> None:
+    from quizzes.services.bank import bank_generate
+
+    try:
+        bank_generate(lesson=lesson)
+    except Exception:
+        # The lesson is saved either way; a generator failure must not lose the teacher's
+        # work behind an error page, and "Regenerate bank" can try again.
+        logger.exception("Generating the bank of lesson %s failed", lesson.slug)
+        messages.warning(
+            request,
+            f"“{lesson.title}” is saved, but its questions could not be generated. "
+            "Try “Regenerate bank” on this page.",
+        )
+        return
+    messages.success(request, f"“{lesson.title}” is saved and its question bank generated.")
+
+
+def _document_form_page(
+    request: HttpRequest, *, lesson: Lesson | None, initial: dict | None = None
+) -> HttpResponse | LessonDocumentForm:
+    """Preview on "preview", save on "save"; a valid save returns the form for the caller."""
+    if request.method != "POST":
+        form = LessonDocumentForm(initial=initial)
+        return render(request, "lessons/lesson_form.html", {"form": form, "lesson": lesson})
+    form = LessonDocumentForm(request.POST, request.FILES)
+    if form.is_valid() and request.POST.get("action") == "save":
+        return form
+    context = {"lesson": lesson, "form": form, "parsed": None}
+    if form.is_valid():
+        context["parsed"] = form.cleaned_data["parsed"]
+    if form.cleaned_data.get("text"):
+        # The preview shows the document's text in the box (an uploaded file's too), so
+        # "Save" sends what was seen and a parse error can be fixed in place.
+        data = {
+            "text": form.cleaned_data["text"],
+            "source_name": form.cleaned_data.get("source_name", ""),
+        }
+        context["form"] = LessonDocumentForm(data)
+        context["form"].is_valid()
+    status = 200 if context["parsed"] else 400
+    return render(request, "lessons/lesson_form.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@_content_editor_required
+def lesson_new(request: HttpRequest) -> HttpResponse:
+    """Add a lesson from a document: preview it (nothing saved), then save and generate."""
+    outcome = _document_form_page(request, lesson=None)
+    if isinstance(outcome, HttpResponse):
+        return outcome
+    lesson = lesson_create_uploaded(
+        parsed=outcome.cleaned_data["parsed"],
+        owner=request.user,
+        source_name=outcome.cleaned_data.get("source_name", ""),
+    )
+    _generate_bank(request, lesson)
+    return redirect("quizzes:bank_review", slug=lesson.slug)
+
+
+@require_http_methods(["GET", "POST"])
+@_content_editor_required
+def lesson_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    """Edit a lesson's document (owner or admin); the slug stays, the bank follows."""
+    lesson = get_object_or_404(Lesson.objects.editable_by(request.user), slug=slug)
+    outcome = _document_form_page(
+        request, lesson=lesson, initial={"text": lesson_document_text(lesson)}
+    )
+    if isinstance(outcome, HttpResponse):
+        return outcome
+    lesson = lesson_update_uploaded(lesson=lesson, parsed=outcome.cleaned_data["parsed"])
+    _generate_bank(request, lesson)
+    return redirect("quizzes:bank_review", slug=lesson.slug)

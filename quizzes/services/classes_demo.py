@@ -23,6 +23,7 @@ from quizzes.models import (
 )
 from quizzes.scoring import score_answer
 from quizzes.services.classes import join_code_unused
+from quizzes.services.study import study_queue_mistakes
 
 DEMO_CLASS_NAME = "Year 9 History (demo)"
 DEMO_QUESTION_COUNT = 6
@@ -54,6 +55,10 @@ def _demo_attempt(*, assignment: Assignment, student, questions: list[Question],
     attempt.score = sum(answer.mark for answer in answers)
     attempt.max_score = len(answers)
     attempt.save(update_fields=["score", "max_score"])
+    # As after a real submission: what the student got wrong comes back as due flashcards.
+    study_queue_mistakes(
+        student=student, questions=[answer.question for answer in answers if answer.mark < 1]
+    )
 
 
 @transaction.atomic

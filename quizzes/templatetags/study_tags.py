@@ -1,6 +1,7 @@
 """Template tags that let any page show study figures without its view's help."""
 
 from django import template
+from django.urls import reverse
 from django.utils import timezone
 
 from lessons.models import Lesson
@@ -37,9 +38,7 @@ def lesson_mastery(lesson: Lesson, user) -> list[KeyPointMastery]:
 
 @register.simple_tag
 def lesson_export_path(lesson: Lesson, fmt: str) -> str:
-    """Where the bank's exporter serves the lesson's deck ("apkg" or "quizlet").
-
-    A literal path until the exporter's URL names are merged in."""
+    """Where the bank's exporter serves the lesson's deck ("apkg" or "quizlet")."""
     if fmt not in EXPORT_FORMATS:
         raise template.TemplateSyntaxError(f"unknown export format {fmt!r}")
-    return f"/lessons/{lesson.slug}/bank/export/{fmt}/"
+    return reverse("quizzes:bank_download", kwargs={"slug": lesson.slug, "format_name": fmt})

@@ -242,3 +242,21 @@ class OrderingQuestionFactory(QuestionFactory):
     answer = factory.LazyFunction(
         lambda: ["Napoleon exiled to Elba", "Congress opens", "Final Act signed", "Waterloo"]
     )
+
+
+QUESTION_FACTORIES_BY_KIND = {
+    QuestionKind.MULTIPLE_CHOICE: QuestionFactory,
+    QuestionKind.TRUE_FALSE: TrueFalseQuestionFactory,
+    QuestionKind.FILL_BLANK: FillBlankQuestionFactory,
+    QuestionKind.SHORT_ANSWER: ShortAnswerQuestionFactory,
+    QuestionKind.MATCHING: MatchingQuestionFactory,
+    QuestionKind.ORDERING: OrderingQuestionFactory,
+    QuestionKind.MULTIPLE_RESPONSE: MultipleResponseQuestionFactory,
+}
+
+
+def question_of_every_kind(lesson, **fields) -> list[Question]:
+    """One question of each kind for the lesson, in QuestionKind's order."""
+    return [
+        QUESTION_FACTORIES_BY_KIND[kind](lesson=lesson, **fields) for kind in QuestionKind.values
+    ]

@@ -39,6 +39,8 @@ class Command(BaseCommand):
                 failed += 1
                 tqdm.write(f"{path}: {error}", file=self.stderr._out)
                 continue
+            if outcome.generation_error:
+                tqdm.write(f"{path}: {outcome.generation_error}", file=self.stderr._out)
             created += outcome.created
             updated += not outcome.created
             if verbosity > 1:

@@ -1,0 +1,76 @@
+"""Forms for lessons added from the web: upload a document or paste its text."""
+
+from pathlib import PurePath
+
+from django import forms
+from django.template.defaultfilters import filesizeformat
+
+from lessons.parsing import LessonParseError, decode_document, parse_lesson
+from lessons.services import LESSON_FILE_SUFFIXES
+
+UPLOAD_MAX_BYTES = 1024 * 1024
+TEXT_MAX_CHARACTERS = 1_000_000
+
+
+class LessonDocumentForm(forms.Form):
+    """A lesson document, uploaded or pasted; a valid form carries its parsed lesson.
+
+    The same form serves the preview and the save: the preview puts the document's text
+    in the text box, so saving re-reads exactly what the teacher saw.
+    """
+
+    document = forms.FileField(
+        required=False,
+        label="Upload a document",
+        help_text="A .txt or .md file in UTF-8, up to 1 MB.",
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.md,text/plain,text/markdown"}),
+    )
+    text = forms.CharField(
+        required=False,
+        label="…or paste the lesson's text",
+        max_length=TEXT_MAX_CHARACTERS,
+        widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "true"}),
+        help_text="The title on the first line, then a summary paragraph, short key-point "
+        "lines, and sections such as “What Happened?” and “Why Does it Matter?” with one "
+        "paragraph per line.",
+        error_messages={
+            "max_length": "The text is too long: the limit is %(limit_value)s characters "
+            "(it has %(show_value)s)."
+        },
+    )
+    source_name = forms.CharField(required=False, max_length=255, widget=forms.HiddenInput)
+
+    def clean_document(self):
+        document = self.cleaned_data.get("document")
+        if not document:
+            return None
+        if PurePath(document.name).suffix.lower() not in LESSON_FILE_SUFFIXES:
+            raise forms.ValidationError("Upload a .txt or .md file (plain UTF-8 text).")
+        if document.size > UPLOAD_MAX_BYTES:
+            raise forms.ValidationError(
+                f"The file is {filesizeformat(document.size)}; the limit is "
+                f"{filesizeformat(UPLOAD_MAX_BYTES)}. Split the lesson or trim it."
+            )
+        return document
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        document = cleaned.get("document")
+        text = cleaned.get("text") or ""
+        if document:
+            try:
+                text = decode_document(document.read())
+            except LessonParseError as error:
+                self.add_error("document", f"This file cannot be read: {error}.")
+                return cleaned
+            cleaned["source_name"] = PurePath(document.name).name[:255]
+        elif not text.strip():
+            raise forms.ValidationError("Upload a document or paste the lesson's text.")
+        cleaned["text"] = text
+        try:
+            cleaned["parsed"] = parse_lesson(text)
+        except LessonParseError as error:
+            raise forms.ValidationError(f"The lesson cannot be read: {error}.") from None
+        return cleaned

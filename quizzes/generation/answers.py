@@ -1,0 +1,162 @@
+"""What a sentence can be asked about: entities, dates, numbers and key noun phrases."""
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from quizzes.generation.entities import DATE, NUMBER, PERSON, Entity, Mention, normalise
+from quizzes.generation.selection import LessonSentence
+
+TERM = "term"
+# Nouns too vague to be the point of a question.
+VAGUE_NOUNS = {
+    "part",
+    "way",
+    "thing",
+    "lot",
+    "kind",
+    "sort",
+    "type",
+    "number",
+    "nature",
+    "extent",
+    "time",
+    "period",
+    "place",
+    "people",
+    "one",
+    "use",
+    "role",
+    "impact",
+    "outcome",
+    "event",
+    "result",
+    "fact",
+    "view",
+    "sense",
+    "aspect",
+    "area",
+    "level",
+    "side",
+    "lengths",
+    "length",
+    "backdrop",
+    "move",
+    "display",
+    "commitment",
+    "matter",
+    "case",
+    "history",
+    "end",
+    "start",
+}
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One span of a sentence that a question can hide."""
+
+    text: str
+    start: int  # character offsets into the sentence text
+    end: int
+    kind: str
+    entity: Entity | None
+    plural: bool
+    after_article: str  # "the", "a", "an" or ""
+    token_start: int
+    token_end: int
+
+    @property
+    def key(self) -> str:
+        return self.entity.name if self.entity else normalise(self.text)
+
+
+def variants(answer: "Answer") -> list[str]:
+    """Other forms of the answer a teacher would accept."""
+    forms = [answer.text]
+    if answer.entity is not None:
+        forms += sorted(answer.entity.names)
+        if answer.kind == PERSON:
+            forms.append(answer.entity.short_name)
+    if answer.kind == NUMBER:
+        digits = answer.text.replace(",", "")
+        forms.append(digits)
+        if digits.isdigit() and len(digits) > 3:
+            forms.append(f"{int(digits):,}")
+    if answer.kind == DATE:
+        forms.append(re.sub(r"^(in|on|the)\s+", "", answer.text, flags=re.I))
+    forms += [f"the {form}" for form in list(forms) if answer.after_article == "the"]
+    seen, unique = set(), []
+    for form in forms:
+        if form and form.lower() not in seen:
+            seen.add(form.lower())
+            unique.append(form)
+    return unique
+
+
+def _article_before(doc: Doc, token_start: int) -> str:
+    if token_start == 0:
+        return ""
+    before = doc[token_start - 1].lower_
+    return before if before in ("the", "a", "an") else ""
+
+
+def entity_answers(
+    sentence: LessonSentence, mentions: list[Mention], entity_of: dict[tuple[int, int], Entity]
+) -> list[Answer]:
+    """Answers from the entities, dates and numbers a sentence names."""
+    answers = []
+    for mention in mentions:
+        entity = entity_of.get((mention.sentence, mention.start))
+        kind = entity.kind if entity else mention.label_kind
+        answers.append(
+            Answer(
+                text=mention.text,
+                start=mention.start,
+                end=mention.end,
+                kind=kind,
+                entity=entity,
+                plural=entity.plural if entity else mention.plural,
+                after_article=_article_before(sentence.doc, mention.token_start),
+                token_start=mention.token_start,
+                token_end=mention.token_end,
+            )
+        )
+    return answers
+
+
+def term_answers(sentence: LessonSentence, topic_lemmas: set[str]) -> list[Answer]:
+    """Key noun phrases: common-noun chunks on the lesson's topic, without their article."""
+    doc = sentence.doc
+    answers = []
+    for chunk in doc.noun_chunks:
+        tokens = [t for t in chunk if t.dep_ not in ("det", "poss") and not t.is_punct]
+        if not tokens or any(t.ent_type_ for t in tokens) or chunk.root.pos_ != "NOUN":
+            continue
+        start, end = tokens[0].i, tokens[-1].i + 1
+        if end - start != len(tokens):
+            continue
+        if not 2 <= end - start <= 3 or tokens[0].is_stop:
+            continue  # one bare noun is too vague to blank; "most defendants" too
+        if any(t.pos_ not in ("NOUN", "ADJ", "PROPN") and t.dep_ != "amod" for t in tokens):
+            continue
+        if chunk.root.lemma_.lower() in VAGUE_NOUNS or chunk.root.is_stop:
+            continue
+        if chunk.root.lemma_.lower() not in topic_lemmas:
+            continue
+        span = doc[start:end]
+        answers.append(
+            Answer(
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                kind=TERM,
+                entity=None,
+                plural=chunk.root.tag_ == "NNS",
+                after_article=_article_before(doc, start),
+                token_start=start,
+                token_end=end,
+            )
+        )
+    return answers

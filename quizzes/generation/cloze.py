@@ -1,0 +1,59 @@
+"""Fill-in-the-blank and multiple-choice items: one span of a sentence hidden."""
+
+from quizzes.generation.answers import Answer, variants
+from quizzes.generation.checks import (
+    BLANK,
+    answer_in_source,
+    article_gives_away,
+    has_one_blank,
+    prompt_hides_answer,
+)
+from quizzes.generation.items import GeneratedQuestion
+from quizzes.generation.selection import LessonSentence
+
+FILL_BLANK = "fill_blank"
+MULTIPLE_CHOICE = "multiple_choice"
+
+
+def cloze_prompt(sentence: LessonSentence, answer: Answer) -> str | None:
+    """The sentence with the answer blanked, or None when that would be unfair."""
+    if answer.after_article in ("a", "an"):
+        return None
+    prompt = sentence.render(answer.start, answer.end, BLANK)
+    if not (has_one_blank(prompt) and prompt_hides_answer(prompt, answer.text)):
+        return None
+    if article_gives_away(prompt) or not answer_in_source(answer.text, sentence.text):
+        return None
+    return prompt
+
+
+def fill_blank(sentence: LessonSentence, answer: Answer, prompt: str) -> GeneratedQuestion:
+    return GeneratedQuestion(
+        kind=FILL_BLANK,
+        prompt=prompt,
+        answer=answer.text,
+        accepted=variants(answer)[1:],
+        rule=f"cloze.{answer.kind}",
+        sentence=sentence,
+        target=answer.text,
+        key_point=sentence.key_point,
+        answer_kind=answer.kind,
+    )
+
+
+def multiple_choice(
+    sentence: LessonSentence, answer: Answer, prompt: str, distractors: list[str], rule: str
+) -> GeneratedQuestion:
+    """Four options; their order is settled later for the whole bank."""
+    return GeneratedQuestion(
+        kind=MULTIPLE_CHOICE,
+        prompt=prompt,
+        answer=answer.text,
+        choices=[answer.text, *distractors[:3]],
+        distractors=list(distractors[:3]),
+        rule=f"{rule}.{answer.kind}",
+        sentence=sentence,
+        target=answer.text,
+        key_point=sentence.key_point,
+        answer_kind=answer.kind,
+    )

@@ -1,0 +1,361 @@
+"""Three wrong options of the answer's kind: from the lesson, the course, then fallbacks.
+
+A wrong option must be plainly wrong: never a name the source sentence uses, never one
+the lesson says the same thing of, never an alias or a part of another option, and of
+the answer's grammatical form (article, number) so that grammar gives nothing away.
+"""
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from quizzes.generation.answers import Answer
+from quizzes.generation.checks import (
+    contains_phrase,
+    overlaps_as_name,
+    same_option,
+    says_the_same,
+)
+from quizzes.generation.entities import DATE, NUMBER, PERSON, Entity, normalise
+from quizzes.generation.fallbacks import ACTIVE_YEAR, FALLBACKS, GENERIC_TAGS, PLACE_WITHIN
+from quizzes.generation.nlp import ORG_HEADS
+from quizzes.generation.selection import LessonSentence, content_lemmas
+
+YEAR = re.compile(r"\b(1\d{3}|20\d{2}|\d{3})\b")
+NUMBER_IN_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?")
+YEAR_SHIFTS = (3, -2, 5, -4, 1, -6, 8, -1, 2, -3, 10, -5)
+NUMBER_FACTORS = (2, 0.5, 3, 1.5, 4, 0.25, 5, 0.75, 10)
+ERA_SPAN = 40  # years either side of the lesson's middle year a fallback may come from
+SOURCE_RANK = {"lesson": 0, "course": 1, "fallback": 2}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    name: str
+    kind: str
+    source: str  # "lesson", "course" or "fallback"
+    takes_the: bool | None = None
+    plural: bool | None = None
+    entity: Entity | None = None
+    tags: tuple[str, ...] = ()
+
+
+@dataclass
+class DistractorPool:
+    """Everything a lesson can draw wrong options from."""
+
+    entities: list[Entity]
+    sentences: list[LessonSentence]
+    extra_docs: list[Doc]  # key points: the lesson's claims too
+    course: dict[str, list[tuple[str, bool]]] = field(default_factory=dict)
+    lesson_words: set[str] = field(default_factory=set)
+    related: set[frozenset[str]] = field(default_factory=set)  # "Marathon in Attica"
+    year: int | None = None  # the lesson's middle year, if it gives years
+    _mentioned: dict[str, bool] = field(default_factory=dict)
+    _blob: str = ""
+    _lemmas: dict[tuple, set[str]] = field(default_factory=dict)
+
+    def mentions(self, text: str) -> bool:
+        """Whether the lesson's sentences or key points name this (cached per pool)."""
+        if text not in self._mentioned:
+            if not self._blob:
+                texts = [s.text for s in self.sentences] + [d.text for d in self.extra_docs]
+                self._blob = "\n".join(texts)
+            self._mentioned[text] = contains_phrase(self._blob, text)
+        return self._mentioned[text]
+
+    def lemmas(self, sentence: LessonSentence, skip: tuple[int, int]) -> set[str]:
+        key = (sentence.index, skip)
+        if key not in self._lemmas:
+            self._lemmas[key] = content_lemmas(sentence.doc, skip)
+        return self._lemmas[key]
+
+    def candidates(self, kind: str) -> list[Candidate]:
+        # A name the tagger could not agree on may be of another kind: no wrong option.
+        found = [
+            Candidate(e.name, e.kind, "lesson", e.takes_the, e.plural, e)
+            for e in self.entities
+            if e.kind == kind and e.certain
+        ]
+        found += [
+            Candidate(name, kind, "course", takes_the)
+            for name, takes_the in self.course.get(kind, [])
+        ]
+        for name, tags in FALLBACKS.get(kind, []):
+            takes_the = kind in ("organisation", "event") and not name.isupper()
+            found.append(Candidate(name, kind, "fallback", takes_the, None, None, tags))
+        return found
+
+
+def stable_hash(*parts: str) -> int:
+    digest = hashlib.sha256("|".join(parts).encode()).hexdigest()
+    return int(digest[:12], 16)
+
+
+WATER = {"sea", "ocean", "gulf", "river", "lake", "canal", "strait", "straits", "bay", "channel"}
+LANDFORMS = {
+    "peninsula",
+    "island",
+    "islands",
+    "mountains",
+    "valley",
+    "desert",
+    "plateau",
+    "coast",
+    "plain",
+    "plains",
+    "isthmus",
+}
+CONTINENTS = {
+    "europe",
+    "asia",
+    "africa",
+    "americas",
+    "america",
+    "south asia",
+    "west africa",
+    "east asia",
+    "middle east",
+    "caribbean",
+    "balkans",
+    "latin america",
+    "north america",
+    "south america",
+    "pacific",
+    "atlantic",
+}
+
+
+def place_sort(name: str) -> str:
+    """Water, landform, continent or region, or a state or town: options keep to one sort."""
+    text = normalise(name)
+    words = text.split()
+    # "Sea of Marmara": before "of" stands what the place is.
+    head = words[words.index("of") - 1] if "of" in words[1:] else (words[-1] if words else "")
+    if head in WATER or text in ("atlantic", "pacific", "mediterranean", "nile", "thames"):
+        return "water"
+    if head in LANDFORMS:
+        return "land"
+    if text in CONTINENTS:
+        return "region"
+    return "state"
+
+
+def names_a_body(name: str) -> bool:
+    """The name says it is an organisation: "... Party", "... Command", or an acronym."""
+    words = name.split()
+    return bool(words) and (words[-1].lower() in ORG_HEADS or name.isupper())
+
+
+def places_nest(a: str, b: str) -> bool:
+    """One well-known place lies inside the other (by the shipped gazetteer)."""
+    a, b = normalise(a), normalise(b)
+    return b in PLACE_WITHIN.get(a, ()) or a in PLACE_WITHIN.get(b, ())
+
+
+def _display(candidate: Candidate, answer: Answer) -> str:
+    if candidate.kind == PERSON and len(answer.text.split()) == 1:
+        if candidate.entity is not None:
+            short = candidate.entity.short_name
+            # Only a short name the lesson itself uses ("Carta" alone never stands).
+            return short if short in candidate.entity.names else candidate.entity.name
+        return candidate.name.split()[-1]
+    return candidate.name
+
+
+def _lesson_mentions(pool: DistractorPool, text: str) -> bool:
+    return pool.mentions(text)
+
+
+def _said_of(
+    pool: DistractorPool,
+    candidate: Candidate,
+    sentence: LessonSentence,
+    answer: Answer,
+    strict: bool = False,
+) -> bool:
+    """The lesson claims of the candidate what the sentence claims of the answer.
+
+    `strict` (for false statements) also counts a sentence that ties the candidate to
+    another name of this sentence by a shared word: "Constantinople, the capital of the
+    Byzantine Empire" makes "capital of the Byzantine Empire" unsafe as a false swap.
+    """
+    if candidate.entity is None:
+        return False
+    claim = pool.lemmas(sentence, (answer.token_start, answer.token_end))
+    names = {
+        t.lemma_.lower()
+        for t in sentence.doc
+        if t.pos_ == "PROPN" and not answer.token_start <= t.i < answer.token_end
+    }
+    for mention in candidate.entity.mentions:
+        other = pool.sentences[mention.sentence]
+        said = pool.lemmas(other, (mention.token_start, mention.token_end))
+        if says_the_same(claim, said):
+            return True
+        shared = claim & said
+        if strict and shared & names and shared - names:
+            return True
+    names = candidate.entity.names
+    for doc in pool.extra_docs:
+        if any(name.lower() in doc.text.lower() for name in names) and says_the_same(
+            claim, content_lemmas(doc)
+        ):
+            return True
+    return False
+
+
+def _fits(
+    candidate: Candidate,
+    answer: Answer,
+    display: str,
+    sentence: LessonSentence,
+    pool: DistractorPool,
+) -> bool:
+    if answer.after_article == "the" and candidate.takes_the is False:
+        return False
+    if answer.after_article != "the" and candidate.takes_the:
+        return False
+    if candidate.plural is not None and candidate.plural != answer.plural:
+        return False
+    if answer.entity is not None and (
+        answer.entity is candidate.entity or answer.entity.is_alias(display)
+    ):
+        return False
+    if (
+        answer.entity is not None
+        and candidate.entity is not None
+        and frozenset((answer.entity.name, candidate.entity.name)) in pool.related
+    ):
+        return False  # one place inside the other: not plainly wrong
+    if answer.kind == "place" and (
+        places_nest(display, answer.text) or place_sort(display) != place_sort(answer.text)
+    ):
+        return False  # a sea is no fair wrong option for a country, nor a continent
+    if answer.kind == "organisation" and not names_a_body(display):
+        return False  # "Hôtel de Ville" beside "Third Estate": only bodies by their head noun
+    if same_option(display, answer.text) or overlaps_as_name(display, answer.text):
+        return False
+    if contains_phrase(sentence.text, display):
+        return False
+    if candidate.entity is not None and any(
+        contains_phrase(sentence.text, name) for name in candidate.entity.names
+    ):
+        return False
+    if candidate.source != "lesson" and _lesson_mentions(pool, display):
+        return False  # the lesson speaks of it: it may well be right
+    if answer.after_article == "the" and candidate.takes_the is False:
+        return False
+    if answer.after_article != "the" and candidate.takes_the:
+        return False
+    if candidate.plural is not None and candidate.plural != answer.plural:
+        return False
+    return not _said_of(pool, candidate, sentence, answer, strict=candidate.source == "lesson")
+
+
+def _named_distractors(
+    answer: Answer, sentence: LessonSentence, pool: DistractorPool, seed: str, lesson_only: bool
+) -> list[str]:
+    ranked = []
+    for candidate in pool.candidates(answer.kind):
+        if lesson_only and candidate.source != "lesson":
+            continue
+        topical = -len((set(candidate.tags) - GENERIC_TAGS) & pool.lesson_words)
+        if candidate.source == "fallback" and topical > -2:
+            continue  # a name from another time and place is no real choice: two words shared
+        active = ACTIVE_YEAR.get(candidate.name)
+        if active is not None and pool.year is not None and abs(active - pool.year) > ERA_SPAN:
+            continue
+        display = _display(candidate, answer)
+        length_gap = abs(len(display) - len(answer.text)) // 6
+        order = (SOURCE_RANK[candidate.source], topical, length_gap, stable_hash(seed, display))
+        ranked.append((order, display, candidate))
+    ranked.sort(key=lambda item: item[0])
+    chosen: list[str] = []
+    from_lesson = 0
+    # The full checks are the costly part: run them in rank order, only as far as needed.
+    for order, display, candidate in ranked:
+        if len(chosen) >= 6:
+            break
+        if any(same_option(display, c) or overlaps_as_name(display, c) for c in chosen):
+            continue
+        if _fits(candidate, answer, display, sentence, pool):
+            chosen.append(display)
+            from_lesson += order[0] == 0
+    if from_lesson < 2:
+        # Options mostly from outside the lesson read as filler: better no choice at all.
+        return chosen[:from_lesson]
+    return _not_shortest(chosen, answer.text)
+
+
+def _not_shortest(chosen: list[str], answer: str) -> list[str]:
+    """Keep the three best, swapping in a longer one so the answer is not the longest."""
+    best = chosen[:3]
+    if len(best) == 3 and all(len(answer) > len(option) for option in best):
+        longer = [option for option in chosen[3:] if len(option) >= len(answer)]
+        if longer:
+            best[-1] = longer[0]
+    return best
+
+
+def _shift_years(answer: Answer, pool: DistractorPool, seed: str) -> list[str]:
+    match = YEAR.search(answer.text)
+    if not match:
+        return []
+    year = int(match.group())
+    decade = answer.text.rstrip().endswith("0s")
+    shifts = [s * 10 for s in YEAR_SHIFTS] if decade else list(YEAR_SHIFTS)
+    start = stable_hash(seed) % len(shifts)
+    found = []
+    for shift in shifts[start:] + shifts[:start]:
+        text = answer.text[: match.start()] + str(year + shift) + answer.text[match.end() :]
+        if year + shift > 0 and not _lesson_mentions(pool, str(year + shift)):
+            found.append(text)
+    return found
+
+
+def _scale_number(answer: Answer, pool: DistractorPool, seed: str) -> list[str]:
+    match = NUMBER_IN_TEXT.search(answer.text)
+    if not match:
+        return []
+    raw = match.group()
+    value = float(raw.replace(",", ""))
+    start = stable_hash(seed) % len(NUMBER_FACTORS)
+    found = []
+    for factor in NUMBER_FACTORS[start:] + NUMBER_FACTORS[:start]:
+        new = value * factor
+        if "." not in raw:
+            new_text = f"{round(new):,}" if "," in raw else str(round(new))
+        else:
+            new_text = f"{new:.1f}"
+        if new_text in (raw, "0") or _lesson_mentions(pool, new_text):
+            continue
+        found.append(answer.text[: match.start()] + new_text + answer.text[match.end() :])
+    return found
+
+
+def choose_distractors(
+    answer: Answer,
+    sentence: LessonSentence,
+    pool: DistractorPool,
+    seed: str,
+    lesson_only: bool = False,
+) -> list[str]:
+    """Up to three wrong options; fewer means the answer cannot make a fair choice.
+
+    `lesson_only` keeps to the lesson's own names: a false statement built from a name
+    the lesson never mentions might, by bad luck, be true.
+    """
+    if answer.kind == DATE:
+        found = _shift_years(answer, pool, seed)
+    elif answer.kind == NUMBER:
+        found = _scale_number(answer, pool, seed)
+    else:
+        return _named_distractors(answer, sentence, pool, seed, lesson_only)
+    unique: list[str] = []
+    for option in found:
+        if all(normalise(option) != normalise(o) for o in [*unique, answer.text]):
+            unique.append(option)
+    return unique[:3]

@@ -1,0 +1,665 @@
+"""One entity per lesson: full and short names joined, one kind by majority vote.
+
+spaCy tags mentions sentence by sentence and often disagrees with itself ("Stalin" a
+PERSON here, an ORG there). The lesson-level view fixes that: mentions whose names
+share tokens are one entity, and the entity's kind is what most of its mentions say,
+after a head-noun rule ("... Party" is an organisation, "... Trials" an event).
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from quizzes.generation.fallbacks import KNOWN_PLACES
+from quizzes.generation.nlp import EVENT_HEADS, ORG_HEADS, PLACE_HEADS
+
+PERSON, PLACE, ORGANISATION, EVENT, GROUP, DATE, NUMBER = (
+    "person",
+    "place",
+    "organisation",
+    "event",
+    "group",
+    "date",
+    "number",
+)
+DOCUMENT = "document"
+NAMED_KINDS = (PERSON, PLACE, ORGANISATION, EVENT, GROUP, DOCUMENT)
+LABEL_KINDS = {
+    "PERSON": PERSON,
+    "GPE": PLACE,
+    "LOC": PLACE,
+    "FAC": PLACE,
+    "ORG": ORGANISATION,
+    "EVENT": EVENT,
+    "LAW": EVENT,
+    "NORP": GROUP,
+    "DATE": DATE,
+    "CARDINAL": NUMBER,
+    "QUANTITY": NUMBER,
+    "MONEY": NUMBER,
+    "PERCENT": NUMBER,
+    # Names the tagger cannot place: kept only when the grammar says what they are.
+    "PRODUCT": "unknown",
+    "WORK_OF_ART": "unknown",
+}
+POSSESSIVE = ("'s", "’s", "'", "’")
+HAS_DIGIT = re.compile(r"\d")
+TIE_ORDER = (PLACE, PERSON, ORGANISATION, EVENT, DOCUMENT, GROUP, DATE, NUMBER)
+# Titles before a name are not part of the answer ("President _____").
+TITLES = {
+    "president",
+    "king",
+    "queen",
+    "emperor",
+    "empress",
+    "general",
+    "major",
+    "colonel",
+    "captain",
+    "admiral",
+    "lord",
+    "lady",
+    "sir",
+    "pope",
+    "sultan",
+    "tsar",
+    "czar",
+    "prince",
+    "princess",
+    "chancellor",
+    "mr",
+    "mrs",
+    "dr",
+    "saint",
+    "st",
+    "governor",
+    "senator",
+    "premier",
+    "marshal",
+    "attorney",
+    "minister",
+    "prime",
+    "vice",
+    "shah",
+    "caliph",
+}
+# Nouns for things a name may be given: "the ship Dartmouth", "the module Eagle".
+THING_NOUNS = {
+    "ship",
+    "vessel",
+    "boat",
+    "module",
+    "spacecraft",
+    "rocket",
+    "plane",
+    "aircraft",
+    "train",
+    "newspaper",
+    "journal",
+    "book",
+    "poem",
+    "horse",
+    "operation",
+    "code",
+    "satellite",
+    "station",
+    "tank",
+    "locomotive",
+    "engine",
+    "computer",
+    "bomb",
+}
+TITLES |= {
+    "commodore",
+    "sergeant",
+    "lieutenant",
+    "marquis",
+    "marquise",
+    "comte",
+    "baron",
+    "baroness",
+    "count",
+    "countess",
+    "viscount",
+    "abbé",
+    "madame",
+    "monsieur",
+    "duke",
+    "duchess",
+    "earl",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "viceroy",
+    "ambassador",
+}
+# Nouns that make a proper name a document; it is asked about like an event.
+DOCUMENT_HEADS = {
+    "charter",
+    "carta",
+    "constitution",
+    "bill",
+    "declaration",
+    "act",
+    "code",
+    "manifesto",
+    "edict",
+    "decree",
+    "resolution",
+    "statute",
+    "proclamation",
+    "bull",
+}
+ROMAN = re.compile(r"^[IVX]{1,4}$")
+# Nouns that, describing a name ("Herodotus, the Greek historian"), make it a person.
+PERSON_NOUNS = {
+    "king",
+    "queen",
+    "emperor",
+    "empress",
+    "historian",
+    "general",
+    "leader",
+    "ruler",
+    "tyrant",
+    "official",
+    "runner",
+    "president",
+    "minister",
+    "commander",
+    "admiral",
+    "sultan",
+    "tsar",
+    "pharaoh",
+    "pope",
+    "prince",
+    "princess",
+    "soldier",
+    "writer",
+    "poet",
+    "philosopher",
+    "priest",
+    "bishop",
+    "chief",
+    "son",
+    "daughter",
+    "father",
+    "mother",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "astronaut",
+    "pilot",
+    "merchant",
+    "explorer",
+    "governor",
+    "lord",
+    "duke",
+    "count",
+    "baron",
+    "statesman",
+    "revolutionary",
+    "polemarch",
+    "consul",
+    "senator",
+    "dictator",
+    "founder",
+    "successor",
+    "heir",
+    "monk",
+}
+PLACE_NOUNS = {
+    "church",
+    "mosque",
+    "cathedral",
+    "palace",
+    "temple",
+    "castle",
+    "tower",
+    "building",
+    "monastery",
+    "shrine",
+    "fort",
+    "city",
+    "town",
+    "capital",
+    "island",
+    "region",
+    "village",
+    "port",
+    "kingdom",
+    "country",
+    "province",
+    "colony",
+    "territory",
+    "bay",
+    "valley",
+    "coast",
+    "river",
+    "fortress",
+}
+COMPASS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "outskirts",
+    "suburbs",
+    "centre",
+    "center",
+    "coast",
+}
+PLACE_PREPOSITIONS = {
+    "in",
+    "at",
+    "near",
+    "from",
+    "into",
+    "across",
+    "off",
+    "toward",
+    "towards",
+    "via",
+    "outside",
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where an entity stands in one sentence (character offsets into its text)."""
+
+    sentence: int  # index into the lesson's parsed sentences
+    start: int
+    end: int
+    text: str
+    label_kind: str
+    after_the: bool
+    plural: bool
+    token_start: int
+    token_end: int
+    cue: bool = False  # the grammar, not only the tagger, says what it is
+
+
+@dataclass
+class Entity:
+    name: str  # the fullest name the lesson uses
+    kind: str
+    names: set[str] = field(default_factory=set)
+    mentions: list[Mention] = field(default_factory=list)
+    takes_the: bool = False
+    plural: bool = False
+    certain: bool = True  # every mention agrees on the kind (or grammar settled it)
+
+    @property
+    def short_name(self) -> str:
+        """A person's surname ("Zinoviev" for "Grigory Zinoviev"); others keep the name."""
+        if self.kind != PERSON:
+            return self.name
+        parts = self.name.split()
+        return parts[0] if len(parts) == 2 and ROMAN.match(parts[1]) else parts[-1]
+
+    def is_alias(self, text: str) -> bool:
+        return normalise(text) in {normalise(name) for name in self.names}
+
+
+@lru_cache(maxsize=8192)
+def normalise(text: str) -> str:
+    """Lower case, no leading article, no possessive, single spaces."""
+    text = re.sub(r"\s+", " ", text.strip().lower())
+    text = re.sub(r"^(the|a|an)\s+", "", text)
+    for ending in POSSESSIVE:
+        if text.endswith(ending):
+            text = text[: -len(ending)]
+            break
+    return text.strip(" ,.;:")
+
+
+def clean_span(span: Span) -> Span | None:
+    """The span without a leading article, a trailing possessive or punctuation."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and (
+        doc[start].lower_ in {"the", "a", "an", "many", "most", "some", "few", "all", "several"}
+        or doc[start].is_punct
+    ):
+        start += 1
+    while end > start and (
+        doc[end - 1].tag_ == "POS"
+        or doc[end - 1].is_punct
+        or doc[end - 1].pos_ in ("ADP", "DET", "CCONJ")
+    ):
+        end -= 1  # "Okubo Toshimichi of": the tagger ran into the next phrase
+    # The tagger sometimes keeps only the last word of a name ("Taiping Heavenly [Kingdom]"):
+    # capitalised words compounding into the name belong to it.
+    while (
+        start > 0
+        and start < end
+        and doc[start - 1].is_title
+        and not doc[start - 1].is_stop  # "Many Persians": a quantifier, not a name
+        and doc[start - 1].pos_ in ("PROPN", "ADJ")
+        and doc[start - 1].dep_ in ("compound", "amod")
+        and doc[start - 1].head.i in range(start, end)
+        and not doc[start - 1].ent_type_
+    ):
+        start -= 1
+    return doc[start:end] if end > start else None
+
+
+def _kind_by_head(span: Span, label_kind: str) -> str:
+    head = span[-1].lower_
+    if head in DOCUMENT_HEADS and label_kind != DATE:
+        return DOCUMENT
+    if span[-1].pos_ == "ADJ" and label_kind in NAMED_KINDS:
+        return GROUP  # "Saharan", "Ottoman": an adjective names no place or person
+    if label_kind == PERSON and span[-1].tag_ == "NNPS" and head.endswith("s"):
+        return GROUP  # "the Mamluks": a people, not a person
+    if label_kind in (DATE, NUMBER):
+        return label_kind
+    if label_kind == PERSON and len(span) == 1 and re.search(r"[a-z][A-Z]|^[A-Z]{2,}$", span.text):
+        return ORGANISATION  # "ExComm", "NKVD": no one's name is written so
+    if (
+        span[-1].dep_ in ("amod", "compound")
+        and span[-1].head.pos_ == "NOUN"
+        and re.search(r"(an|ian|ese|ish|ic)$", span[-1].lower_)
+    ):
+        return GROUP  # "Saharan mines": a demonym used as an adjective
+    if head in EVENT_HEADS:
+        return EVENT
+    if head in ORG_HEADS:
+        return ORGANISATION
+    if head in PLACE_HEADS and label_kind != GROUP:
+        return PLACE
+    return label_kind
+
+
+def _is_title_only(span: Span) -> bool:
+    """ "Archbishop", "Emperor": a capitalised title, not a name."""
+    return all(t.lower_ in TITLES or t.lemma_.lower() in PERSON_NOUNS for t in span)
+
+
+def _kind_by_context(span: Span, label_kind: str) -> str | None:
+    """Grammar that says what a name is: "X, the historian", "the city of X", "X, who"."""
+    if label_kind not in NAMED_KINDS:
+        return None
+    doc, last = span.doc, span[-1]
+    for child in last.children:
+        if child.dep_ != "appos":
+            continue
+        heads = {child.lemma_.lower()} | {
+            c.lemma_.lower() for c in child.children if c.dep_ == "conj"
+        }
+        if heads & PERSON_NOUNS:
+            return PERSON
+        if heads & PLACE_NOUNS:
+            return PLACE
+    for child in last.children:
+        if child.dep_ == "relcl" and child.left_edge.lower_ == "who":
+            return PERSON
+    for neighbour in [*last.children, last.head]:
+        linked = neighbour.dep_ == "conj" or last.dep_ == "conj" and neighbour is last.head
+        kind = LABEL_KINDS.get(neighbour.ent_type_)
+        if linked and neighbour.i not in range(span.start, span.end) and kind in NAMED_KINDS:
+            return kind  # "Athens and Eretria": names in a list are of one kind
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lemma_.lower() in PERSON_NOUNS | TITLES:
+        return PERSON  # "the polemarch Callimachus", "king Darius"
+    if (
+        label_kind == PERSON
+        and before is not None
+        and before.lemma_.lower() in THING_NOUNS
+        and span.root.head.i == before.i
+    ):
+        return "thing"  # "the ships Dartmouth": a common noun says what it is
+    if (
+        before is not None
+        and before.lower_ == "of"
+        and span.start > 1
+        and doc[span.start - 2].lemma_.lower() in PLACE_NOUNS
+    ):
+        return PLACE  # "the city of Plataea"
+    head = span.root.head
+    if label_kind == PERSON and span.root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS:
+        return PLACE
+    if span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in COMPASS:
+        return PLACE  # "north of Kyiv"
+    if span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in TITLES:
+        return PERSON  # "the Duke of Medina Sidonia": the title names a person
+    return None
+
+
+def _demonym_of(name: str, groups: list[str]) -> bool:
+    """ "Sparta" beside "Spartans": the name is a place its people are named after."""
+    stem = name.lower()[:-1] if len(name) > 4 else name.lower()
+    return any(
+        g.lower().startswith(stem) and g.lower().endswith(("ans", "ns", "ese", "ites"))
+        for g in groups
+        if g.lower() != name.lower()
+    )
+
+
+def _described_names(doc: Doc) -> list[Span]:
+    """Names the tagger missed but an appositive describes ("Hippias, the exiled tyrant")."""
+    spans = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ == "compound":
+            continue
+        if not any(c.dep_ == "appos" and c.pos_ in ("NOUN", "ADJ") for c in token.children):
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
+            start -= 1
+        if not any(t.ent_type_ for t in doc[start : token.i + 1]):
+            spans.append(doc[start : token.i + 1])
+    return spans
+
+
+def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
+    """Entity mentions of one parsed sentence, cleaned, with a first guess at the kind."""
+    found = []
+    untagged = [(span, "UNTAGGED") for span in _described_names(doc)]
+    for ent, label in [(ent, ent.label_) for ent in doc.ents] + untagged:
+        label_kind = LABEL_KINDS.get(label, "unknown")
+        span = clean_span(ent)
+        if span is None:
+            continue
+        if label_kind == PERSON:
+            while len(span) > 1 and span[0].lower_.rstrip(".") in TITLES:
+                span = span[1:]
+        if label_kind in (NUMBER, DATE) and re.search(r"\d.*\b(to|and|or)\b|\d\s*[–-]", span.text):
+            continue  # a range: one end alone is no fair answer
+        if label_kind in NAMED_KINDS and re.search(r"\b(and|or)\b|,", span.text):
+            continue  # two names the tagger ran together
+        if label_kind == PERSON and span.end < len(doc) and ROMAN.match(doc[span.end].text):
+            span = doc[span.start : span.end + 1]  # "Darius I": the numeral is the name
+        if label_kind == NUMBER:
+            while len(span) > 1 and not HAS_DIGIT.search(span[0].text):
+                span = span[1:]  # "about 10,000": the number is the answer
+        if ". " in span.text:
+            continue  # the tagger ran across a sentence break ("Elizabeth I. English")
+        if (
+            len(span.text.strip(".")) < 3
+            or ROMAN.match(span.text.strip("."))
+            or _is_title_only(span)
+        ):
+            continue
+        context_kind = _kind_by_context(span, PERSON if label_kind == "unknown" else label_kind)
+        if label_kind == "unknown" and context_kind is None or context_kind == "thing":
+            continue
+        cue, label_kind = context_kind is not None, context_kind or label_kind
+        if label_kind in (DATE, NUMBER) and not HAS_DIGIT.search(span.text):
+            continue  # "decades", "many": too vague to ask about
+        if label_kind in NAMED_KINDS and not any(t.pos_ == "PROPN" or t.is_title for t in span):
+            continue
+        before = doc[span.start - 1].lower_ if span.start > 0 else ""
+        text = span.text
+        if text.endswith(".") and (span.end == len(doc) or ROMAN.match(span[-1].text[:-1])):
+            text = text[:-1]  # the tokenizer left the full stop on "Richard I."
+        found.append(
+            Mention(
+                sentence=sentence,
+                start=span.start_char,
+                end=span.start_char + len(text),
+                text=text,
+                label_kind=_kind_by_head(span, label_kind),
+                after_the=before == "the",
+                plural=span[-1].tag_ in ("NNS", "NNPS"),
+                token_start=span.start,
+                token_end=span.end,
+                cue=cue,
+            )
+        )
+    return found
+
+
+def _joins(short: str, long: str) -> bool:
+    short_tokens, long_tokens = short.split(), long.split()
+    if len(short_tokens) >= len(long_tokens):
+        return False
+    n = len(short_tokens)
+    return any(long_tokens[i : i + n] == short_tokens for i in range(len(long_tokens) - n + 1))
+
+
+def _titled_names(docs: list[Doc]) -> set[str]:
+    """Names the lesson uses in a title: "Duke of Medina Sidonia", "Earl of Wessex"."""
+    names = set()
+    for doc in docs:
+        for token in doc[:-2]:
+            if token.lower_ in TITLES | PERSON_NOUNS and doc[token.i + 1].lower_ == "of":
+                end = token.i + 2
+                while end < len(doc) and doc[end].pos_ == "PROPN":
+                    end += 1
+                if end > token.i + 2:
+                    names.add(normalise(doc[token.i + 2 : end].text))
+    return names
+
+
+def build_entities(docs: list[Doc], found: list[list[Mention]] | None = None) -> list[Entity]:
+    """The lesson's entities: names joined, kinds decided by majority vote.
+
+    `found` holds each sentence's mentions when the caller has them already.
+    """
+    if found is None:
+        found = [mentions_in(doc, index) for index, doc in enumerate(docs)]
+    mentions = [m for sentence_mentions in found for m in sentence_mentions]
+    by_name: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_name.setdefault(normalise(mention.text), []).append(mention)
+
+    def majority(items: list[Mention]) -> str:
+        votes = Counter()
+        for m in items:
+            votes[m.label_kind] += 3 if m.cue else 1
+        # Ties go to the kind the tagger confuses least with the others.
+        return max(TIE_ORDER, key=lambda kind: votes.get(kind, 0))
+
+    # Longest names first, so "Zinoviev" joins "Grigory Zinoviev", never the reverse.
+    names = sorted(by_name, key=lambda name: (-len(name.split()), name))
+    owner: dict[str, str] = {}
+    for name in names:
+        kind = majority(by_name[name])
+        if kind in (DATE, NUMBER):
+            continue
+        for longer in names:
+            if longer in owner or not _joins(name, longer):
+                continue
+            longer_kind = majority(by_name[longer])
+            # A person's surname, with any particle ("de Launay"), is that person.
+            same_person = longer_kind == PERSON and longer.endswith(" " + name)
+            if longer_kind == kind or same_person:
+                owner[name] = longer
+                break
+    groups: dict[str, list[str]] = {}
+    for name in names:
+        root = name
+        while root in owner:
+            root = owner[root]
+        groups.setdefault(root, []).append(name)
+
+    group_names = [n for n in names if majority(by_name[n]) == GROUP]
+    titled = _titled_names(docs)
+    entities = []
+    for members in groups.values():
+        items = [m for name in members for m in by_name[name]]
+        fullest = max(items, key=lambda m: (len(m.text.split()), len(m.text), m.text))
+        kind = majority(items)
+        if kind in (PERSON, ORGANISATION) and (
+            _demonym_of(fullest.text, group_names) or normalise(fullest.text) in KNOWN_PLACES
+        ):
+            kind = PLACE
+        if kind == PERSON and any(m.label_kind == GROUP for m in items):
+            kind = GROUP  # "a devout Muslim": a word for a people is never one person
+        titled_person = normalise(fullest.text) in titled
+        if titled_person:
+            kind = PERSON  # "the Duke of Medina Sidonia" makes "Medina Sidonia" the duke
+        if kind == PERSON and sum(m.after_the for m in items) * 2 > len(items):
+            kind = EVENT  # "the Noche Triste": no one's name takes "the"
+        entities.append(
+            Entity(
+                name=fullest.text,
+                kind=kind,
+                names={m.text for m in items},
+                mentions=sorted(items, key=lambda m: (m.sentence, m.start)),
+                takes_the=sum(m.after_the for m in items) * 2 > len(items),
+                plural=Counter(m.plural for m in items).most_common(1)[0][0],
+                certain=(
+                    all(m.label_kind == kind for m in items)
+                    or normalise(fullest.text) in KNOWN_PLACES
+                )
+                and not titled_person,
+            )
+        )
+    return sorted(entities, key=lambda e: (e.mentions[0].sentence, e.mentions[0].start))
+
+
+def entity_for(entities: list[Entity], sentence: int, start: int) -> Entity | None:
+    """The entity with a mention starting at this place, if any."""
+    for entity in entities:
+        for mention in entity.mentions:
+            if mention.sentence == sentence and mention.start == start:
+                return entity
+    return None
+
+
+def related_places(entities: list[Entity], docs: list[Doc]) -> set[frozenset[str]]:
+    """Pairs of names the lesson puts one inside the other ("Marathon in Attica")."""
+    owner = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            for i in range(mention.token_start, mention.token_end):
+                owner[(mention.sentence, i)] = entity
+    pairs = set()
+    for entity in entities:
+        if entity.kind not in (PLACE, GROUP):
+            continue
+        for mention in entity.mentions:
+            doc = docs[mention.sentence]
+            root = doc[mention.token_end - 1]
+            links = [root.head]
+            if root.dep_ == "pobj" and root.head.lower_ in ("in", "of", "near"):
+                links.append(root.head.head)
+            if root.dep_ in ("appos", "compound", "amod", "conj"):
+                links.append(root.head)
+            links += [c for c in root.children if c.dep_ in ("appos", "compound", "amod")]
+            # "the Chernobyl plant in Soviet Ukraine": through the noun the name modifies.
+            holders = [root, root.head] if root.dep_ in ("compound", "amod") else [root]
+            links += [
+                g
+                for holder in holders
+                for c in holder.children
+                if c.dep_ == "prep" and c.lower_ in ("in", "of", "near")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            for token in links:
+                other = owner.get((mention.sentence, token.i))
+                if other is not None and other is not entity and other.kind in (PLACE, GROUP):
+                    pairs.add(frozenset((entity.name, other.name)))
+    return pairs

@@ -1,0 +1,90 @@
+"""What the generator hands back: questions and flashcards, not yet saved."""
+
+import hashlib
+import random
+import re
+from dataclasses import dataclass, field
+
+from quizzes.generation.selection import LessonSentence
+
+
+@dataclass
+class GeneratedQuestion:
+    kind: str
+    prompt: str
+    answer: str | list
+    rule: str
+    sentence: LessonSentence | None
+    target: str  # what is asked about: the answer span, or the set's items
+    choices: list = field(default_factory=list)
+    distractors: list[str] = field(default_factory=list)
+    accepted: list[str] = field(default_factory=list)
+    key_point: int | None = None
+    answer_kind: str = ""
+    note: str = ""  # an explanation other than the source sentence
+
+    @property
+    def source_text(self) -> str:
+        return self.sentence.text if self.sentence else ""
+
+    @property
+    def explanation(self) -> str:
+        return self.note or self.source_text
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint(self.kind, self.rule, self.source_text, self.target)
+
+    @property
+    def seed(self) -> int:
+        return int(self.fingerprint[:12], 16)
+
+
+@dataclass
+class GeneratedCard:
+    front: str
+    back: str
+    rule: str
+    sentence: LessonSentence | None
+    key_point: int | None = None
+    term: str = ""
+
+    @property
+    def source_text(self) -> str:
+        return self.sentence.text if self.sentence else ""
+
+    @property
+    def fingerprint(self) -> str:
+        return fingerprint("card", self.rule, self.source_text, self.front)
+
+
+@dataclass
+class GeneratedBank:
+    questions: list[GeneratedQuestion]
+    flashcards: list[GeneratedCard]
+
+
+def fingerprint(*parts: str) -> str:
+    """Same rule, source and target: the same item across regenerations."""
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def seeded_shuffle(items: list, seed: int) -> list:
+    """A shuffle that depends only on the seed, so the bank stays deterministic."""
+    shuffled = list(items)
+    random.Random(seed).shuffle(shuffled)
+    return shuffled
+
+
+def tidy(text: str) -> str:
+    """Spacing after words were removed: no space before commas, no doubled commas."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.;:?!])", r"\1", text)
+    text = re.sub(r",\s*,", ",", text)
+    text = re.sub(r"^[,;:]\s*", "", text)
+    text = re.sub(r"[,;:]\s*([?.!])$", r"\1", text)
+    return text
+
+
+def capitalise(text: str) -> str:
+    return text[:1].upper() + text[1:]

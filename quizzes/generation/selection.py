@@ -1,0 +1,133 @@
+"""Which sentences can carry a fair question, and how they read on their own."""
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+MIN_TOKENS = 8
+MAX_TOKENS = 35
+DEMONSTRATIVES = {"this", "these", "that", "those"}
+# Content words a sentence shares with the key points make it a "key fact".
+GENERIC_LEMMAS = {"be", "have", "do", "make", "include", "become", "use", "take", "also"}
+
+
+@dataclass
+class LessonSentence:
+    index: int  # position in the parsed list
+    position: int  # the Sentence row's number (its anchor)
+    text: str
+    doc: Doc
+    usable: bool
+    key_point: int | None = None  # index of the key point it explains best
+    key_overlap: float = 0.0
+    weights: dict[str, float] = field(default_factory=dict)  # content lemma -> rarity
+    mentions: list = field(default_factory=list)  # its entity mentions, found once
+
+    def render(self, start: int | None = None, end: int | None = None, fill: str = "") -> str:
+        """The sentence with [start:end) replaced, reading well out of context.
+
+        A leading demonstrative ("These trials ...") points at a sentence the reader
+        does not see, so it becomes "The".
+        """
+        text = self.text
+        if start is not None and end is not None:
+            text = text[:start] + fill + text[end:]
+        first = self.doc[0]
+        if first.lower_ in DEMONSTRATIVES and first.dep_ == "det" and start != 0:
+            text = "The" + text[len(first.text) :]
+        return text
+
+
+def content_lemmas(doc: Doc, skip: tuple[int, int] | None = None) -> set[str]:
+    """Lower-case lemmas of the nouns, verbs, adjectives and names, minus a token range."""
+    lemmas = set()
+    for token in doc:
+        if skip and skip[0] <= token.i < skip[1]:
+            continue
+        if token.pos_ in ("NOUN", "PROPN", "VERB", "ADJ", "NUM") and not token.is_stop:
+            lemma = token.lemma_.lower()
+            if lemma not in GENERIC_LEMMAS and re.search(r"\w", lemma):
+                lemmas.add(lemma)
+    return lemmas
+
+
+def weighted_lemmas(doc: Doc) -> dict[str, int]:
+    """Content lemmas weighted by how much they pin a fact down: numbers, then names."""
+    weights = {}
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.is_stop or not re.search(r"\w", lemma) or lemma in GENERIC_LEMMAS:
+            continue
+        if token.like_num or token.ent_type_ in ("DATE", "CARDINAL", "QUANTITY"):
+            weights[lemma] = 3
+        elif token.pos_ == "PROPN" or token.ent_type_:
+            weights[lemma[:5]] = 2  # "Italy" and "Italian" share a stem
+        elif token.pos_ in ("NOUN", "VERB", "ADJ"):
+            weights[lemma] = 1
+    return weights
+
+
+def key_point_cover(key: dict[str, int], sentence: dict[str, float]) -> int:
+    """How much of a key point a sentence states."""
+    return sum(weight for lemma, weight in key.items() if lemma in sentence)
+
+
+def key_point_score(key: dict[str, int], sentence: dict[str, float]) -> float:
+    """Like the cover, but a word few sentences use ("Sèvres") counts for more."""
+    return sum(weight * sentence[lemma] for lemma, weight in key.items() if lemma in sentence)
+
+
+def is_usable(doc: Doc, topic: set[str] = frozenset()) -> bool:
+    """Long enough to be fair, short enough to read; a statement that stands alone."""
+    words = [t for t in doc if not t.is_punct]
+    if not MIN_TOKENS <= len(words) <= MAX_TOKENS:
+        return False
+    first = doc[0]
+    if not first.text[:1].isupper():
+        return False  # "4 of the plant ...": a fragment left by a split at "No."
+    if first.pos_ == "PRON" or first.tag_ in ("PRP", "PRP$", "WP", "WDT", "EX"):
+        return False
+    if first.lower_ in DEMONSTRATIVES and (
+        first.dep_ != "det" or first.head.lemma_.lower() not in topic
+    ):
+        # "This was ..." has no noun to stand on; "This move ..." points at a sentence
+        # the reader does not see, unless the noun is the lesson's own topic.
+        return False
+    if any(
+        t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PRON" and t.head.dep_ == "ROOT" for t in doc
+    ):
+        return False  # "..., he came to believe": who "he" is lies in another sentence
+    if doc.text.rstrip().endswith(("?", "!")) or '"' in doc.text or "“" in doc.text:
+        return False
+    return any(t.pos_ in ("VERB", "AUX") for t in doc)
+
+
+def select_sentences(
+    positions: list[int],
+    texts: list[str],
+    docs: list[Doc],
+    key_point_docs: list[Doc],
+    topic: set[str] = frozenset(),
+) -> list[LessonSentence]:
+    """Every lesson sentence, marked usable or not and linked to its best key point."""
+    key_lemmas = [weighted_lemmas(doc) for doc in key_point_docs]
+    found = [weighted_lemmas(doc) for doc in docs]
+    # Rarity of each word across the lesson (inverse document frequency).
+    counts = Counter(lemma for lemmas in found for lemma in lemmas)
+    rarity = {lemma: math.log((1 + len(docs)) / count) + 1 for lemma, count in counts.items()}
+    sentences = []
+    for index, (position, text, doc) in enumerate(zip(positions, texts, docs, strict=True)):
+        sentence = LessonSentence(index, position, text, doc, usable=is_usable(doc, topic))
+        sentence.weights = {lemma: rarity[lemma] for lemma in found[index]}
+        best, best_score = None, 0.0
+        for kp_index, kp_lemmas in enumerate(key_lemmas):
+            score = key_point_score(kp_lemmas, sentence.weights)
+            cover = key_point_cover(kp_lemmas, sentence.weights)
+            if score > best_score and cover * 2 >= sum(kp_lemmas.values()):
+                best, best_score = kp_index, score
+        sentence.key_point, sentence.key_overlap = best, best_score
+        sentences.append(sentence)
+    return sentences

@@ -1,0 +1,104 @@
+"""Review of a lesson's bank by a person: approve, reject, edit and add questions and cards.
+
+A person's decision is final for the generator: every write here leaves the item in a
+reviewed status (approved, edited or rejected), which regeneration never overwrites.
+"""
+
+from django.db import transaction
+
+from lessons.models import Lesson
+from quizzes.models import Flashcard, Question, QuestionKind, QuestionStatus
+
+# The statuses a reviewer may set with a button; "edited" comes from editing itself.
+REVIEW_DECISIONS = (QuestionStatus.APPROVED, QuestionStatus.REJECTED)
+
+
+def bank_item_review(*, item: Question | Flashcard, status: str) -> Question | Flashcard:
+    """Approve or reject a question or a flashcard."""
+    if status not in REVIEW_DECISIONS:
+        raise ValueError(f"a reviewer cannot set the status {status!r}")
+    item.status = status
+    item.save(update_fields=["status", "updated_at"])
+    return item
+
+
+def question_approve(*, question: Question) -> Question:
+    """Mark a question fit for quizzes as it stands."""
+    return bank_item_review(item=question, status=QuestionStatus.APPROVED)
+
+
+def question_reject(*, question: Question) -> Question:
+    """Keep a question out of quizzes and exports (JSON keeps it, with its status)."""
+    return bank_item_review(item=question, status=QuestionStatus.REJECTED)
+
+
+@transaction.atomic
+def question_edit(
+    *,
+    question: Question,
+    prompt: str,
+    choices: list[str],
+    answer: str | list,
+    accepted: list[str],
+    explanation: str = "",
+) -> Question:
+    """Save a reviewer's changes to a question; its status becomes "edited"."""
+    question.prompt = prompt
+    question.choices = choices
+    question.answer = answer
+    question.accepted = accepted
+    question.explanation = explanation
+    question.status = QuestionStatus.EDITED
+    question.save()
+    return question
+
+
+@transaction.atomic
+def question_add(
+    *,
+    lesson: Lesson,
+    kind: str,
+    prompt: str,
+    choices: list[str],
+    answer: str | list,
+    accepted: list[str],
+    explanation: str = "",
+    created_by=None,
+    rule: str = "",
+    status: str = QuestionStatus.APPROVED,
+) -> Question:
+    """Add a question written by a person; it counts as approved, since a person wrote it."""
+    if kind not in QuestionKind.values:
+        raise ValueError(f"unknown question kind {kind!r}")
+    return Question.objects.create(
+        lesson=lesson,
+        kind=kind,
+        prompt=prompt,
+        choices=choices,
+        answer=answer,
+        accepted=accepted,
+        explanation=explanation,
+        created_by=created_by,
+        rule=rule,
+        status=status,
+    )
+
+
+def flashcard_edit(*, flashcard: Flashcard, front: str, back: str) -> Flashcard:
+    """Save a reviewer's changes to a flashcard; its status becomes "edited"."""
+    flashcard.front = front
+    flashcard.back = back
+    flashcard.status = QuestionStatus.EDITED
+    flashcard.save()
+    return flashcard
+
+
+def flashcard_add(*, lesson: Lesson, front: str, back: str, created_by=None) -> Flashcard:
+    """Add a flashcard written by a person, approved from the start."""
+    return Flashcard.objects.create(
+        lesson=lesson,
+        front=front,
+        back=back,
+        created_by=created_by,
+        status=QuestionStatus.APPROVED,
+    )

@@ -1,0 +1,287 @@
+"""The bank review pages: a lesson's questions and flashcards, reviewed by teachers and admins.
+
+Every teacher may review any lesson's bank (approving and rejecting is how a teacher
+curates what quizzes use); regenerating belongs to those who may edit the lesson.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from lessons.models import Lesson
+from quizzes.exports import bank_export, export_format, export_formats
+from quizzes.forms.bank import (
+    BankFilterForm,
+    FlashcardForm,
+    GiftUploadForm,
+    QuestionForm,
+    ReviewDecisionForm,
+    flashcard_editor_fields,
+    question_editor_fields,
+    question_form_initial,
+)
+from quizzes.imports.gift import gift_import
+from quizzes.models import Flashcard, Question, QuestionKind, QuestionStatus
+from quizzes.selectors.bank import bank_page, bank_status_counts
+from quizzes.services import bank_review as review
+
+REVIEW_BUTTONS = [
+    (QuestionStatus.APPROVED, "Approve", "outline-success"),
+    (QuestionStatus.REJECTED, "Reject", "outline-danger"),
+]
+
+
+def reviewer_required(view):
+    """Teachers and admins only: anonymous visitors log in, students get a 403."""
+
+    @login_required
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not request.user.can_edit_content:
+            raise PermissionDenied("Only teachers and admins review question banks.")
+        return view(request, *args, **kwargs)
+
+    return wrapped
+
+
+def _may_edit_lesson(user, lesson: Lesson) -> bool:
+    return user.is_staff or (user.is_teacher and lesson.owner_id == user.pk)
+
+
+def _bank_url(lesson: Lesson) -> str:
+    return reverse("quizzes:bank_review", kwargs={"slug": lesson.slug})
+
+
+def _back_to_bank(request: HttpRequest, lesson: Lesson, anchor: str = "") -> HttpResponse:
+    """Back to the bank page the form came from (keeping its filters), at the item."""
+    bank_url = _bank_url(lesson)
+    back = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()})
+    target = back if safe and back.startswith(bank_url) else bank_url
+    return redirect(f"{target.split('#')[0]}{'#' + anchor if anchor else ''}")
+
+
+@require_GET
+@reviewer_required
+def bank_review(request: HttpRequest, slug: str) -> HttpResponse:
+    """Every question and flashcard of a lesson, filterable, with review buttons."""
+    lesson = get_object_or_404(Lesson, slug=slug)
+    filter_form = BankFilterForm(request.GET)
+    filters = filter_form.filters()
+    page = bank_page(lesson=lesson, **filters)
+    context = {
+        "lesson": lesson,
+        "page": page,
+        "filter_form": filter_form,
+        "filters": filters,
+        "questions": [(question, question_editor_fields(question)) for question in page.questions],
+        "flashcards": [(card, flashcard_editor_fields(card)) for card in page.flashcards],
+        "kind_choices": [
+            (value, label, page.kind_counts.get(value, 0)) for value, label in QuestionKind.choices
+        ],
+        "review_buttons": REVIEW_BUTTONS,
+        "may_edit_lesson": _may_edit_lesson(request.user, lesson),
+        "export_formats": export_formats(),
+        "gift_form": GiftUploadForm(),
+    }
+    return render(request, "quizzes/bank_review.html", context)
+
+
+def _item_status(request: HttpRequest, slug: str, pk: int, model) -> HttpResponse:
+    lesson = get_object_or_404(Lesson, slug=slug)
+    item = get_object_or_404(model, pk=pk, lesson=lesson)
+    form = ReviewDecisionForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Unknown review decision.")
+    review.bank_item_review(item=item, status=form.cleaned_data["status"])
+    noun = "Question" if model is Question else "Flashcard"
+    done = f"{noun} {item.get_status_display().lower()}."
+    if request.headers.get("X-Requested-With") == "XMLHttpRequest":
+        # bank.js updates the page in place; the counts let it refresh the tallies too.
+        return JsonResponse(
+            {
+                "item": noun.lower(),
+                "status": item.status,
+                "label": item.get_status_display(),
+                "message": done,
+                "counts": bank_status_counts(lesson=lesson, model=model),
+            }
+        )
+    messages.success(request, done)
+    return _back_to_bank(request, lesson, anchor=f"{'q' if model is Question else 'f'}-{item.pk}")
+
+
+@require_POST
+@reviewer_required
+def question_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Approve or reject a question."""
+    return _item_status(request, slug, pk, Question)
+
+
+@require_POST
+@reviewer_required
+def flashcard_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Approve or reject a flashcard."""
+    return _item_status(request, slug, pk, Flashcard)
+
+
+@require_http_methods(["GET", "POST"])
+@reviewer_required
+def question_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Edit a question's text, options and answers; it becomes "edited"."""
+    lesson = get_object_or_404(Lesson, slug=slug)
+    question = get_object_or_404(Question, pk=pk, lesson=lesson)
+    form = QuestionForm(
+        request.POST if request.method == "POST" else None,
+        initial=question_form_initial(question),
+        kind=question.kind,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        review.question_edit(
+            question=question,
+            prompt=data["prompt"],
+            choices=data["choices"],
+            answer=data["answer"],
+            accepted=data["accepted"],
+            explanation=data["explanation"],
+        )
+        messages.success(request, "Question saved as edited.")
+        return _back_to_bank(request, lesson, anchor=f"q-{question.pk}")
+    context = {"lesson": lesson, "question": question, "form": form}
+    status = 400 if form.is_bound else 200
+    return render(request, "quizzes/bank_question_form.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@reviewer_required
+def question_add(request: HttpRequest, slug: str) -> HttpResponse:
+    """Write a question by hand, of any kind, multiple response included."""
+    lesson = get_object_or_404(Lesson, slug=slug)
+    form = QuestionForm(
+        request.POST if request.method == "POST" else None,
+        initial={"kind": request.GET.get("kind", "")},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        question = review.question_add(
+            lesson=lesson,
+            kind=data["kind"],
+            prompt=data["prompt"],
+            choices=data["choices"],
+            answer=data["answer"],
+            accepted=data["accepted"],
+            explanation=data["explanation"],
+            created_by=request.user,
+        )
+        messages.success(request, "Question added to the bank, approved.")
+        return redirect(f"{_bank_url(lesson)}#q-{question.pk}")
+    context = {"lesson": lesson, "question": None, "form": form}
+    return render(
+        request, "quizzes/bank_question_form.html", context, status=400 if form.is_bound else 200
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@reviewer_required
+def flashcard_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Edit a flashcard's front and back; it becomes "edited"."""
+    lesson = get_object_or_404(Lesson, slug=slug)
+    card = get_object_or_404(Flashcard, pk=pk, lesson=lesson)
+    form = FlashcardForm(
+        request.POST if request.method == "POST" else None,
+        initial={"front": card.front, "back": card.back},
+    )
+    if request.method == "POST" and form.is_valid():
+        review.flashcard_edit(flashcard=card, **form.cleaned_data)
+        messages.success(request, "Flashcard saved as edited.")
+        return _back_to_bank(request, lesson, anchor=f"f-{card.pk}")
+    context = {"lesson": lesson, "flashcard": card, "form": form}
+    return render(
+        request, "quizzes/bank_flashcard_form.html", context, status=400 if form.is_bound else 200
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@reviewer_required
+def flashcard_add(request: HttpRequest, slug: str) -> HttpResponse:
+    """Write a flashcard by hand."""
+    lesson = get_object_or_404(Lesson, slug=slug)
+    form = FlashcardForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        card = review.flashcard_add(lesson=lesson, created_by=request.user, **form.cleaned_data)
+        messages.success(request, "Flashcard added to the bank, approved.")
+        return redirect(f"{_bank_url(lesson)}#f-{card.pk}")
+    context = {"lesson": lesson, "flashcard": None, "form": form}
+    return render(
+        request, "quizzes/bank_flashcard_form.html", context, status=400 if form.is_bound else 200
+    )
+
+
+@require_POST
+@reviewer_required
+def bank_regenerate(request: HttpRequest, slug: str) -> HttpResponse:
+    """Run the generator again; questions people reviewed stay as they are."""
+    lesson = get_object_or_404(Lesson, slug=slug)
+    if not _may_edit_lesson(request.user, lesson):
+        raise PermissionDenied("Only the lesson's owner or an admin regenerates its bank.")
+    from quizzes.services.bank import bank_generate
+
+    bank_generate(lesson=lesson)
+    messages.success(
+        request, "The bank was generated again; questions and cards you reviewed were kept."
+    )
+    return redirect(_bank_url(lesson))
+
+
+# How many unreadable questions a message lists before it stops.
+PROBLEMS_SHOWN = 10
+
+
+@require_POST
+@reviewer_required
+def bank_import_gift(request: HttpRequest, slug: str) -> HttpResponse:
+    """Add a teacher's own GIFT questions to the bank; unreadable ones are listed by line."""
+    lesson = get_object_or_404(Lesson, slug=slug)
+    form = GiftUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for error in form.errors.get("gift_file", ["Choose a GIFT file to import."]):
+            messages.error(request, error)
+        return redirect(_bank_url(lesson))
+    report = gift_import(lesson=lesson, text=form.cleaned_data["text"])
+    messages.success(
+        request,
+        f"Imported {len(report.imported)} question(s), approved"
+        + (f"; {len(report.duplicates)} were already in the bank." if report.duplicates else "."),
+    )
+    if report.problems:
+        listed = "; ".join(str(problem) for problem in report.problems[:PROBLEMS_SHOWN])
+        more = len(report.problems) - PROBLEMS_SHOWN
+        messages.warning(
+            request,
+            f"{len(report.problems)} question(s) could not be read and were skipped: {listed}"
+            + (f"; and {more} more." if more > 0 else "."),
+        )
+    return redirect(_bank_url(lesson))
+
+
+@require_GET
+@reviewer_required
+def bank_download(request: HttpRequest, slug: str, format_name: str) -> HttpResponse:
+    """The lesson's bank as a file: json, gift, moodle-xml, apkg or quizlet."""
+    lesson = get_object_or_404(Lesson, slug=slug)
+    try:
+        chosen = export_format(format_name)
+    except KeyError:
+        return HttpResponse("Unknown export format.", status=404, content_type="text/plain")
+    content = bank_export(lessons=[lesson], format_name=format_name)
+    response = HttpResponse(content, content_type=chosen.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{chosen.filename(lesson.slug)}"'
+    return response

@@ -1,0 +1,75 @@
+import pytest
+
+from quizzes.generation.distractors import choose_distractors, places_nest
+
+TEXTS = [
+    "Joseph Stalin ordered the arrest of Grigory Zinoviev and Lev Kamenev in 1936.",
+    "Zinoviev and Kamenev were accused of plotting against Stalin with Leon Trotsky.",
+    "Nikolai Bukharin was tried in a later trial in Moscow in 1938.",
+    "Vyacheslav Molotov signed the lists of victims prepared by the secret police.",
+    "Genrikh Yagoda ran the secret police until his own arrest in 1937.",
+]
+
+
+@pytest.fixture(scope="module")
+def lesson(parse):
+    return parse(TEXTS)
+
+
+def test_wrong_options_never_stand_in_the_source_sentence(lesson):
+    answer = lesson.answer(0, "Grigory Zinoviev")
+
+    options = choose_distractors(answer, lesson.sentences[0], lesson.pool, "seed")
+
+    assert options
+    assert not any(option in TEXTS[0] for option in options)
+    assert "Lev Kamenev" not in options
+
+
+def test_wrong_options_are_never_an_alias_of_the_answer(lesson):
+    answer = lesson.answer(0, "Joseph Stalin")
+
+    options = choose_distractors(answer, lesson.sentences[0], lesson.pool, "seed")
+
+    assert all("Stalin" not in option for option in options)
+
+
+def test_a_name_the_lesson_says_the_same_of_is_not_a_wrong_option(parse):
+    lesson = parse(
+        [
+            "Grigory Zinoviev was accused of treason and shot in 1936.",
+            "Lev Kamenev was also accused of treason and shot in 1936.",
+            "Joseph Stalin ordered the trials from Moscow.",
+            "Vyacheslav Molotov signed many of the death lists.",
+        ]
+    )
+    answer = lesson.answer(0, "Grigory Zinoviev")
+
+    options = choose_distractors(answer, lesson.sentences[0], lesson.pool, "seed")
+
+    assert "Lev Kamenev" not in options
+
+
+def test_date_options_keep_the_answers_format_and_differ(lesson):
+    answer = lesson.answer(2, "1938")
+
+    options = choose_distractors(answer, lesson.sentences[2], lesson.pool, "seed")
+
+    assert len(options) == 3
+    assert all(len(option) == 4 and option.isdigit() and option != "1938" for option in options)
+    assert "1936" not in options and "1937" not in options  # years the lesson itself uses
+
+
+def test_same_seed_gives_the_same_options(lesson):
+    answer = lesson.answer(0, "Grigory Zinoviev")
+
+    first = choose_distractors(answer, lesson.sentences[0], lesson.pool, "seed")
+    second = choose_distractors(answer, lesson.sentences[0], lesson.pool, "seed")
+
+    assert first == second
+
+
+def test_places_inside_one_another_nest():
+    assert places_nest("Rome", "Italy")
+    assert places_nest("the Soviet Union", "Moscow")
+    assert not places_nest("Rome", "France")

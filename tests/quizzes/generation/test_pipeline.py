@@ -1,0 +1,66 @@
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from lessons.parsing import parse_lesson
+from lessons.sentences import split_sentences
+from quizzes.generation.checks import positions_spread
+from quizzes.generation.pipeline import LessonText, generate_bank
+
+
+def _lesson_text(path: Path) -> LessonText:
+    parsed = parse_lesson(path.read_text())
+    summary = split_sentences(parsed.summary)
+    sentences = summary + [
+        s for section in parsed.sections for p in section.paragraphs for s in split_sentences(p)
+    ]
+    return LessonText(
+        parsed.title,
+        parsed.key_points,
+        list(enumerate(sentences, start=1)),
+        frozenset(range(1, len(summary) + 1)),
+    )
+
+
+@pytest.fixture(scope="module")
+def lesson_text():
+    return _lesson_text(Path(settings.LESSON_FIXTURES_DIR) / "moscow-trials-great-purge.txt")
+
+
+@pytest.fixture(scope="module")
+def bank(lesson_text):
+    return generate_bank(lesson_text)
+
+
+def test_same_text_gives_the_same_bank(lesson_text, bank):
+    again = generate_bank(lesson_text)
+
+    assert [(q.fingerprint, q.prompt, q.choices) for q in again.questions] == [
+        (q.fingerprint, q.prompt, q.choices) for q in bank.questions
+    ]
+
+
+def test_true_and_false_statements_are_balanced(bank):
+    answers = Counter(q.answer for q in bank.questions if q.kind == "true_false")
+
+    assert abs(answers["true"] - answers["false"]) <= max(2, sum(answers.values()) // 5)
+
+
+def test_right_options_are_spread_over_positions(bank):
+    mc = [q for q in bank.questions if q.kind == "multiple_choice"]
+
+    assert positions_spread([q.choices.index(q.answer) for q in mc])
+
+
+def test_every_key_point_has_a_card(lesson_text, bank):
+    carded = {c.key_point for c in bank.flashcards if c.rule == "card.keypoint"}
+
+    assert carded == set(range(len(lesson_text.key_points)))
+
+
+def test_fingerprints_are_unique(bank):
+    prints = [q.fingerprint for q in bank.questions]
+
+    assert len(prints) == len(set(prints))

@@ -1,0 +1,219 @@
+"""Every bundled (and held-out) lesson's generated bank, checked question by question."""
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+from quizzes.generation import checks
+from quizzes.models import Flashcard, Question, QuestionKind, QuestionStatus
+
+# The bundled lessons, and lessons the generator was never tuned on (tests/.../heldout).
+HELDOUT_DIR = Path(__file__).parent / "data" / "heldout"
+LESSON_FILES = sorted(Path(settings.LESSON_FIXTURES_DIR).glob("*.txt")) + sorted(
+    HELDOUT_DIR.glob("*.txt")
+)
+SENTENCE_KINDS = (QuestionKind.MULTIPLE_CHOICE, QuestionKind.FILL_BLANK, QuestionKind.SHORT_ANSWER)
+
+
+@pytest.fixture(scope="module")
+def banks(django_db_setup, django_db_blocker):
+    """Import every bundled lesson once (generation runs on import); plain data out."""
+    from lessons.models import Lesson
+    from lessons.services import lesson_import_file
+
+    found = {}
+    with django_db_blocker.unblock():
+        for path in LESSON_FILES:
+            outcome = lesson_import_file(path=path)
+            assert outcome.generation_error == ""
+            lesson = outcome.lesson
+            found[path.stem] = {
+                "questions": list(Question.objects.filter(lesson=lesson).values()),
+                "flashcards": list(Flashcard.objects.filter(lesson=lesson).values()),
+                "key_points": list(lesson.key_points.values_list("pk", flat=True)),
+            }
+        yield found
+        Lesson.objects.filter(slug__in=[p.stem for p in LESSON_FILES]).delete()
+
+
+def _questions(banks, slug, *kinds):
+    return [q for q in banks[slug]["questions"] if not kinds or q["kind"] in kinds]
+
+
+lessons = pytest.mark.parametrize("slug", [p.stem for p in LESSON_FILES])
+
+
+@lessons
+def test_bank_has_enough_questions_of_enough_kinds(banks, slug):
+    questions = _questions(banks, slug)
+
+    assert len(questions) >= 20
+    assert len({q["kind"] for q in questions}) >= 4
+
+
+@lessons
+def test_bank_has_enough_flashcards(banks, slug):
+    assert len(banks[slug]["flashcards"]) >= 10
+
+
+@lessons
+def test_every_item_records_its_source_and_rule(banks, slug):
+    items = banks[slug]["questions"] + banks[slug]["flashcards"]
+
+    assert all(
+        item["source_sentence_id"] and item["source_text"] and item["rule"] for item in items
+    )
+
+
+@lessons
+def test_answer_stands_verbatim_in_its_source_sentence(banks, slug):
+    for question in _questions(banks, slug, *SENTENCE_KINDS):
+        assert checks.answer_in_source(question["answer"], question["source_text"]), question
+
+
+@lessons
+def test_prompt_never_gives_the_answer(banks, slug):
+    for question in _questions(banks, slug, *SENTENCE_KINDS):
+        assert checks.prompt_hides_answer(question["prompt"], question["answer"]), question
+
+
+@lessons
+def test_fill_blank_has_exactly_one_blank_and_no_article_giveaway(banks, slug):
+    for question in _questions(banks, slug, QuestionKind.FILL_BLANK):
+        assert checks.has_one_blank(question["prompt"]), question
+        assert not checks.article_gives_away(question["prompt"]), question
+
+
+@lessons
+def test_short_answer_is_a_question(banks, slug):
+    for question in _questions(banks, slug, QuestionKind.SHORT_ANSWER):
+        assert checks.is_question(question["prompt"]), question
+
+
+@lessons
+def test_multiple_choice_has_four_distinct_options_with_the_answer(banks, slug):
+    for question in _questions(banks, slug, QuestionKind.MULTIPLE_CHOICE):
+        assert len(question["choices"]) == 4, question
+        assert question["answer"] in question["choices"], question
+        assert checks.options_distinct(question["choices"]), question
+
+
+@lessons
+def test_wrong_options_are_not_in_the_source_sentence(banks, slug):
+    for question in _questions(banks, slug, QuestionKind.MULTIPLE_CHOICE):
+        for option in question["choices"]:
+            if option != question["answer"]:
+                assert not checks.contains_phrase(question["source_text"], option), question
+
+
+@lessons
+def test_right_option_is_rarely_the_longest(banks, slug):
+    mc = _questions(banks, slug, QuestionKind.MULTIPLE_CHOICE)
+
+    share = checks.longest_share([(q["choices"], q["answer"]) for q in mc])
+
+    assert share <= checks.LONGEST_SHARE_MAX
+
+
+@lessons
+def test_right_option_positions_are_spread(banks, slug):
+    mc = _questions(banks, slug, QuestionKind.MULTIPLE_CHOICE)
+
+    assert checks.positions_spread([q["choices"].index(q["answer"]) for q in mc])
+
+
+@lessons
+def test_true_and_false_are_about_half_each(banks, slug):
+    answers = Counter(q["answer"] for q in _questions(banks, slug, QuestionKind.TRUE_FALSE))
+
+    assert abs(answers["true"] - answers["false"]) <= max(2, sum(answers.values()) // 5)
+
+
+@lessons
+def test_false_statements_differ_from_a_lesson_sentence_by_one_span(banks, slug):
+    for question in _questions(banks, slug, QuestionKind.TRUE_FALSE):
+        if question["answer"] == "false":
+            original = re.sub(r"^(This|These|That|Those) ", "The ", question["source_text"])
+            assert checks.differs_by_one_span(original, question["prompt"]), question
+
+
+@lessons
+def test_no_two_questions_share_answer_and_sentence(banks, slug):
+    keys = [(q["source_text"], str(q["answer"])) for q in _questions(banks, slug, *SENTENCE_KINDS)]
+
+    assert len(keys) == len(set(keys))
+
+
+@lessons
+def test_no_near_duplicate_prompts(banks, slug):
+    questions = _questions(banks, slug, *SENTENCE_KINDS)
+    for i, first in enumerate(questions):
+        for second in questions[i + 1 :]:
+            if first["kind"] == second["kind"]:
+                assert not checks.near_duplicate(first["prompt"], second["prompt"])
+
+
+@lessons
+def test_sets_are_well_formed(banks, slug):
+    for question in _questions(banks, slug, QuestionKind.MATCHING):
+        assert len(question["answer"]) >= 4
+        assert sorted(question["choices"]) == sorted(right for _, right in question["answer"])
+    for question in _questions(banks, slug, QuestionKind.ORDERING):
+        assert len(question["answer"]) >= 3
+        assert sorted(question["choices"]) == sorted(question["answer"])
+        assert question["choices"] != question["answer"]
+
+
+@lessons
+def test_flashcard_terms_are_not_in_their_definitions(banks, slug):
+    for card in banks[slug]["flashcards"]:
+        if card["rule"].startswith(
+            ("card.copula", "card.appositive", "card.relative", "card.subject")
+        ):
+            assert checks.definition_fits(card["front"], card["back"]), card
+        else:
+            assert 5 <= len(card["back"].split()) <= 30, card
+
+
+@lessons
+def test_every_key_point_is_tested(banks, slug):
+    tested = {q["key_point_id"] for q in _questions(banks, slug)}
+
+    assert set(banks[slug]["key_points"]) <= tested
+
+
+def test_generating_twice_gives_the_same_bank(given_lesson):
+    from quizzes.services.bank import bank_generate
+
+    before = list(
+        Question.objects.filter(lesson=given_lesson).values_list("fingerprint", "prompt", "choices")
+    )
+
+    result = bank_generate(lesson=given_lesson)
+
+    after = list(
+        Question.objects.filter(lesson=given_lesson).values_list("fingerprint", "prompt", "choices")
+    )
+    assert after == before
+    assert (result.created, result.updated, result.removed) == (0, 0, 0)
+
+
+def test_regeneration_keeps_reviewed_questions(given_lesson):
+    from quizzes.services.bank import bank_generate
+
+    edited, approved, rejected = Question.objects.filter(lesson=given_lesson)[:3]
+    edited.prompt, edited.status = "A teacher's own wording?", QuestionStatus.EDITED
+    approved.status = QuestionStatus.APPROVED
+    rejected.status = QuestionStatus.REJECTED
+    for question in (edited, approved, rejected):
+        question.save()
+
+    result = bank_generate(lesson=given_lesson)
+
+    edited.refresh_from_db()
+    assert edited.prompt == "A teacher's own wording?"
+    assert Question.objects.filter(pk__in=[approved.pk, rejected.pk]).count() == 2
+    assert result.unchanged_reviewed >= 3
