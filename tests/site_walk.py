@@ -143,6 +143,20 @@ RULES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "quizzes:practice_question": (SIGNED_IN, {"slug": "lesson"}),
     "quizzes:practice_next": (SIGNED_IN, {"slug": "lesson"}),
     "quizzes:practice_restart": (SIGNED_IN, {"slug": "lesson"}),
+    # Every teacher reviews every lesson's bank; only the lesson's owner (or an admin)
+    # edits the lesson or generates its bank again.
+    "lessons:lesson_new": (ANY_TEACHER, {}),
+    "lessons:lesson_edit": (TEACHER_A, {"slug": "lesson"}),
+    "quizzes:bank_review": (ANY_TEACHER, {"slug": "lesson"}),
+    "quizzes:bank_regenerate": (TEACHER_A, {"slug": "lesson"}),
+    "quizzes:bank_download": (ANY_TEACHER, {"slug": "lesson", "format_name": "export_format"}),
+    "quizzes:bank_import_gift": (ANY_TEACHER, {"slug": "lesson"}),
+    "quizzes:bank_question_add": (ANY_TEACHER, {"slug": "lesson"}),
+    "quizzes:bank_question_edit": (ANY_TEACHER, {"slug": "lesson", "pk": "question"}),
+    "quizzes:bank_question_status": (ANY_TEACHER, {"slug": "lesson", "pk": "question"}),
+    "quizzes:bank_flashcard_add": (ANY_TEACHER, {"slug": "lesson"}),
+    "quizzes:bank_flashcard_edit": (ANY_TEACHER, {"slug": "lesson", "pk": "flashcard"}),
+    "quizzes:bank_flashcard_status": (ANY_TEACHER, {"slug": "lesson", "pk": "flashcard"}),
 }
 
 # Pages of the bank review being merged alongside: teachers and admins; the lesson's bank.
@@ -172,6 +186,8 @@ def world_make() -> World:
     EnrolmentFactory(classroom=ClassroomFactory(teacher=teacher_b), student=student_b)
     quiz = QuizFactory(owner=teacher_a, question_count=2, attempts_allowed=0)
     lesson = quiz.lessons.get()
+    lesson.owner = teacher_a
+    lesson.save(update_fields=["owner"])
     quiz_assignment = AssignmentFactory(classroom=classroom, quiz=quiz)
     submitted = SubmittedAttemptFactory(assignment=quiz_assignment, student=student_a)
     answer = Answer.objects.create(
@@ -184,7 +200,8 @@ def world_make() -> World:
         question_ids=submitted.question_ids,
         deadline_at=timezone.now() + timedelta(hours=1),
     )
-    card_state = CardStateFactory(student=student_a, flashcard=FlashcardFactory(lesson=lesson))
+    flashcard = FlashcardFactory(lesson=lesson)
+    card_state = CardStateFactory(student=student_a, flashcard=flashcard)
     users = {
         "student_a": student_a,
         "student_b": student_b,
@@ -202,6 +219,9 @@ def world_make() -> World:
         "open_attempt": open_attempt,
         "answer": answer,
         "card_state": card_state,
+        "question": quiz.quiz_questions.order_by("position").first().question,
+        "flashcard": flashcard,
+        "export_format": "json",
         "student_a": student_a,
         "uid": "MQ",
         "token": "set-password",

@@ -46,6 +46,7 @@ class FormPage:
     path: str
     role: str
     extra_fields: tuple[str, ...] = ()
+    method: str = "post"
 
 
 FORM_VIEWS: dict[str, FormPage] = {
@@ -68,6 +69,21 @@ FORM_VIEWS: dict[str, FormPage] = {
         "/lessons/{lesson}/practice/", "student_a", ("answer",)
     ),
     "history_quiz.accounts.forms.SignupForm": FormPage("/accounts/signup/", "anonymous"),
+    "lessons.forms.LessonDocumentForm": FormPage("/lessons/new/", "teacher_a", ("action",)),
+    "quizzes.forms.bank.QuestionForm": FormPage(
+        "/lessons/{lesson}/bank/questions/new/", "teacher_a", ("kind", "next")
+    ),
+    "quizzes.forms.bank.FlashcardForm": FormPage(
+        "/lessons/{lesson}/bank/flashcards/new/", "teacher_a", ("next",)
+    ),
+    "quizzes.forms.bank.ReviewDecisionForm": FormPage(
+        "/lessons/{lesson}/bank/questions/{question}/status/", "teacher_b", ("next",)
+    ),
+    "quizzes.forms.bank.BankFilterForm": FormPage(
+        "/lessons/{lesson}/bank/", "teacher_b", method="get"
+    ),
+    # Files are not drawn here: tests/quizzes/test_gift_fuzz.py fuzzes the GIFT reader.
+    "quizzes.forms.bank.GiftUploadForm": FormPage("/lessons/{lesson}/bank/import/", "teacher_a"),
 }
 # Pages that read their answers without a Form class: the quiz's answer sheet.
 ANSWER_SHEET = FormPage(
@@ -136,7 +152,7 @@ def fuzz(form_name: str, page: FormPage) -> None:
     @given(data=st.dictionaries(st.sampled_from(names) | st.text(max_size=10), values_for(world)))
     def post_random(data):
         before = row_counts()
-        response = client.post(path, data)
+        response = getattr(client, page.method)(path, data)
         body = response.content.decode(errors="replace")
         assert response.status_code < 500, (data, response.status_code)
         assert "Traceback" not in body
