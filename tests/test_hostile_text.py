@@ -9,11 +9,14 @@ a spreadsheet formula.
 import csv
 import io
 import json
+import zipfile
+from xml.etree import ElementTree
 
 import pytest
 from django.test import Client
 
 from lessons.services import lesson_sync_sentences
+from quizzes.exports import export_formats
 from quizzes.models import Answer, Question
 from tests.site_walk import ANSWERS, OK, PAGES, ROLES, RULES, admin_kwargs, expectation, world_make
 from tests.site_walk import page_path as path_for
@@ -37,6 +40,9 @@ MUST_SHOW = {
     "quizzes:classroom_detail",
     "admin:lessons_lesson_change",
     "admin:quizzes_attempt_change",
+    "quizzes:bank_review",
+    "quizzes:bank_question_edit",
+    "quizzes:bank_flashcard_edit",
 }
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -134,3 +140,27 @@ def test_an_autosaved_answer_holding_markup_comes_back_as_valid_json():
     assert response.status_code == 200
     assert json.loads(response.content)["saved"] is True
     assert Answer.objects.get(attempt=attempt).given == SCRIPT
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("format_name", [chosen.name for chosen in export_formats()])
+def test_every_bank_export_keeps_markup_as_data(format_name):
+    world = hostile_world()
+    client = Client()
+    client.force_login(world.users["teacher_a"])
+
+    response = client.get(f"/lessons/{world.value('lesson')}/bank/export/{format_name}/")
+
+    assert response.status_code == 200
+    content = response.content
+    if format_name == "json":
+        assert SCRIPT in json.dumps(json.loads(content))
+    elif format_name == "moodle-xml":
+        # Moodle reads question text as HTML: the markup must arrive escaped, as text.
+        texts = "".join(ElementTree.fromstring(content).itertext())
+        assert SHOWN_ESCAPED in texts
+    elif response["Content-Type"] == "application/octet-stream":
+        assert zipfile.is_zipfile(io.BytesIO(content))
+    else:
+        # Plain-text formats for other programs (GIFT, Quizlet): the text as written.
+        assert SCRIPT in content.decode()
