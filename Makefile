@@ -38,8 +38,17 @@ run-prod: install
 	$(PROD_ENV) $(VENV)/bin/gunicorn history_quiz.wsgi --bind $(HOST):$(PORT) \
 		--workers $${WEB_CONCURRENCY:-3} --access-logfile -
 
+# axe-core for the browser suite's accessibility checks, from the npm registry into a
+# git-ignored folder (tests only; no package.json at the top level).
+AXE_VERSION := 4.14.1
+AXE := .cache/axe/node_modules/axe-core/axe.min.js
+$(AXE):
+	if command -v npm >/dev/null; then npm install --silent --no-audit --no-fund \
+		--prefix .cache/axe axe-core@$(AXE_VERSION); \
+	else echo "npm is missing: the accessibility tests will be skipped"; fi
+
 # The whole suite, in parallel; DATABASE_URL picks PostgreSQL instead of SQLite.
-test: install
+test: install $(AXE)
 	$(PY) -m pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
 test-fast: install
@@ -53,6 +62,13 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# Load figures: its own PostgreSQL (127.0.0.1:54330) and gunicorn (127.0.0.1:8006), driven by
+# Debian's wrk; about two minutes. Not part of `make test`.
+bench: install
+	command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq wrk; \
+		else sudo apt-get install -y -qq wrk; fi; }
+	$(PY) bench/load.py $(BENCH_ARGS)
+
 # Gradebook and statistics render times for 200 students x 40 assignments (temp SQLite).
 bench-gradebook: install
 	$(PY) bench/bench_gradebook.py
@@ -62,4 +78,4 @@ bench-generation: install
 	$(PY) bench/bench_generation.py
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .cache

@@ -44,3 +44,23 @@ def test_production_refuses_to_start_without_a_secret_key():
 
     assert result.returncode != 0
     assert "Set SECRET_KEY" in result.stderr
+
+
+def test_production_caches_templates_and_serves_compressed_hashed_static_files():
+    script = (
+        "from django.conf import settings; from django.template import engines; "
+        "print(engines['django'].engine.loaders[0][0]); "
+        "print(settings.STORAGES['staticfiles']['BACKEND'])"
+    )
+    result = run_manage(
+        "shell",
+        "-c",
+        script,
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="quiz.example.org",
+    )
+
+    assert result.returncode == 0, result.stderr
+    loader, storage = result.stdout.split()[-2:]
+    assert loader == "django.template.loaders.cached.Loader"
+    assert storage == "whitenoise.storage.CompressedManifestStaticFilesStorage"

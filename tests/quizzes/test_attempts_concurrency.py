@@ -1,12 +1,17 @@
 """Races a classroom produces: everyone submitting when the bell rings, double clicks, two
-tabs, an autosave arriving as the attempt is handed in. Real threads on PostgreSQL (SQLite
+tabs, an autosave arriving as the attempt is handed in, a teacher's gradebook handing in an
+attempt whose time ran out while its student comes back. Real threads on PostgreSQL (SQLite
 serialises writers, so these races cannot happen there)."""
 
 import threading
 from collections.abc import Callable
+from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
 
 from quizzes.models import Answer, Attempt
 from quizzes.services.attempts import (
@@ -112,3 +117,52 @@ def test_autosave_racing_submit_is_graded_or_refused_never_lost(round_number):
         assert answer.given == "Metternich" and answer.mark == 1.0
         attempt.refresh_from_db()
         assert attempt.score == 1.0
+
+
+def _expired_attempt_with_one_saved_answer() -> Attempt:
+    """An attempt whose time ran out a minute ago, one answer saved while there was time."""
+    assignment = assigned_quiz(question_count=3, time_limit_minutes=10)
+    attempt = attempt_start(assignment=assignment, student=enrol(assignment))
+    attempt_save_answer(attempt=attempt, question_id=attempt.question_ids[0], given="Metternich")
+    Attempt.objects.filter(pk=attempt.pk).update(deadline_at=timezone.now() - timedelta(minutes=1))
+    attempt.refresh_from_db()
+    return attempt
+
+
+def test_teacher_and_returning_student_at_once_grade_an_expired_attempt_once():
+    attempt = _expired_attempt_with_one_saved_answer()
+    teacher, student = Client(), Client()
+    teacher.force_login(attempt.assignment.classroom.teacher)
+    student.force_login(attempt.student)
+    gradebook = reverse("quizzes:gradebook", args=[attempt.assignment.classroom_id])
+    take = reverse("quizzes:attempt_take", args=[attempt.pk])
+
+    pages = run_together([lambda: teacher.get(gradebook), lambda: student.get(take)] * 2)
+
+    assert [page.status_code for page in pages] == [200, 302] * 2
+    attempt.refresh_from_db()
+    assert attempt.score == 1.0
+    assert attempt.submitted_at == attempt.deadline_at
+    assert Answer.objects.filter(attempt=attempt).count() == 3
+
+
+def test_an_answer_saved_after_the_deadline_is_refused_while_the_gradebook_grades():
+    attempt = _expired_attempt_with_one_saved_answer()
+    teacher = Client()
+    teacher.force_login(attempt.assignment.classroom.teacher)
+    gradebook = reverse("quizzes:gradebook", args=[attempt.assignment.classroom_id])
+
+    saved, page = run_together(
+        [
+            lambda: attempt_save_answer(
+                attempt=attempt, question_id=attempt.question_ids[1], given="Metternich"
+            ),
+            lambda: teacher.get(gradebook),
+        ]
+    )
+
+    assert isinstance(saved, AttemptClosed)
+    assert page.status_code == 200
+    attempt.refresh_from_db()
+    assert attempt.score == 1.0
+    assert Answer.objects.get(attempt=attempt, question_id=attempt.question_ids[1]).given is None

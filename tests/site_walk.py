@@ -1,0 +1,268 @@
+"""The site's pages, walked from the URL resolver, and a small world to fill their arguments:
+two teachers with a class each, a student in each class, teacher A's quiz assigned to class A,
+student A's attempts and a card student A studies. Shared by the access-control and the
+hostile-text walks."""
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+
+from quizzes.models import Answer, Attempt
+from tests.accounts.factories import AdminFactory, StudentFactory, TeacherFactory
+from tests.quizzes.factories import (
+    AssignmentFactory,
+    CardStateFactory,
+    ClassroomFactory,
+    EnrolmentFactory,
+    FlashcardFactory,
+    LessonAssignmentFactory,
+    QuizFactory,
+    SubmittedAttemptFactory,
+)
+
+ROLES = ["anonymous", "student_a", "student_b", "teacher_a", "teacher_b", "admin"]
+OK, LOGIN, NO = "reaches", "sent to log in", "refused"
+ANSWERS = "answers without a server error"  # the admin's own add/lookup pages may say 403/404
+
+
+@dataclass(frozen=True)
+class Page:
+    """A pattern found in the resolver: its full name (or route) and its route."""
+
+    key: str
+    route: str
+    kwarg_names: tuple[str, ...]
+    admin: bool
+
+
+def _walk(patterns, prefix: str = "", namespace: str = "", admin: bool = False):
+    for entry in patterns:
+        route = prefix + str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            name = entry.namespace or ""
+            inner = f"{namespace}:{name}" if namespace and name else (name or namespace)
+            yield from _walk(entry.url_patterns, route, inner, admin or name == "admin")
+        elif isinstance(entry, URLPattern):
+            names = tuple(entry.pattern.regex.groupindex)
+            if entry.name:
+                key = f"{namespace}:{entry.name}" if namespace else entry.name
+            else:
+                key = route  # unnamed (the admin's catch-all and its object redirects)
+            yield Page(key, route, names, admin)
+
+
+def all_pages() -> list[Page]:
+    return list(_walk(get_resolver().url_patterns))
+
+
+def rule(**roles: str) -> dict[str, str]:
+    return {role: roles.get(role, NO) for role in ROLES}
+
+
+PUBLIC = rule(**dict.fromkeys(ROLES, OK))
+SIGNED_IN = rule(anonymous=LOGIN, **dict.fromkeys(ROLES[1:], OK))
+ANY_TEACHER = rule(anonymous=LOGIN, teacher_a=OK, teacher_b=OK, admin=OK)
+TEACHER_A = rule(anonymous=LOGIN, teacher_a=OK, admin=OK)
+STUDENT_A = rule(anonymous=LOGIN, student_a=OK)
+ANY_STUDENT = rule(anonymous=LOGIN, student_a=OK, student_b=OK)
+# The admin site sends everyone but staff to its own login page.
+ADMIN_SITE = rule(
+    anonymous=LOGIN,
+    student_a=LOGIN,
+    student_b=LOGIN,
+    teacher_a=LOGIN,
+    teacher_b=LOGIN,
+    admin=ANSWERS,
+)
+ADMIN_PUBLIC = {"admin:login", "admin:logout"}
+
+# Who may reach each page, and the world's objects that fill its arguments.
+RULES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
+    "home": (PUBLIC, {}),
+    "healthz": (PUBLIC, {}),
+    "signup": (PUBLIC, {}),
+    "login": (PUBLIC, {}),
+    "logout": (PUBLIC, {}),
+    "password_change": (SIGNED_IN, {}),
+    "password_change_done": (SIGNED_IN, {}),
+    "password_reset": (PUBLIC, {}),
+    "password_reset_done": (PUBLIC, {}),
+    "password_reset_confirm": (PUBLIC, {"uidb64": "uid", "token": "token"}),
+    "password_reset_complete": (PUBLIC, {}),
+    "lessons:lesson_list": (PUBLIC, {}),
+    "lessons:lesson_detail": (PUBLIC, {"slug": "lesson"}),
+    "quizzes:classroom_index": (ANY_TEACHER, {}),
+    "quizzes:classroom_join": (ANY_STUDENT, {}),
+    "quizzes:classroom_detail": (TEACHER_A, {"pk": "classroom"}),
+    "quizzes:classroom_rename": (TEACHER_A, {"pk": "classroom"}),
+    "quizzes:classroom_archive": (TEACHER_A, {"pk": "classroom"}),
+    "quizzes:classroom_join_code": (TEACHER_A, {"pk": "classroom"}),
+    "quizzes:enrolment_remove": (TEACHER_A, {"pk": "classroom", "student_id": "student_a"}),
+    "quizzes:classroom_roster_import": (TEACHER_A, {"pk": "classroom"}),
+    "quizzes:assignment_new": (TEACHER_A, {"pk": "classroom"}),
+    "quizzes:gradebook": (TEACHER_A, {"pk": "classroom"}),
+    "quizzes:gradebook_export": (TEACHER_A, {"pk": "classroom"}),
+    "quizzes:gradebook_student": (TEACHER_A, {"pk": "classroom", "student_id": "student_a"}),
+    "quizzes:assignment_statistics": (
+        TEACHER_A,
+        {"pk": "classroom", "assignment_id": "quiz_assignment"},
+    ),
+    "quizzes:dashboard": (SIGNED_IN, {}),
+    "quizzes:lesson_reading_mark": (STUDENT_A, {"pk": "lesson_assignment"}),
+    "quizzes:quiz_list": (ANY_TEACHER, {}),
+    "quizzes:quiz_new": (ANY_TEACHER, {}),
+    "quizzes:quiz_preview": (TEACHER_A, {"pk": "quiz"}),
+    "quizzes:quiz_edit": (TEACHER_A, {"pk": "quiz"}),
+    # Teachers are shown their quiz's preview instead.
+    "quizzes:attempt_start": (
+        rule(anonymous=LOGIN, student_a=OK, teacher_a=OK, admin=OK),
+        {"pk": "quiz_assignment"},
+    ),
+    "quizzes:attempt_take": (STUDENT_A, {"pk": "open_attempt"}),
+    "quizzes:attempt_answer_save": (STUDENT_A, {"pk": "open_attempt"}),
+    "quizzes:attempt_submit": (STUDENT_A, {"pk": "open_attempt"}),
+    "quizzes:attempt_review": (
+        rule(anonymous=LOGIN, student_a=OK, teacher_a=OK, admin=OK),
+        {"pk": "submitted_attempt"},
+    ),
+    "quizzes:answer_mark": (TEACHER_A, {"pk": "submitted_attempt", "answer_pk": "answer"}),
+    "quizzes:attempt_rescore": (TEACHER_A, {"pk": "submitted_attempt"}),
+    "quizzes:progress": (SIGNED_IN, {}),
+    "quizzes:study_due": (SIGNED_IN, {}),
+    "quizzes:study_rate": (SIGNED_IN, {}),
+    # A student's card history is theirs alone, hidden from teachers too.
+    "quizzes:study_card_detail": (STUDENT_A, {"pk": "card_state"}),
+    "quizzes:study_lesson": (SIGNED_IN, {"slug": "lesson"}),
+    "quizzes:study_class_list": (ANY_TEACHER, {}),
+    "quizzes:study_class_progress": (TEACHER_A, {"pk": "classroom"}),
+    "quizzes:practice_question": (SIGNED_IN, {"slug": "lesson"}),
+    "quizzes:practice_next": (SIGNED_IN, {"slug": "lesson"}),
+    "quizzes:practice_restart": (SIGNED_IN, {"slug": "lesson"}),
+    # Every teacher reviews every lesson's bank; only the lesson's owner (or an admin)
+    # edits the lesson or generates its bank again.
+    "lessons:lesson_new": (ANY_TEACHER, {}),
+    "lessons:lesson_edit": (TEACHER_A, {"slug": "lesson"}),
+    "quizzes:bank_review": (ANY_TEACHER, {"slug": "lesson"}),
+    "quizzes:bank_regenerate": (TEACHER_A, {"slug": "lesson"}),
+    "quizzes:bank_download": (ANY_TEACHER, {"slug": "lesson", "format_name": "export_format"}),
+    "quizzes:bank_import_gift": (ANY_TEACHER, {"slug": "lesson"}),
+    "quizzes:bank_question_add": (ANY_TEACHER, {"slug": "lesson"}),
+    "quizzes:bank_question_edit": (ANY_TEACHER, {"slug": "lesson", "pk": "question"}),
+    "quizzes:bank_question_status": (ANY_TEACHER, {"slug": "lesson", "pk": "question"}),
+    "quizzes:bank_flashcard_add": (ANY_TEACHER, {"slug": "lesson"}),
+    "quizzes:bank_flashcard_edit": (ANY_TEACHER, {"slug": "lesson", "pk": "flashcard"}),
+    "quizzes:bank_flashcard_status": (ANY_TEACHER, {"slug": "lesson", "pk": "flashcard"}),
+}
+
+# Pages of the bank review being merged alongside: teachers and admins; the lesson's bank.
+PENDING_RULES: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
+
+
+@dataclass
+class World:
+    users: dict
+    objects: dict
+
+    def value(self, name: str) -> str:
+        found = self.objects[name]
+        return str(getattr(found, "slug", None) or getattr(found, "pk", found))
+
+
+PAGES = all_pages()
+
+
+def world_make() -> World:
+    """Two teachers with a class each, a student in each class, teacher A's quiz assigned to
+    class A, student A's attempts (one handed in, one open), a card student A studies."""
+    teacher_a, teacher_b = TeacherFactory(), TeacherFactory()
+    student_a, student_b = StudentFactory(), StudentFactory()
+    classroom = ClassroomFactory(teacher=teacher_a)
+    EnrolmentFactory(classroom=classroom, student=student_a)
+    EnrolmentFactory(classroom=ClassroomFactory(teacher=teacher_b), student=student_b)
+    quiz = QuizFactory(owner=teacher_a, question_count=2, attempts_allowed=0)
+    lesson = quiz.lessons.get()
+    lesson.owner = teacher_a
+    lesson.save(update_fields=["owner"])
+    quiz_assignment = AssignmentFactory(classroom=classroom, quiz=quiz)
+    submitted = SubmittedAttemptFactory(assignment=quiz_assignment, student=student_a)
+    answer = Answer.objects.create(
+        attempt=submitted, question_id=submitted.question_ids[0], given="Metternich", mark=1.0
+    )
+    open_attempt = Attempt.objects.create(
+        assignment=quiz_assignment,
+        student=student_a,
+        number=2,
+        question_ids=submitted.question_ids,
+        deadline_at=timezone.now() + timedelta(hours=1),
+    )
+    flashcard = FlashcardFactory(lesson=lesson)
+    card_state = CardStateFactory(student=student_a, flashcard=flashcard)
+    users = {
+        "student_a": student_a,
+        "student_b": student_b,
+        "teacher_a": teacher_a,
+        "teacher_b": teacher_b,
+        "admin": AdminFactory(),
+    }
+    objects = {
+        "classroom": classroom,
+        "quiz": quiz,
+        "lesson": lesson,
+        "quiz_assignment": quiz_assignment,
+        "lesson_assignment": LessonAssignmentFactory(classroom=classroom, lesson=lesson),
+        "submitted_attempt": submitted,
+        "open_attempt": open_attempt,
+        "answer": answer,
+        "card_state": card_state,
+        "question": quiz.quiz_questions.order_by("position").first().question,
+        "flashcard": flashcard,
+        "export_format": "json",
+        "student_a": student_a,
+        "uid": "MQ",
+        "token": "set-password",
+    }
+    return World(users, objects)
+
+
+def admin_kwargs(page: Page, world: World) -> dict[str, str]:
+    """The admin's own arguments: a real object of the model in the route where it has one."""
+    values = {}
+    if page.kwarg_names == ("content_type_id", "object_id"):  # "view on site"
+        lesson = world.objects["lesson"]
+        return {
+            "content_type_id": str(ContentType.objects.get_for_model(lesson).pk),
+            "object_id": str(lesson.pk),
+        }
+    for name in page.kwarg_names:
+        if name in ("object_id", "id"):
+            app_label, model_name = page.route.split("/")[1:3]
+            model = apps.get_model(app_label, model_name)
+            first = model._default_manager.order_by("pk").first()
+            values[name] = str(first.pk) if first else "1"
+        elif name == "app_label":
+            values[name] = "quizzes"
+        elif name == "url":
+            values[name] = "no-such-page/"
+        else:
+            raise AssertionError(f"No admin value for {name!r} in {page.route}")
+    return values
+
+
+def page_path(page: Page, kwargs: dict[str, str]) -> str:
+    """The route with its arguments filled in: path converters and regex groups alike."""
+    path = re.sub(r"\(\?P<(\w+)>[^)]*\)", lambda m: kwargs[m.group(1)], page.route)
+    path = re.sub(r"<(?:\w+:)?(\w+)>", lambda m: kwargs[m.group(1)], path)
+    return "/" + path.replace("^", "").replace("$", "")
+
+
+def expectation(page: Page) -> tuple[dict[str, str], dict[str, str] | None]:
+    if page.key in ADMIN_PUBLIC:
+        return PUBLIC, None
+    if page.admin:
+        return ADMIN_SITE, None
+    return RULES.get(page.key) or PENDING_RULES[page.key]

@@ -1,0 +1,239 @@
+"""Several app servers behind one proxy: two gunicorn processes on two loopback ports share one
+PostgreSQL database and one Redis. A student logs in on one, answers half a quiz, carries on
+on the other with the same cookies and submits; failed logins count across both servers.
+
+Run by .ci/run after its PostgreSQL pass, with MULTISERVER_PG_URL (an empty database this
+module migrates) and REDIS_URL set; skipped otherwise.
+"""
+
+import http.cookiejar
+import json
+import os
+import re
+import secrets
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATABASE_URL = os.environ.get("MULTISERVER_PG_URL", "")
+REDIS_URL = os.environ.get("REDIS_URL", "")
+PORTS = [int(port) for port in os.environ.get("MULTISERVER_PORTS", "8008,8009").split(",")]
+FAILURE_LIMIT = 3
+PASSWORD = "a-long-student-password"
+JOIN_FAILURE_LIMIT = 10  # quizzes.services.classes: wrong class codes per account
+
+pytestmark = [
+    pytest.mark.multiserver,
+    pytest.mark.skipif(
+        not (DATABASE_URL and REDIS_URL), reason="needs MULTISERVER_PG_URL and REDIS_URL"
+    ),
+]
+
+SERVER_ENV = {
+    "DATABASE_URL": DATABASE_URL,
+    "REDIS_URL": REDIS_URL,
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "127.0.0.1",
+    "DEBUG": "0",
+    "DJANGO_SETTINGS_MODULE": "history_quiz.settings",
+    "AXES_FAILURE_LIMIT": str(FAILURE_LIMIT),
+}
+
+# Made on the shared database: a class with a four-question quiz and two students.
+WORLD_SCRIPT = """
+import json
+from history_quiz.accounts.models import Role, User
+from lessons.services import lesson_import_file
+from django.conf import settings
+from quizzes.models import Assignment, Classroom, Enrolment, Question, Quiz, QuizQuestion
+lesson = lesson_import_file(path=settings.LESSON_FIXTURES_DIR / "magna-carta.txt").lesson
+teacher = User.objects.create_user("ms-teacher", password=PASSWORD, role=Role.TEACHER)
+classroom = Classroom.objects.create(name="Year 8", teacher=teacher, join_code="MULTI8")
+quiz = Quiz.objects.create(title="Magna Carta", owner=teacher, attempts_allowed=0)
+quiz.lessons.add(lesson)
+questions = Question.objects.bulk_create(
+    Question(lesson=lesson, kind="short_answer", prompt=f"Which year? ({n})", answer="1215")
+    for n in range(4)
+)
+QuizQuestion.objects.bulk_create(
+    QuizQuestion(quiz=quiz, question=q, position=n) for n, q in enumerate(questions, 1)
+)
+for name in ("ms-student", "ms-locked"):
+    student = User.objects.create_user(name, password=PASSWORD, role=Role.STUDENT)
+    Enrolment.objects.create(classroom=classroom, student=student)
+User.objects.create_user("ms-joiner", password=PASSWORD, role=Role.STUDENT)
+assignment = Assignment.objects.create(
+    classroom=classroom, quiz=quiz, assigned_by=teacher, due_at=None
+)
+print(json.dumps({"assignment": assignment.pk}))
+""".replace("PASSWORD", repr(PASSWORD))
+
+RESULT_SCRIPT = """
+import json
+from quizzes.models import Attempt
+attempt = Attempt.objects.get(pk=ATTEMPT)
+print(json.dumps({
+    "submitted": attempt.submitted_at is not None,
+    "score": attempt.score,
+    "answers": sorted(a.given for a in attempt.answers.all() if a.given is not None),
+}))
+"""
+
+
+def manage(*args: str) -> str:
+    environment = {**os.environ, **SERVER_ENV}
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
+def servers():
+    """Migrate the shared database, make the world, start two gunicorn servers."""
+    manage("flush", "--noinput")
+    manage("migrate", "--noinput")
+    manage("collectstatic", "--noinput", "-v0")
+    world = json.loads(manage("shell", "-c", WORLD_SCRIPT).strip().splitlines()[-1])
+    gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    processes = [
+        subprocess.Popen(
+            [
+                gunicorn,
+                "history_quiz.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "2",
+                "--no-control-socket",
+            ],  # fmt: skip
+            cwd=ROOT,
+            env={**os.environ, **SERVER_ENV},
+        )
+        for port in PORTS
+    ]
+    try:
+        for port in PORTS:
+            wait_for(f"http://127.0.0.1:{port}/healthz")
+        yield [f"http://127.0.0.1:{port}" for port in PORTS], world
+    finally:
+        for process in processes:
+            process.terminate()
+        for process in processes:
+            process.wait(timeout=30)
+
+
+def wait_for(url: str) -> None:
+    for _ in range(150):
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise AssertionError(f"{url} did not answer")
+
+
+class Browser:
+    """One person's cookies (a cookie jar ignores ports, as a browser does), used on any
+    server."""
+
+    def __init__(self) -> None:
+        self.jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar))
+
+    def csrf(self) -> str:
+        return next(cookie.value for cookie in self.jar if cookie.name == "csrftoken")
+
+    def open(self, url: str, data: bytes | None = None, headers: dict | None = None):
+        request = urllib.request.Request(url, data=data, headers=headers or {})
+        try:
+            response = self.opener.open(request, timeout=30)
+        except urllib.error.HTTPError as error:
+            response = error
+        return response.status, response.geturl(), response.read().decode()
+
+    def post_form(self, url: str, fields: dict[str, str]):
+        fields = {"csrfmiddlewaretoken": self.csrf(), **fields}
+        return self.open(url, urllib.parse.urlencode(fields).encode())
+
+    def log_in(self, server: str, username: str, password: str):
+        status, _, page = self.open(f"{server}/accounts/login/")
+        assert status == 200 and re.search(r'name="csrfmiddlewaretoken"', page)
+        return self.post_form(
+            f"{server}/accounts/login/", {"username": username, "password": password}
+        )
+
+    def save_answer(self, server: str, attempt: int, question: int, given: str):
+        body = json.dumps({"question": question, "given": given}).encode()
+        headers = {"Content-Type": "application/json", "X-CSRFToken": self.csrf()}
+        return self.open(f"{server}/attempts/{attempt}/answers/", body, headers)
+
+
+def test_a_student_starts_on_one_server_and_submits_on_the_other(servers):
+    (first, second), world = servers
+    student = Browser()
+    status, url, _ = student.log_in(first, "ms-student", PASSWORD)
+    assert status == 200 and "/dashboard/" in url
+
+    status, url, page = student.post_form(f"{first}/assignments/{world['assignment']}/start/", {})
+    attempt = int(re.search(r"/attempts/(\d+)/", url).group(1))
+    questions = [int(pk) for pk in re.findall(r'name="questions" value="(\d+)"', page)]
+    assert status == 200 and len(questions) == 4
+    for question in questions[:2]:
+        status, _, body = student.save_answer(first, attempt, question, "1215")
+        assert status == 200 and json.loads(body)["saved"]
+
+    status, _, page = student.open(f"{second}/attempts/{attempt}/")
+    assert status == 200 and "data-answered>2</span> of 4" in page
+    for question in questions[2:]:
+        status, _, body = student.save_answer(second, attempt, question, "1215")
+        assert status == 200 and json.loads(body)["saved"]
+    assert json.loads(body)["answered"] == 4
+    status, url, _ = student.post_form(f"{second}/attempts/{attempt}/submit/", {})
+    assert status == 200 and url.endswith(f"/attempts/{attempt}/review/")
+
+    output = manage("shell", "-c", RESULT_SCRIPT.replace("ATTEMPT", str(attempt)))
+    result = json.loads(output.strip().splitlines()[-1])
+    assert result == {"submitted": True, "score": 4.0, "answers": ["1215"] * 4}
+
+
+def test_failed_logins_on_both_servers_lock_the_account_on_both(servers):
+    (first, second), _ = servers
+    for _ in range(FAILURE_LIMIT - 1):
+        status, _, _ = Browser().log_in(first, "ms-locked", "wrong password")
+        assert status == 200
+    status, _, _ = Browser().log_in(second, "ms-locked", "wrong password")
+
+    assert status == 429
+    for server in (first, second):
+        status, url, page = Browser().log_in(server, "ms-locked", PASSWORD)
+        assert status == 429 and "Too many attempts" in page
+
+
+def test_wrong_class_codes_on_both_servers_add_up_in_the_shared_cache(servers):
+    (first, second), _ = servers
+    student = Browser()
+    student.log_in(first, "ms-joiner", PASSWORD)
+    for attempt in range(JOIN_FAILURE_LIMIT):
+        server = first if attempt % 2 else second
+        student.open(f"{server}/classes/join/")
+        status, _, _ = student.post_form(f"{server}/classes/join/", {"code": "WRONG1"})
+        assert status == 400
+
+    for server in (first, second):
+        status, _, page = student.post_form(f"{server}/classes/join/", {"code": "MULTI8"})
+        assert status == 429 and "Too many wrong codes" in page
