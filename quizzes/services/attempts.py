@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, QuerySet
 from django.utils import timezone
 
+from quizzes.drawing import draw_spread
 from quizzes.models import (
     Answer,
     AnswerVisibility,
@@ -80,9 +81,9 @@ def _draw(*, assignment: Assignment, rng: random.Random) -> tuple[list[int], dic
         pool = sorted(
             Question.objects.usable()
             .filter(lesson__in=quiz.lessons.all())
-            .values_list("pk", flat=True)
+            .values_list("pk", "source_text")
         )
-        question_ids = rng.sample(pool, min(quiz.random_count or 0, len(pool)))
+        question_ids = draw_spread(pool, quiz.random_count or 0, rng)
     else:
         question_ids = list(
             quiz.quiz_questions.order_by("position").values_list("question_id", flat=True)

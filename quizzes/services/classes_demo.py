@@ -1,6 +1,7 @@
 """Demo data for `make run`: a class of the demo students with a lesson to read and a quiz
 some have already taken, so the gradebook, statistics and dashboards are not empty."""
 
+import random
 from datetime import timedelta
 from typing import Any
 
@@ -9,6 +10,7 @@ from django.utils import timezone
 
 from history_quiz.accounts.models import User
 from lessons.models import Lesson
+from quizzes.drawing import draw_spread
 from quizzes.models import (
     Answer,
     Assignment,
@@ -90,9 +92,11 @@ def demo_classroom_ensure(
     )
     if students:
         LessonReading.objects.create(assignment=reading, student=students[0])
-    questions = list(
-        Question.objects.usable().filter(lesson=lesson).order_by("pk")[:DEMO_QUESTION_COUNT]
+    candidates = Question.objects.usable().filter(lesson=lesson).order_by("pk")
+    chosen = draw_spread(
+        list(candidates.values_list("pk", "source_text")), DEMO_QUESTION_COUNT, random.Random(0)
     )
+    questions = sorted(candidates.filter(pk__in=chosen), key=lambda q: chosen.index(q.pk))
     if not questions:
         return classroom
     quiz = Quiz.objects.create(title=f"{lesson.title}: check", owner=teacher, attempts_allowed=2)
