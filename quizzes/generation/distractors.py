@@ -19,7 +19,13 @@ from quizzes.generation.checks import (
     says_the_same,
 )
 from quizzes.generation.entities import DATE, NUMBER, PERSON, Entity, normalise
-from quizzes.generation.fallbacks import ACTIVE_YEAR, FALLBACKS, GENERIC_TAGS, PLACE_WITHIN
+from quizzes.generation.fallbacks import (
+    ACTIVE_YEAR,
+    COUNTRIES,
+    FALLBACKS,
+    GENERIC_TAGS,
+    PLACE_WITHIN,
+)
 from quizzes.generation.nlp import ORG_HEADS
 from quizzes.generation.selection import LessonSentence, content_lemmas
 
@@ -129,7 +135,8 @@ CONTINENTS = {
 
 
 def place_sort(name: str) -> str:
-    """Water, landform, continent or region, or a state or town: options keep to one sort."""
+    """Water, landform, continent or region, country, or town or province: options keep to
+    one sort."""
     text = normalise(name)
     words = text.split()
     # "Sea of Marmara": before "of" stands what the place is.
@@ -140,7 +147,9 @@ def place_sort(name: str) -> str:
         return "land"
     if text in CONTINENTS:
         return "region"
-    return "state"
+    if text in COUNTRIES:
+        return "country"
+    return "town or province"
 
 
 def fallback_fits(name: str, tags, lesson_words: set[str], year: int | None) -> bool:

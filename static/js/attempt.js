@@ -311,8 +311,25 @@
     if (Object.keys(queue).length && !closed && !leaving) event.preventDefault();
   });
   // A form post carries the page's answers itself; the queue stays until the server confirms.
-  form.addEventListener("submit", () => {
+  // A save still on its way could land after the post and put back an older answer, so the
+  // post waits (briefly) for it.
+  form.addEventListener("submit", (event) => {
+    if (leaving) return;
     leaving = true;
+    if (!flushing) return;
+    event.preventDefault();
+    const submitter = event.submitter;
+    const startedAt = Date.now();
+    const waitThenPost = () => {
+      if (flushing && Date.now() - startedAt < 5000) {
+        window.setTimeout(waitThenPost, 50);
+      } else if (submitter) {
+        form.requestSubmit(submitter);
+      } else {
+        form.requestSubmit();
+      }
+    };
+    waitThenPost();
   });
 
   // The countdown follows the server's deadline; at zero the attempt is handed in.

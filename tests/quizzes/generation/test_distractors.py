@@ -80,7 +80,8 @@ def test_place_options_keep_to_one_sort():
 
     assert place_sort("the Sea of Marmara") == place_sort("Red Sea") == "water"
     assert place_sort("Europe") == "region"
-    assert place_sort("Ethiopia") == "state"
+    assert place_sort("Ethiopia") == place_sort("the Soviet Union") == "country"
+    assert place_sort("Kyoto") == place_sort("Shiroyama") != place_sort("China")
 
 
 def test_fallbacks_come_from_the_lessons_era():
