@@ -263,12 +263,6 @@ def _fits(
         return False
     if candidate.source != "lesson" and _lesson_mentions(pool, display):
         return False  # the lesson speaks of it: it may well be right
-    if answer.after_article == "the" and candidate.takes_the is False:
-        return False
-    if answer.after_article != "the" and candidate.takes_the:
-        return False
-    if candidate.plural is not None and candidate.plural != answer.plural:
-        return False
     return not _said_of(pool, candidate, sentence, answer, strict=candidate.source == "lesson")
 
 

@@ -265,24 +265,11 @@ COMPASS = {
     "coast",
 }
 # Words that may stand between a place and the larger place holding it.
-LINKING = {"in", "of", "near", "the", ",", "on", "at", "part"} | {
-    "north",
-    "south",
-    "east",
-    "west",
-    "northeast",
-    "northwest",
-    "southeast",
-    "southwest",
-    "northern",
-    "southern",
-    "eastern",
-    "western",
-    "central",
-    "centre",
-    "center",
-    "coast",
-}
+LINKING = (
+    {"in", "of", "near", "the", ",", "on", "at", "part"}
+    | (COMPASS - {"outskirts", "suburbs"})
+    | {"northern", "southern", "eastern", "western", "central"}
+)
 PLACE_PREPOSITIONS = {
     "in",
     "at",

@@ -101,6 +101,12 @@ def _quiz_apply(
     return quiz
 
 
+def _check_setting_names(settings: dict[str, Any]) -> None:
+    unknown = set(settings) - set(SETTING_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown quiz settings: {sorted(unknown)}")
+
+
 def quiz_create(
     *,
     owner,
@@ -109,9 +115,7 @@ def quiz_create(
     **settings: Any,
 ) -> Quiz:
     """Make a quiz from the lessons' banks with the teacher's settings."""
-    unknown = set(settings) - set(SETTING_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown quiz settings: {sorted(unknown)}")
+    _check_setting_names(settings)
     return _quiz_apply(
         quiz=Quiz(owner=owner), lessons=lessons, questions=questions, settings=settings
     )
@@ -125,7 +129,5 @@ def quiz_update(
     **settings: Any,
 ) -> Quiz:
     """Change a quiz's lessons, questions or settings; attempts already started keep theirs."""
-    unknown = set(settings) - set(SETTING_FIELDS)
-    if unknown:
-        raise TypeError(f"unknown quiz settings: {sorted(unknown)}")
+    _check_setting_names(settings)
     return _quiz_apply(quiz=quiz, lessons=lessons, questions=questions, settings=settings)
