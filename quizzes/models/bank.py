@@ -47,6 +47,16 @@ class BankItemQuerySet(models.QuerySet):
         return self.filter(status=QuestionStatus.GENERATED)
 
 
+class QuestionQuerySet(BankItemQuerySet):
+    def ready_or_approved(self) -> "QuestionQuerySet":
+        """What random draws and practice use: generated items the ranker marked ready,
+        and every item a person approved or edited."""
+        return self.filter(
+            models.Q(status=QuestionStatus.GENERATED, ready=True)
+            | models.Q(status__in=(QuestionStatus.APPROVED, QuestionStatus.EDITED))
+        )
+
+
 class BankItem(models.Model):
     lesson = models.ForeignKey(Lesson, on_delete=models.CASCADE, related_name="%(class)ss")
     source_sentence = models.ForeignKey(
@@ -102,6 +112,17 @@ class Question(BankItem):
     answer = models.JSONField()
     accepted = models.JSONField(default=list, blank=True)
     explanation = models.TextField(blank=True, help_text="Why the answer is right.")
+    confidence = models.FloatField(
+        default=0.0, help_text="The ranker's estimate (0 to 1) that the item is usable as written."
+    )
+    ready = models.BooleanField(
+        default=False, help_text="Ranked good enough to use without review; else needs review."
+    )
+    reason = models.CharField(
+        max_length=200, blank=True, help_text="In plain words, what the item tests and why."
+    )
+
+    objects = QuestionQuerySet.as_manager()
 
     class Meta:
         ordering = ["lesson", "pk"]
