@@ -95,7 +95,7 @@ def variants(answer: "Answer") -> list[str]:
     return unique
 
 
-def _article_before(doc: Doc, token_start: int) -> str:
+def article_before(doc: Doc, token_start: int) -> str:
     if token_start == 0:
         return ""
     before = doc[token_start - 1].lower_
@@ -109,21 +109,25 @@ def entity_answers(
     answers = []
     for mention in mentions:
         entity = entity_of.get((mention.sentence, mention.start))
-        kind = entity.kind if entity else mention.label_kind
-        answers.append(
-            Answer(
-                text=mention.text,
-                start=mention.start,
-                end=mention.end,
-                kind=kind,
-                entity=entity,
-                plural=entity.plural if entity else mention.plural,
-                after_article=_article_before(sentence.doc, mention.token_start),
-                token_start=mention.token_start,
-                token_end=mention.token_end,
-            )
-        )
+        answers.append(answer_from_mention(sentence, mention, entity))
     return answers
+
+
+def answer_from_mention(
+    sentence: LessonSentence, mention: Mention, entity: Entity | None
+) -> Answer:
+    """The answer a mention makes, of its entity's kind when it has one."""
+    return Answer(
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        kind=entity.kind if entity else mention.label_kind,
+        entity=entity,
+        plural=entity.plural if entity else mention.plural,
+        after_article=article_before(sentence.doc, mention.token_start),
+        token_start=mention.token_start,
+        token_end=mention.token_end,
+    )
 
 
 def term_answers(sentence: LessonSentence, topic_lemmas: set[str]) -> list[Answer]:
@@ -154,7 +158,7 @@ def term_answers(sentence: LessonSentence, topic_lemmas: set[str]) -> list[Answe
                 kind=TERM,
                 entity=None,
                 plural=chunk.root.tag_ == "NNS",
-                after_article=_article_before(doc, start),
+                after_article=article_before(doc, start),
                 token_start=start,
                 token_end=end,
             )

@@ -13,6 +13,7 @@ from quizzes.generation.selection import LessonSentence
 
 FILL_BLANK = "fill_blank"
 MULTIPLE_CHOICE = "multiple_choice"
+SHORT_ANSWER = "short_answer"
 
 
 def cloze_prompt(sentence: LessonSentence, answer: Answer) -> str | None:
@@ -27,13 +28,20 @@ def cloze_prompt(sentence: LessonSentence, answer: Answer) -> str | None:
     return prompt
 
 
-def fill_blank(sentence: LessonSentence, answer: Answer, prompt: str) -> GeneratedQuestion:
+def fill_blank(
+    sentence: LessonSentence,
+    answer: Answer,
+    prompt: str,
+    kind: str = FILL_BLANK,
+    rule: str = "cloze",
+) -> GeneratedQuestion:
+    """A typed answer: a blank in the sentence, or a wh-question (kind short_answer)."""
     return GeneratedQuestion(
-        kind=FILL_BLANK,
+        kind=kind,
         prompt=prompt,
         answer=answer.text,
         accepted=variants(answer)[1:],
-        rule=f"cloze.{answer.kind}",
+        rule=f"{rule}.{answer.kind}",
         sentence=sentence,
         target=answer.text,
         key_point=sentence.key_point,

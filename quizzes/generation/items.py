@@ -4,6 +4,7 @@ import hashlib
 import random
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from quizzes.generation.selection import LessonSentence
 
@@ -22,6 +23,16 @@ class GeneratedQuestion:
     key_point: int | None = None
     answer_kind: str = ""
     note: str = ""  # an explanation other than the source sentence
+    hidden: Any = None  # the Answer span the item hides or swaps; None for sets
+    replacement: str = ""  # what a false statement put in the hidden span's place
+    distractor_sources: list[str] = field(default_factory=list)  # "lesson", "course", ...
+    cue: str = ""  # a title or place noun right before the blank ("Pope", "city of")
+    # The ranker's verdict (ranking.py): chance of being usable as written, and why.
+    confidence: float = 0.0
+    ready: bool = False
+    reason: str = ""
+    worth: str = ""  # "key", "detail" or "trivia"
+    faults: list[str] = field(default_factory=list)
 
     @property
     def source_text(self) -> str:
@@ -67,6 +78,11 @@ class GeneratedBank:
 def fingerprint(*parts: str) -> str:
     """Same rule, source and target: the same item across regenerations."""
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def stable_seed(*parts: str) -> int:
+    """A seed from text, the same in every process (Python's hash() is not)."""
+    return int(fingerprint(*parts)[:12], 16)
 
 
 def seeded_shuffle(items: list, seed: int) -> list:

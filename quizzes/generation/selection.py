@@ -131,3 +131,11 @@ def select_sentences(
         sentence.key_point, sentence.key_overlap = best, best_score
         sentences.append(sentence)
     return sentences
+
+
+def best_sentence_for(key_doc: Doc, sentences: list[LessonSentence]) -> LessonSentence | None:
+    """The lesson sentence that states the key point best, or None when none shares a word."""
+    lemmas = weighted_lemmas(key_doc)
+    scored = [(key_point_score(lemmas, s.weights), -s.index, s) for s in sentences]
+    best = max(scored, key=lambda item: item[:2], default=None)
+    return best[2] if best and best[0] > 0 else None

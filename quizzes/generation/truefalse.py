@@ -2,10 +2,15 @@
 
 from quizzes.generation.answers import Answer
 from quizzes.generation.checks import differs_by_one_span
+from quizzes.generation.distractors import choose_distractors
+from quizzes.generation.entities import DATE, NUMBER, TITLES
 from quizzes.generation.items import GeneratedQuestion
 from quizzes.generation.selection import LessonSentence
 
 TRUE_FALSE = "true_false"
+# Kinds a false statement may swap: nationalities nest ("Athenian" is "Greek"), so not
+# groups, and never a bare noun phrase.
+SWAPPABLE = ("person", "date", "number", "event", "organisation", "place", "document")
 
 
 def true_statement(sentence: LessonSentence) -> GeneratedQuestion:
@@ -37,3 +42,49 @@ def false_statement(
         key_point=sentence.key_point,
         answer_kind=answer.kind,
     )
+
+
+def part_of_a_name(sentence: LessonSentence, answer: Answer) -> bool:
+    """ "William of Normandy": the place is part of a person's name, not a claim."""
+    last = sentence.doc[answer.token_end - 1]
+    preposition = last.head
+    holder = preposition.head
+    return (
+        last.dep_ == "pobj"
+        and preposition.lower_ == "of"
+        and (
+            holder.pos_ == "PROPN"
+            and holder.ent_type_ == "PERSON"
+            or holder.lower_ in TITLES  # "Lord Howard of Effingham", "the Duke of X"
+        )
+    )
+
+
+def in_range(sentence: LessonSentence, answer: Answer) -> bool:
+    """ "499 to 493 BC", "20,000 to 30,000": one end of a range cannot be changed alone."""
+    doc = sentence.doc
+    near = [doc[i] for i in (answer.token_start - 1, answer.token_end) if 0 <= i < len(doc)]
+    return answer.kind in (DATE, NUMBER) and any(
+        t.lower_ in ("to", "and", "-", "–", "or") for t in near
+    )
+
+
+def false_candidates(sentence, answers, pool) -> list[GeneratedQuestion]:
+    """False statements for the sentence: one per answer a safe same-kind swap exists for."""
+    found = []
+    for answer in answers:
+        if answer.kind not in SWAPPABLE or in_range(sentence, answer):
+            continue
+        if answer.entity is not None and not answer.entity.certain:
+            continue  # a swap for a name of uncertain kind may read as nonsense
+        if sentence.doc[answer.token_end - 1].dep_ in ("compound", "amod"):
+            continue  # "Earth orbit" -> "Florida orbit" reads as nonsense, not as false
+        if part_of_a_name(sentence, answer):
+            continue
+        wrong = choose_distractors(answer, sentence, pool, f"tf|{sentence.text}", lesson_only=True)
+        if wrong:
+            item = false_statement(sentence, answer, wrong[0])
+            if item is not None:
+                item.hidden, item.replacement = answer, wrong[0]
+                found.append(item)
+    return found

@@ -63,7 +63,9 @@ def assignment_start_problem(*, assignment: Assignment, student, now=None) -> st
     if quiz.closes_at and now >= quiz.closes_at:
         return "This quiz is closed."
     if quiz.selection_mode == SelectionMode.RANDOM:
-        has_questions = Question.objects.usable().filter(lesson__in=quiz.lessons.all()).exists()
+        has_questions = (
+            Question.objects.ready_or_approved().filter(lesson__in=quiz.lessons.all()).exists()
+        )
     else:
         has_questions = quiz.quiz_questions.exists()
     if not has_questions:
@@ -79,7 +81,7 @@ def _draw(*, assignment: Assignment, rng: random.Random) -> tuple[list[int], dic
     quiz = assignment.quiz
     if quiz.selection_mode == SelectionMode.RANDOM:
         pool = sorted(
-            Question.objects.usable()
+            Question.objects.ready_or_approved()
             .filter(lesson__in=quiz.lessons.all())
             .values_list("pk", "source_text")
         )

@@ -92,7 +92,7 @@ def demo_classroom_ensure(
     )
     if students:
         LessonReading.objects.create(assignment=reading, student=students[0])
-    candidates = Question.objects.usable().filter(lesson=lesson).order_by("pk")
+    candidates = Question.objects.ready_or_approved().filter(lesson=lesson).order_by("pk")
     chosen = draw_spread(
         list(candidates.values_list("pk", "source_text")), DEMO_QUESTION_COUNT, random.Random(0)
     )

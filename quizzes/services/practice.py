@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from lessons.models import Lesson
-from quizzes.models import Question, QuestionKind, QuestionStatus
+from quizzes.models import Question, QuestionKind
 from quizzes.scoring import score_answer
 from quizzes.services.study import study_queue_mistakes
 
@@ -19,13 +19,9 @@ ROUND_SIZE = 10
 
 
 def practice_questions(*, lesson: Lesson) -> QuerySet[Question]:
-    """The lesson's questions a person approved (or edited); the generated ones until then."""
-    reviewed = Question.objects.for_lesson(lesson).filter(
-        status__in=(QuestionStatus.APPROVED, QuestionStatus.EDITED)
-    )
-    if reviewed.exists():
-        return reviewed
-    return Question.objects.for_lesson(lesson).unreviewed()
+    """The lesson's questions a person approved (or edited) and the generated ones the
+    ranker marked ready; never one that needs review."""
+    return Question.objects.for_lesson(lesson).ready_or_approved()
 
 
 def practice_new_round(*, lesson: Lesson, size: int = ROUND_SIZE) -> dict[str, Any]:

@@ -49,13 +49,13 @@ def quiz_check_settings(
         ):
             errors["questions"] = "Pick questions from the chosen lessons that are not rejected."
     elif selection_mode == SelectionMode.RANDOM:
-        available = Question.objects.usable().filter(lesson__in=lesson_ids).count()
+        available = Question.objects.ready_or_approved().filter(lesson__in=lesson_ids).count()
         if not random_count:
             errors["random_count"] = "Say how many questions each student draws."
         elif random_count > available:
             errors["random_count"] = (
-                f"The chosen lessons have only {available} usable question"
-                f"{'s' if available != 1 else ''}."
+                f"The chosen lessons have only {available} ready or approved question"
+                f"{'s' if available != 1 else ''} to draw from."
             )
     else:
         errors["selection_mode"] = "Choose how questions are picked."

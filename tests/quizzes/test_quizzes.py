@@ -33,7 +33,7 @@ def test_create_keeps_hand_picked_questions_in_order(teacher, lesson, bank):
 def test_create_random_quiz_needs_enough_usable_questions(teacher, lesson, bank):
     QuestionFactory(lesson=lesson, status=QuestionStatus.REJECTED)
 
-    with pytest.raises(ValidationError, match="only 2 usable questions"):
+    with pytest.raises(ValidationError, match="only 2 ready or approved questions"):
         quiz_create(
             owner=teacher,
             lessons=[lesson],
@@ -147,7 +147,7 @@ def test_quiz_form_explains_a_random_count_too_large(client, teacher, lesson, ba
     )
 
     assert response.status_code == 400
-    assert "only 2 usable questions" in response.content.decode()
+    assert "only 2 ready or approved questions" in response.content.decode()
 
 
 @pytest.mark.parametrize(
