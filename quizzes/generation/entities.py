@@ -371,6 +371,7 @@ class Mention:
     token_start: int
     token_end: int
     cue: bool = False  # the grammar, not only the tagger, says what it is
+    title: str = ""  # the title before the name ("prince"), lower case
 
 
 @dataclass
@@ -637,6 +638,7 @@ def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
                 token_start=span.start,
                 token_end=span.end,
                 cue=cue,
+                title=before if before.rstrip(".") in TITLES else "",
             )
         )
     return found
@@ -704,6 +706,10 @@ def build_entities(docs: list[Doc], found: list[list[Mention]] | None = None) ->
             if longer in owner or not _joins(name, longer):
                 continue
             longer_kind = majority(by_name[longer])
+            short_titles = {m.title for m in by_name[name] if m.title}
+            long_titles = {m.title for m in by_name[longer] if m.title}
+            if short_titles and long_titles and not short_titles & long_titles:
+                continue  # "Prince Louis" is not "King Louis XVI"
             # A person's surname, with any particle ("de Launay"), is that person.
             same_person = longer_kind == PERSON and longer.endswith(" " + name)
             if longer_kind == kind or same_person:

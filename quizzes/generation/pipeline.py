@@ -39,6 +39,7 @@ from quizzes.generation.truefalse import (
     part_of_a_name,
     true_statement,
 )
+from quizzes.scoring import normalize_answer
 
 ANSWERS_PER_SENTENCE = 2
 ITEMS_PER_ANSWER = 3
@@ -170,6 +171,24 @@ def _true_false(sentence, answers, pool, want_false: bool, context) -> Generated
             if best.ready or not true.ready:
                 return best
     return true
+
+
+def _keep_variants_to_one_entity(questions: list[GeneratedQuestion], entities) -> None:
+    """Drop an accepted form that names another entity of the lesson ("Louis" where the
+    lesson has Louis XVI and Prince Louis): marking must never accept a different one."""
+    names: dict[str, set[str]] = {}
+    for entity in entities:
+        forms = set(entity.names) | ({entity.short_name} if entity.kind == "person" else set())
+        for form in forms:
+            names.setdefault(normalize_answer(form), set()).add(entity.name)
+    for question in questions:
+        hidden = question.hidden
+        if not question.accepted or hidden is None or hidden.entity is None:
+            continue
+        own = hidden.entity.name
+        question.accepted = [
+            form for form in question.accepted if names.get(normalize_answer(form), {own}) <= {own}
+        ]
 
 
 def _balance_options(questions: list[GeneratedQuestion]) -> None:
@@ -369,6 +388,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     _balance_options(questions)
     questions = _drop_tells(questions)
     _balance_options(questions)
+    _keep_variants_to_one_entity(questions, entities)
     for question in questions:
         assess(question, context)
     curate_ready(questions)
