@@ -53,6 +53,19 @@ VAGUE_NOUNS = {
 }
 
 
+# The two world wars go by several names; a student may use any of them.
+_FIRST = ("First World War", "World War I", "World War One", "WWI", "Great War")
+_SECOND = ("Second World War", "World War II", "World War Two", "WWII")
+WORLD_WARS = {normalise(name): names for names in (_FIRST, _SECOND) for name in names}
+
+
+def alias_follows(doc: Doc, token_end: int) -> bool:
+    """ "the Executive Committee, or ExComm", "Edo (now Tokyo)": the next words name it
+    again, so blanking or swapping the name leaves that other name behind."""
+    after = [t.lower_ for t in doc[token_end : token_end + 2]]
+    return after[:1] == ["("] or after == [",", "or"] or after[:1] == ["or"]
+
+
 @dataclass(frozen=True)
 class Answer:
     """One span of a sentence that a question can hide."""
@@ -86,6 +99,7 @@ def variants(answer: "Answer") -> list[str]:
             forms.append(f"{int(digits):,}")
     if answer.kind == DATE:
         forms.append(re.sub(r"^(in|on|the)\s+", "", answer.text, flags=re.I))
+    forms += [alias for form in list(forms) for alias in WORLD_WARS.get(normalise(form), ())]
     forms += [f"the {form}" for form in list(forms) if answer.after_article == "the"]
     seen, unique = set(), []
     for form in forms:

@@ -24,7 +24,8 @@ LEANING_PHRASES = re.compile(
     r"soon after(wards)?|shortly after(wards)?(?! \w+ \w)|in the meantime|meanwhile|"
     r"afterwards|after this|after that|before this|before that|the day before|"
     r"other groups|the others|the rest|the former|the latter|the two sides|"
-    r"both sides|such an?)\b",
+    r"both sides|both (cities|countries|men|leaders|armies|sides|groups|states|powers)|"
+    r"the two (cities|countries|men|leaders|armies|groups|states|powers)|such an?)\b",
     re.I,
 )
 LEANING_ADVERBS = {"then", "later", "however", "instead", "nevertheless", "thus", "therefore"}
@@ -107,7 +108,10 @@ def _has_person_before(doc: Doc, token: Token) -> bool:
 
 def _has_plural_before(doc: Doc, token: Token) -> bool:
     return any(
-        t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("NORP", "ORG", "GPE") or t.dep_ == "conj"
+        t.tag_ in ("NNS", "NNPS")
+        or t.ent_type_ in ("NORP", "ORG", "GPE")
+        or t.dep_ == "conj"
+        and t.pos_ in ("NOUN", "PROPN")
         for t in doc[: token.i]
     )
 

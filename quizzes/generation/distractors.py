@@ -458,6 +458,8 @@ def choose_distractors(
         return _named_distractors(answer, sentence, pool, seed, lesson_only, wanted, strict)
     unique: list[str] = []
     for option in found:
-        if all(normalise(option) != normalise(o) for o in [*unique, answer.text]):
+        others = [*unique, answer.text]
+        # "400 km" beside "6,400 km" reads as a part of it.
+        if all(not same_option(option, o) and not overlaps_as_name(option, o) for o in others):
             unique.append(option)
     return unique[:3]

@@ -339,6 +339,8 @@ COMPASS = {
 # Words that may stand between a place and the larger place holding it.
 LINKING = (
     {"in", "of", "near", "the", ",", "on", "at", "part"}
+    # "Constantinople (now Istanbul)": one place under two names.
+    | {"now", "(", ")", "formerly", "renamed", "today", "modern", "present", "-", "day"}
     | (COMPASS - {"outskirts", "suburbs"})
     | {"northern", "southern", "eastern", "western", "central"}
 )
@@ -666,6 +668,12 @@ def _titled_names(docs: list[Doc]) -> set[str]:
     return names
 
 
+def _root_of(name: str, owner: dict[str, str]) -> str:
+    while name in owner:
+        name = owner[name]
+    return name
+
+
 # Mentions that must agree on an entity's kind (a grammar cue counts three times) for it
 # to be certain: one stray tag among five mentions no longer casts doubt on a name.
 CERTAIN_SHARE = 0.75
@@ -702,6 +710,7 @@ def build_entities(docs: list[Doc], found: list[list[Mention]] | None = None) ->
         kind = majority(by_name[name])
         if kind in (DATE, NUMBER):
             continue
+        fits = []
         for longer in names:
             if longer in owner or not _joins(name, longer):
                 continue
@@ -713,14 +722,13 @@ def build_entities(docs: list[Doc], found: list[list[Mention]] | None = None) ->
             # A person's surname, with any particle ("de Launay"), is that person.
             same_person = longer_kind == PERSON and longer.endswith(" " + name)
             if longer_kind == kind or same_person:
-                owner[name] = longer
-                break
+                fits.append(longer)
+        # "Kennedy" beside "John F. Kennedy" and "Robert Kennedy": whose it is stays open.
+        if len({_root_of(longer, owner) for longer in fits}) == 1:
+            owner[name] = fits[0]
     groups: dict[str, list[str]] = {}
     for name in names:
-        root = name
-        while root in owner:
-            root = owner[root]
-        groups.setdefault(root, []).append(name)
+        groups.setdefault(_root_of(name, owner), []).append(name)
 
     group_names = [n for n in names if majority(by_name[n]) == GROUP]
     titled = _titled_names(docs)

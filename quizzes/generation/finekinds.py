@@ -96,7 +96,9 @@ NOBLE = {
     "sir",
     "dame",
 }
+WRITER = {"historian", "writer", "poet", "philosopher", "scholar", "chronicler", "author"}
 ROLES = {
+    "writer": WRITER,
     "ruler": RULER,
     "cleric": CLERIC,
     "military": MILITARY,

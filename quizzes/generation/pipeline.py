@@ -2,7 +2,7 @@
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quizzes.generation import checks
 from quizzes.generation.answers import Answer, entity_answers, term_answers
@@ -112,12 +112,39 @@ def _candidates_for(
             found.append(item)
     if wh is not None:
         found.append(fill_blank(sentence, answer, wh[0], kind=SHORT_ANSWER, rule=wh[1]))
-    if cloze is not None:
-        found.append(fill_blank(sentence, answer, cloze))
+    typed = _year_only(sentence, answer) if answer.kind == DATE else answer
+    typed_cloze = cloze_prompt(sentence, typed) if typed is not answer else cloze
+    if typed_cloze is not None:
+        item = fill_blank(sentence, typed, typed_cloze)
+        item.hidden = typed
+        found.append(item)
     for item in found:
-        item.hidden = answer
+        item.hidden = item.hidden or answer
         item.cue = cue if item.prompt.find("_____") > 0 else ""
     return found
+
+
+def _year_only(sentence: LessonSentence, answer: Answer) -> Answer:
+    """ "in January _____": a typed date asks for its year alone, the one sensible fill."""
+    match = YEAR.search(answer.text)
+    if match is None or match.group() == answer.text:
+        return answer
+    tokens = [
+        t for t in sentence.doc[answer.token_start : answer.token_end] if t.text == match.group()
+    ]
+    if not tokens:
+        return answer
+    year = tokens[0]
+    return replace(
+        answer,
+        text=year.text,
+        start=year.idx,
+        end=year.idx + len(year.text),
+        token_start=year.i,
+        token_end=year.i + 1,
+        entity=None,
+        after_article="",
+    )
 
 
 def _pick(candidates: list[GeneratedQuestion], tally: _Tally, context) -> GeneratedQuestion:
@@ -167,9 +194,7 @@ def _true_false(sentence, answers, pool, want_false: bool, context) -> Generated
         for item in falses:
             assess(item, context)
         if falses:
-            best = max(falses, key=lambda item: item.confidence)
-            if best.ready or not true.ready:
-                return best
+            return max(falses, key=lambda item: item.confidence)
     return true
 
 

@@ -16,7 +16,16 @@ from spacy.tokens import Doc
 
 from quizzes.generation.checks import contains_phrase, words
 from quizzes.generation.context import leaning_words
-from quizzes.generation.entities import DATE, GROUP, NUMBER, PERSON, PLACE, Entity, normalise
+from quizzes.generation.entities import (
+    DATE,
+    GROUP,
+    NUMBER,
+    PERSON,
+    PLACE,
+    TITLES,
+    Entity,
+    normalise,
+)
 from quizzes.generation.finekinds import FineKind
 from quizzes.generation.items import GeneratedQuestion
 
@@ -67,6 +76,7 @@ FACTORS = {
     "title-answer": 0.1,
     "title-dates": 0.1,
     "prompt-answer": 0.1,
+    "cue-after": 0.3,
     "leans-strong": 0.35,
     "leans-mild": 0.75,
     "cue-narrows": 0.3,
@@ -84,6 +94,7 @@ PLAIN = {
     "title-answer": "the lesson title gives the answer away",
     "title-dates": "the title's dates give the answer away",
     "prompt-answer": "a word in the prompt fits only the right option",
+    "cue-after": "the words after the blank give the answer away",
     "leans-strong": "leans on an earlier sentence",
     "leans-mild": "may lean on an earlier sentence",
     "cue-narrows": "the word before the blank narrows the options",
@@ -238,10 +249,11 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
     sources = item.distractor_sources
     faults += ["outside-options"] * sum(s == "course" for s in sources)
     faults += ["fallback-options"] * sum(s == "fallback" for s in sources)
-    if item.kind == "multiple_choice" and hidden is not None and entity is not None:
-        wanted = context.fine.get(entity.name, FineKind())
-        if wanted.sort and any(s != "lesson" for s in sources):
-            faults.append("mixed-kinds")
+    mc_on_a_name = item.kind == "multiple_choice" and hidden is not None and entity is not None
+    if mc_on_a_name and _options_of_mixed_kinds(item, context):
+        faults.append("mixed-kinds")
+    if hidden is not None and item.sentence is not None and _cue_after(item, hidden):
+        faults.append("cue-after")
     if hidden is not None and item.kind in ("fill_blank", "short_answer"):
         if hidden.kind == GROUP and not hidden.plural:
             faults.append("minor-word")  # "the _____ forces": an adjective
@@ -256,6 +268,29 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
         if len(str(item.answer)) == lengths[-1] and lengths[-1] > 2 * max(lengths[-2], 1):
             faults.append("long-option")
     return faults
+
+
+def _options_of_mixed_kinds(item: GeneratedQuestion, context: RankContext) -> bool:
+    """A person or place among options whose fine kinds the lesson does not show to be one:
+    readers found a ship among governors, a river among cities, kings among ministers."""
+    if item.hidden.kind not in (PERSON, PLACE):
+        return False
+    wanted = context.fine.get(item.hidden.entity.name, FineKind())
+    if not wanted.sort:
+        return True
+    options = [str(c) for c in item.choices if c != item.answer]
+    return any(context.fine_of(option).sort != wanted.sort for option in options)
+
+
+def _cue_after(item: GeneratedQuestion, hidden) -> bool:
+    """ "_____, Queen of Scots", "_____ the Conqueror": the words after the blank name it."""
+    if item.kind == "true_false" or "_____" not in item.prompt:
+        return False
+    doc = item.sentence.doc
+    after = doc[hidden.token_end : hidden.token_end + 3]
+    if len(after) >= 2 and after[0].text == "," and after[1].lower_ in TITLES:
+        return True
+    return len(after) >= 2 and after[0].lower_ == "the" and after[1].is_title
 
 
 def _prompt_names_role(item: GeneratedQuestion, context: RankContext) -> bool:

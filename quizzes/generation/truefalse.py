@@ -1,6 +1,6 @@
 """True/false statements: a lesson sentence as written, or with one span swapped."""
 
-from quizzes.generation.answers import Answer
+from quizzes.generation.answers import Answer, alias_follows
 from quizzes.generation.checks import differs_by_one_span
 from quizzes.generation.distractors import choose_distractors
 from quizzes.generation.entities import DATE, NUMBER, TITLES
@@ -79,8 +79,11 @@ def false_candidates(sentence, answers, pool) -> list[GeneratedQuestion]:
             continue  # a swap for a name of uncertain kind may read as nonsense
         if sentence.doc[answer.token_end - 1].dep_ in ("compound", "amod"):
             continue  # "Earth orbit" -> "Florida orbit" reads as nonsense, not as false
-        if part_of_a_name(sentence, answer):
+        if part_of_a_name(sentence, answer) or alias_follows(sentence.doc, answer.token_end):
             continue
+        last = sentence.doc[answer.token_end - 1]
+        if last.dep_ == "conj" or any(c.dep_ == "conj" for c in last.children):
+            continue  # "Belarus, Ukraine and Sweden": one item of a list swapped is unclear
         wrong = choose_distractors(answer, sentence, pool, f"tf|{sentence.text}", lesson_only=True)
         if wrong:
             item = false_statement(sentence, answer, wrong[0])
