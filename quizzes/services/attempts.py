@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, QuerySet
 from django.utils import timezone
 
-from quizzes.drawing import draw_spread
+from quizzes.drawing import draw_item, draw_spread
 from quizzes.models import (
     Answer,
     AnswerVisibility,
@@ -80,12 +80,13 @@ def assignment_start_problem(*, assignment: Assignment, student, now=None) -> st
 def _draw(*, assignment: Assignment, rng: random.Random) -> tuple[list[int], dict[str, list]]:
     quiz = assignment.quiz
     if quiz.selection_mode == SelectionMode.RANDOM:
-        pool = sorted(
+        rows = (
             Question.objects.ready_or_approved()
             .filter(lesson__in=quiz.lessons.all())
-            .values_list("pk", "source_text")
+            .order_by("pk")
+            .values("pk", "source_text", "prompt", "choices", "answer", "kind")
         )
-        question_ids = draw_spread(pool, quiz.random_count or 0, rng)
+        question_ids = draw_spread([draw_item(row) for row in rows], quiz.random_count or 0, rng)
     else:
         question_ids = list(
             quiz.quiz_questions.order_by("position").values_list("question_id", flat=True)

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from history_quiz.accounts.models import User
 from lessons.models import Lesson
-from quizzes.drawing import draw_spread
+from quizzes.drawing import draw_item, draw_spread
 from quizzes.models import (
     Answer,
     Assignment,
@@ -93,9 +93,8 @@ def demo_classroom_ensure(
     if students:
         LessonReading.objects.create(assignment=reading, student=students[0])
     candidates = Question.objects.ready_or_approved().filter(lesson=lesson).order_by("pk")
-    chosen = draw_spread(
-        list(candidates.values_list("pk", "source_text")), DEMO_QUESTION_COUNT, random.Random(0)
-    )
+    rows = candidates.values("pk", "source_text", "prompt", "choices", "answer", "kind")
+    chosen = draw_spread([draw_item(row) for row in rows], DEMO_QUESTION_COUNT, random.Random(0))
     questions = sorted(candidates.filter(pk__in=chosen), key=lambda q: chosen.index(q.pk))
     if not questions:
         return classroom

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from lessons.models import Lesson
+from quizzes.drawing import draw_item, giveaway_pairs
 from quizzes.models import Question, QuestionStatus, Quiz, QuizQuestion, SelectionMode
 
 # Quiz settings a teacher may set directly; everything else goes through the arguments.
@@ -131,3 +132,12 @@ def quiz_update(
     """Change a quiz's lessons, questions or settings; attempts already started keep theirs."""
     _check_setting_names(settings)
     return _quiz_apply(quiz=quiz, lessons=lessons, questions=questions, settings=settings)
+
+
+def quiz_giveaway_pairs(*, quiz: Quiz) -> list[tuple[Question, Question, str]]:
+    """Pairs of the quiz's hand-picked questions that give each other away (one sentence,
+    or one shows the other's answer), for the builder to warn about."""
+    questions = [qq.question for qq in quiz.quiz_questions.select_related("question")]
+    by_id = {question.pk: question for question in questions}
+    pairs = giveaway_pairs([draw_item(question) for question in questions])
+    return [(by_id[first], by_id[second], reason) for first, second, reason in pairs]

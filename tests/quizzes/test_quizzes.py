@@ -8,7 +8,11 @@ from django.utils import timezone
 from quizzes.models import QuestionStatus, Quiz, SelectionMode
 from quizzes.services.quizzes import quiz_create, quiz_update
 from tests.lessons.factories import LessonFactory
-from tests.quizzes.factories import QuestionFactory, TrueFalseQuestionFactory
+from tests.quizzes.factories import (
+    FillBlankQuestionFactory,
+    QuestionFactory,
+    TrueFalseQuestionFactory,
+)
 
 
 @pytest.fixture
@@ -112,6 +116,30 @@ def _settings(**changes):
         "shuffle_questions": "on",
     }
     return {**data, **changes}
+
+
+def test_builder_warns_about_hand_picked_questions_that_give_each_other_away(
+    client, teacher, lesson
+):
+    sentence = lesson.sentences.order_by("position").first()
+    date = FillBlankQuestionFactory(
+        lesson=lesson, prompt="The Final Act was signed on 9 June _____.", answer="1815"
+    )
+    statement = TrueFalseQuestionFactory(
+        lesson=lesson, prompt="The Final Act was signed on 9 June 1815.", source_sentence=sentence
+    )
+    client.force_login(teacher)
+
+    response = client.post(
+        reverse("quizzes:quiz_new"),
+        _settings(lessons=[lesson.pk], questions=[date.pk, statement.pk]),
+        follow=True,
+    )
+
+    page = response.content.decode()
+    assert Quiz.objects.get().quiz_questions.count() == 2  # a warning, not a refusal
+    assert "give each other away" in page
+    assert "The Final Act was signed on 9 June _____." in page
 
 
 def test_teacher_builds_a_quiz_by_hand(client, teacher, lesson, bank):
