@@ -29,6 +29,7 @@ from quizzes.generation.selection import (
     content_lemmas,
     key_point_score,
     select_sentences,
+    states_key_point,
     weighted_lemmas,
 )
 from quizzes.generation.sets import DatedEvent, matching, ordering, people_pairs
@@ -243,18 +244,25 @@ def _drop_tells(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
     return questions
 
 
-def _balance_true_false(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
+def _balance_true_false(
+    questions: list[GeneratedQuestion], others: list[GeneratedQuestion] = ()
+) -> list[GeneratedQuestion]:
+    """Drop statements of the larger side until true and false are about even: first those
+    testing no key point, then those whose key point another item (of `others`) tests."""
     trues = [q for q in questions if q.kind == "true_false" and q.answer == "true"]
     falses = [q for q in questions if q.kind == "true_false" and q.answer == "false"]
     larger = trues if len(trues) > len(falses) else falses
     excess = abs(len(trues) - len(falses)) - 1
+    tested = Counter(q.key_point for q in [*questions, *others] if q.key_point is not None)
     drop = set()
-    for question in reversed(larger):
-        if excess <= 0:
-            break
-        if question.key_point is None:
-            drop.add(id(question))
-            excess -= 1
+    for spare in (lambda q: q.key_point is None, lambda q: tested[q.key_point] > 1):
+        for question in reversed(larger):
+            if excess <= 0:
+                break
+            if id(question) not in drop and spare(question):
+                drop.add(id(question))
+                tested[question.key_point] -= 1
+                excess -= 1
     return [q for q in questions if id(q) not in drop]
 
 
@@ -288,32 +296,51 @@ def _middle_year(entities) -> int | None:
     return sorted(years)[len(years) // 2] if years else None
 
 
-def _cover_key_points(questions, key_docs, usable: list[LessonSentence]) -> None:
-    """Tie every key point to at least one item: its best sentence's items, or a new one."""
+def _key_point_statement(key_sentence, questions, pool, entities) -> GeneratedQuestion:
+    """The key point as a true statement, or as a false one when trues outnumber falses."""
+    trues = sum(q.kind == "true_false" and q.answer == "true" for q in questions)
+    falses = sum(q.kind == "true_false" and q.answer == "false" for q in questions)
+    if trues > falses:
+        answers = key_point_answers(key_sentence, entities)
+        made = false_candidates(key_sentence, answers, pool)
+        if made:
+            return made[0]
+    return true_statement(key_sentence)
+
+
+def _cover_key_points(
+    questions, key_docs, usable: list[LessonSentence], key_sentences, statement
+) -> None:
+    """Tie every key point to at least one item: the items of the sentence that states it
+    best, or a new true statement of it; never an item whose sentence shares only a year.
+    A key point no sentence states becomes a true statement itself."""
     covered = {q.key_point for q in questions}
     for index, doc in enumerate(key_docs):
         if index in covered:
             continue
         lemmas = weighted_lemmas(doc)
-        scored = sorted(
-            ((-key_point_score(lemmas, s.weights), s.index, s) for s in usable),
+        stating = sorted(
+            (
+                (-key_point_score(lemmas, s.weights), s.index, s)
+                for s in usable
+                if states_key_point(lemmas, s.weights)
+            ),
             key=lambda item: item[:2],
         )
-        if not scored or scored[0][0] == 0:
+        if not stating:
+            if key_sentences[index].position:
+                questions.append(statement(key_sentences[index], questions))
             continue
-        for negative, _, best in scored:
-            if negative == 0:
-                break
-            free = [q for q in questions if q.sentence is best and q.key_point is None]
-            if not free and not any(
-                q.sentence is best and q.kind == "true_false" for q in questions
-            ):
-                free = [true_statement(best)]
-                questions.extend(free)
-            if free:
-                for question in free:
-                    question.key_point = index
-                break
+        best = stating[0][2]
+        free = [q for q in questions if q.sentence is best and q.key_point is None]
+        if not free and not any(q.sentence is best and q.kind == "true_false" for q in questions):
+            free = [true_statement(best)]
+            questions.extend(free)
+        if not free:  # the sentence's items test another key point: the point itself
+            free = [statement(key_sentences[index], questions)]
+            questions.extend(free)
+        for question in free:
+            question.key_point = index
 
 
 def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBank:
@@ -379,9 +406,23 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
             true_false.append(_true_false(sentence, facts, pool, want_false, context))
 
     questions = _deduplicate(questions + _balance_true_false(true_false))
-    _cover_key_points(questions, key_docs, usable)
     key_sources = [best_sentence_for(doc, usable) for doc in key_docs]
-    key_sentences = key_point_sentences(key_docs, key_sources)
+    # A key point no sentence echoes still links to the lesson, through its first sentence.
+    key_sentences = key_point_sentences(
+        key_docs, [source or (usable[0] if usable else None) for source in key_sources]
+    )
+    _cover_key_points(
+        questions,
+        key_docs,
+        usable,
+        key_sentences,
+        lambda sentence, made: _key_point_statement(sentence, made, pool, entities),
+    )
+    # Key points may have added true statements: even the two out again.
+    statements = [q for q in questions if q.kind == "true_false"]
+    rest = [q for q in questions if q.kind != "true_false"]
+    kept = {id(q) for q in _balance_true_false(statements, rest)}
+    questions = [q for q in questions if q.kind != "true_false" or id(q) in kept]
     for key_sentence, source in zip(key_sentences, key_sources, strict=True):
         for answer in key_point_answers(key_sentence, entities) if source else []:
             if answer.kind == DATE and (event := _dated_event(key_sentence, answer, topic)):
