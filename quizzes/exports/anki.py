@@ -19,6 +19,7 @@ from quizzes.exports import LessonBank, source_of
 MODEL_NAME = "History Quiz flashcard"
 CLOZE_MODEL_NAME = "History Quiz cloze"
 BLANK = "_____"
+CLOZE_RULES = ("card.cloze", "card.keypoint")  # cards whose front may be the back, blanked
 DECK_PREFIX = "History Quiz"
 
 
@@ -108,7 +109,7 @@ def lesson_deck(
     for card in bank.flashcards:
         # Anki fields are HTML, so the lesson's text is escaped.
         source = _html(source_of(card))
-        text = cloze_text(card.front, card.back) if card.rule == "card.cloze" else None
+        text = cloze_text(card.front, card.back) if card.rule in CLOZE_RULES else None
         if text is not None:
             note = genanki.Note(model=cloze, fields=[text, source], guid=note_guid(card))
         else:

@@ -458,7 +458,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     for question in questions:
         assess(question, context)
     curate_ready(questions)
-    flashcards = key_point_cards(lesson.key_points, key_docs, usable) + cards
+    flashcards = key_point_cards(lesson.key_points, key_docs, usable, entities) + cards
     flashcards += question_cards(questions, have=len(flashcards))
     unique, seen = [], set()
     for card in flashcards:

@@ -7,10 +7,13 @@ import json
 import re
 import shutil
 import subprocess
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+import time_machine
 from django.conf import settings
+from django.utils import timezone
 from lxml import etree
 
 from quizzes.exports import bank_export
@@ -157,7 +160,8 @@ def _anki_notes(package: bytes, tmp_path: Path, collection=None):
     collection.import_anki_package(
         ImportAnkiPackageRequest(
             package_path=str(path),
-            options=ImportAnkiPackageOptions(update_notes=1, with_scheduling=False),
+            # Anki's default: a note is updated when the file's copy is newer.
+            options=ImportAnkiPackageOptions(with_scheduling=False),
         )
     )
     return collection
@@ -169,7 +173,9 @@ def test_anki_an_edited_front_updates_the_same_note(lesson, tmp_path):
     card.front = "Klemens von Metternich"
     card.save()
 
-    _anki_notes(bank_export(lessons=[lesson], format_name="apkg"), tmp_path, collection)
+    with time_machine.travel(timezone.now() + timedelta(minutes=5)):  # a later export
+        newer = bank_export(lessons=[lesson], format_name="apkg")
+    _anki_notes(newer, tmp_path, collection)
 
     notes = [collection.get_note(nid) for nid in collection.find_notes("")]
     assert len(notes) == 1
