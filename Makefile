@@ -81,7 +81,7 @@ bench: install
 bench-gradebook: install
 	$(PY) bench/bench_gradebook.py
 
-# Parse time against whole generation time per bundled lesson (target: <= 1.5x).
+# Parse time against whole generation time per bundled lesson (target: <= 2x).
 bench-generation: install
 	$(PY) bench/bench_generation.py
 
