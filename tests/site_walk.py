@@ -105,6 +105,19 @@ RULES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "quizzes:enrolment_remove": (TEACHER_A, {"pk": "classroom", "student_id": "student_a"}),
     "quizzes:classroom_roster_import": (TEACHER_A, {"pk": "classroom"}),
     "quizzes:assignment_new": (TEACHER_A, {"pk": "classroom"}),
+    "quizzes:assignment_edit": (TEACHER_A, {"pk": "classroom", "assignment_id": "quiz_assignment"}),
+    "quizzes:assignment_extend": (
+        TEACHER_A,
+        {"pk": "classroom", "assignment_id": "quiz_assignment"},
+    ),
+    "quizzes:assignment_remove": (
+        TEACHER_A,
+        {"pk": "classroom", "assignment_id": "quiz_assignment"},
+    ),
+    "quizzes:assignment_restore": (
+        TEACHER_A,
+        {"pk": "classroom", "assignment_id": "quiz_assignment"},
+    ),
     "quizzes:gradebook": (TEACHER_A, {"pk": "classroom"}),
     "quizzes:gradebook_export": (TEACHER_A, {"pk": "classroom"}),
     "quizzes:gradebook_student": (TEACHER_A, {"pk": "classroom", "student_id": "student_a"}),

@@ -62,6 +62,12 @@ FORM_VIEWS: dict[str, FormPage] = {
     "quizzes.forms.classes.AssignmentForm": FormPage(
         "/classes/{classroom}/assignments/new/", "teacher_a"
     ),
+    "quizzes.forms.classes.AssignmentDueForm": FormPage(
+        "/classes/{classroom}/assignments/{quiz_assignment}/", "teacher_a"
+    ),
+    "quizzes.forms.classes.AssignmentExtensionForm": FormPage(
+        "/classes/{classroom}/assignments/{quiz_assignment}/extend/", "teacher_a"
+    ),
     "quizzes.forms.quizzes.LessonPickForm": FormPage("/quizzes/new/", "teacher_a"),
     "quizzes.forms.quizzes.QuizForm": FormPage("/quizzes/{quiz}/edit/", "teacher_a"),
     "quizzes.forms.study.StudyRatingForm": FormPage("/study/cards/rate/", "student_a"),

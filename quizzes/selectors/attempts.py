@@ -4,7 +4,7 @@ only a question's options, in the attempt's own order, and the student's saved a
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
 from quizzes.forms.attempts import matching_lefts
@@ -33,6 +33,10 @@ def key_visible(attempt: Attempt, now=None) -> bool:
         return True
     if setting == AnswerVisibility.AFTER_DUE:
         due = attempt.assignment.due_at
+        # Not while a classmate with an extension is still working on it.
+        latest_extension = attempt.assignment.extensions.aggregate(latest=Max("due_at"))["latest"]
+        if due is not None and latest_extension is not None:
+            due = max(due, latest_extension)
         return due is None or (now or timezone.now()) > due
     return False
 

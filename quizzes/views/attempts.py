@@ -23,6 +23,7 @@ from quizzes.selectors.attempts import (
     assignment_attempts,
     attempt_take_page,
 )
+from quizzes.selectors.classes import due_for_student
 from quizzes.services.attempts import (
     AttemptClosed,
     QuestionNotInAttempt,
@@ -78,6 +79,7 @@ def assignment_start(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "assignment": assignment,
         "quiz": assignment.quiz,
+        "due_at": due_for_student(assignment=assignment, student=user),
         "attempts": attempts,
         "open_attempt": open_attempt,
         "problem": None
@@ -108,6 +110,7 @@ def _render_take(
         "attempt": attempt,
         "page": page,
         "quiz": attempt.assignment.quiz,
+        "due_at": due_for_student(assignment=attempt.assignment, student=attempt.student),
         "seconds_left": seconds_left,
         "time_left": time_left,
     }

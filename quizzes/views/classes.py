@@ -11,7 +11,6 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from quizzes.forms.classes import (
-    AssignmentForm,
     ClassroomForm,
     JoinCodeForm,
     JoinForm,
@@ -21,6 +20,7 @@ from quizzes.models import Assignment, Enrolment
 from quizzes.selectors.classes import (
     classroom_assignments,
     classroom_list,
+    classroom_removed_assignments,
     classroom_roster,
     student_dashboard,
 )
@@ -52,17 +52,22 @@ def classroom_index(request: HttpRequest) -> HttpResponse:
     return render(request, "quizzes/classroom_list.html", context)
 
 
+def _detail_context(classroom, **extra) -> dict:
+    return {
+        "classroom": classroom,
+        "roster": classroom_roster(classroom=classroom),
+        "assignments": classroom_assignments(classroom=classroom),
+        "removed_assignments": classroom_removed_assignments(classroom=classroom),
+        "rename_form": ClassroomForm(instance=classroom),
+        **extra,
+    }
+
+
 @teacher_required
 def classroom_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One class: its join code, roster and assignments."""
     classroom = taught_classroom(request, pk)
-    context = {
-        "classroom": classroom,
-        "roster": classroom_roster(classroom=classroom),
-        "assignments": classroom_assignments(classroom=classroom),
-        "rename_form": ClassroomForm(instance=classroom),
-    }
-    return render(request, "quizzes/classroom_detail.html", context)
+    return render(request, "quizzes/classroom_detail.html", _detail_context(classroom))
 
 
 @teacher_required
@@ -72,12 +77,7 @@ def classroom_rename(request: HttpRequest, pk: int) -> HttpResponse:
     form = ClassroomForm(request.POST, instance=classroom)
     if not form.is_valid():
         classroom.refresh_from_db()
-        context = {
-            "classroom": classroom,
-            "roster": classroom_roster(classroom=classroom),
-            "assignments": classroom_assignments(classroom=classroom),
-            "rename_form": form,
-        }
+        context = _detail_context(classroom, rename_form=form)
         return render(request, "quizzes/classroom_detail.html", context, status=400)
     services.classroom_rename(classroom=classroom, name=form.cleaned_data["name"])
     messages.success(request, "Class renamed.")
@@ -157,28 +157,6 @@ def classroom_roster_import(request: HttpRequest, pk: int) -> HttpResponse:
         response["Cache-Control"] = "no-store"
         return response
     return render(request, "quizzes/roster_import.html", context)
-
-
-@teacher_required
-@require_http_methods(["GET", "POST"])
-def assignment_new(request: HttpRequest, pk: int) -> HttpResponse:
-    """Assign a lesson to read or one of the teacher's quizzes to the class."""
-    classroom = taught_classroom(request, pk)
-    form = AssignmentForm(request.POST or None, teacher=request.user)
-    if request.method == "POST":
-        if not form.is_valid():
-            context = {"classroom": classroom, "form": form}
-            return render(request, "quizzes/classroom_assign.html", context, status=400)
-        assignment = services.assignment_create(
-            classroom=classroom,
-            assigned_by=request.user,
-            due_at=form.cleaned_data["due_at"],
-            lesson=form.cleaned_data["lesson"],
-            quiz=form.cleaned_data["quiz"],
-        )
-        messages.success(request, f"“{assignment.title}” assigned to {classroom}.")
-        return redirect("quizzes:classroom_detail", pk=classroom.pk)
-    return render(request, "quizzes/classroom_assign.html", {"classroom": classroom, "form": form})
 
 
 @login_required

@@ -216,7 +216,7 @@ def test_gradebook_queries_do_not_grow_with_the_class(
     fill_class(classroom, students, assignments=3)
     client.force_login(classroom.teacher)
 
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = client.get(reverse("quizzes:gradebook", args=[classroom.pk]))
 
     assert response.content.decode().count('data-testid="grade-cell"') == students * 4
@@ -229,7 +229,7 @@ def test_gradebook_export_queries_do_not_grow_with_the_class(
     fill_class(classroom, students, assignments=3)
     client.force_login(classroom.teacher)
 
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = client.get(reverse("quizzes:gradebook_export", args=[classroom.pk]))
 
     assert response.content.decode().count("\n") == students + 1
