@@ -12,3 +12,8 @@ urlpatterns = [
     path("lessons/", include("lessons.urls")),
     path("admin/", admin.site.urls),
 ]
+
+handler400 = "history_quiz.errors.bad_request"
+handler403 = "history_quiz.errors.permission_denied"
+handler404 = "history_quiz.errors.page_not_found"
+handler500 = "history_quiz.errors.server_error"
