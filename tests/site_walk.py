@@ -103,6 +103,8 @@ RULES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "quizzes:classroom_archive": (TEACHER_A, {"pk": "classroom"}),
     "quizzes:classroom_join_code": (TEACHER_A, {"pk": "classroom"}),
     "quizzes:enrolment_remove": (TEACHER_A, {"pk": "classroom", "student_id": "student_a"}),
+    "quizzes:enrolment_restore": (TEACHER_A, {"pk": "classroom", "student_id": "student_a"}),
+    "quizzes:classroom_add_students": (TEACHER_A, {"pk": "classroom"}),
     "quizzes:classroom_roster_import": (TEACHER_A, {"pk": "classroom"}),
     "quizzes:assignment_new": (TEACHER_A, {"pk": "classroom"}),
     "quizzes:assignment_edit": (TEACHER_A, {"pk": "classroom", "assignment_id": "quiz_assignment"}),

@@ -81,6 +81,21 @@ class RosterImportForm(forms.Form):
         return cleaned
 
 
+class AddExistingStudentsForm(forms.Form):
+    text = forms.CharField(
+        label="Usernames or e-mail addresses",
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "sara.ahmed\nben@example.org"}),
+        help_text="Students who already have an account, one a line. Removed students come "
+        "back with their work.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
 def _due_field(**kwargs) -> forms.DateTimeField:
     return forms.DateTimeField(
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),

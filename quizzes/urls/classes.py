@@ -15,6 +15,16 @@ urlpatterns = [
         name="enrolment_remove",
     ),
     path(
+        "classes/<int:pk>/students/<int:student_id>/restore/",
+        classes.enrolment_restore,
+        name="enrolment_restore",
+    ),
+    path(
+        "classes/<int:pk>/students/add/",
+        classes.classroom_add_students,
+        name="classroom_add_students",
+    ),
+    path(
         "classes/<int:pk>/roster/import/",
         classes.classroom_roster_import,
         name="classroom_roster_import",
