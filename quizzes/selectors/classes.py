@@ -5,6 +5,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.urls import reverse
@@ -19,6 +20,7 @@ from quizzes.models import (
     Attempt,
     Classroom,
     Enrolment,
+    GradingMethod,
     LessonReading,
 )
 from quizzes.statistics import NO_ANSWER, answer_labels
@@ -28,9 +30,15 @@ DUE_ORDER = (F("due_at").asc(nulls_last=True), "pk")
 ATTEMPT_FIELDS = ("pk", "assignment_id", "student_id", "number", "submitted_at", "score")
 
 
+@cache
+def _review_url_pattern() -> str:
+    return reverse("quizzes:attempt_review", args=[0]).replace("/0/", "/{}/")
+
+
 def attempt_review_url(attempt_id: int) -> str:
-    """The review page of one attempt (the student's answers, marks and overrides)."""
-    return reverse("quizzes:attempt_review", args=[attempt_id])
+    """The review page of one attempt (the student's answers, marks and overrides); the
+    route is reversed once, as a gradebook links thousands of cells."""
+    return _review_url_pattern().format(int(attempt_id))
 
 
 def assignment_start_url(assignment_id: int) -> str:
@@ -102,6 +110,26 @@ class AssignmentStatus:
     @property
     def last_submitted(self) -> AttemptSummary | None:
         return self.submitted[-1] if self.submitted else None
+
+    @property
+    def counting_attempt(self) -> AttemptSummary | None:
+        """The attempt the grade comes from: the best for "highest", the first or the last;
+        the latest for an average (it shows the student's most recent work)."""
+        graded = [summary for summary in self.submitted if summary.percent is not None]
+        if not graded or self.is_lesson:
+            return None
+        method = self.assignment.quiz.grading_method
+        if method == GradingMethod.HIGHEST:
+            return max(graded, key=lambda summary: (summary.percent, summary.number))
+        if method == GradingMethod.FIRST:
+            return graded[0]
+        return graded[-1]
+
+    @property
+    def cell_url(self) -> str:
+        """Where the gradebook cell leads: the review of the attempt that counts."""
+        attempt = self.counting_attempt
+        return attempt.review_url if attempt else ""
 
     @property
     def cell_text(self) -> str:
@@ -246,10 +274,14 @@ def classroom_roster(*, classroom: Classroom) -> list[Enrolment]:
 class GradebookRow:
     student: object
     cells: list[AssignmentStatus]
+    missing_as_zero: bool = False
 
     @property
     def average(self) -> float | None:
+        """The mean of the quiz grades; missing quizzes count as 0 when the teacher asks."""
         grades = [cell.grade for cell in self.cells if cell.grade is not None]
+        if self.missing_as_zero:
+            grades += [0.0 for cell in self.cells if cell.is_missing and not cell.is_lesson]
         return sum(grades) / len(grades) if grades else None
 
 
@@ -258,10 +290,14 @@ class Gradebook:
     classroom: Classroom
     assignments: list[Assignment]
     rows: list[GradebookRow]
+    missing_as_zero: bool = False
 
 
-def classroom_gradebook(*, classroom: Classroom, now: datetime | None = None) -> Gradebook:
-    """Current students by assignments, each cell graded by the quiz's grading method.
+def classroom_gradebook(
+    *, classroom: Classroom, now: datetime | None = None, missing_as_zero: bool = False
+) -> Gradebook:
+    """Current students by assignments, each cell graded by the quiz's grading method;
+    `missing_as_zero` counts quizzes past due with nothing handed in as 0 in the average.
 
     Five queries for any class size: students, assignments, attempts, readings and
     extensions.
@@ -298,15 +334,19 @@ def classroom_gradebook(*, classroom: Classroom, now: datetime | None = None) ->
                 )
                 for assignment in assignments
             ],
+            missing_as_zero=missing_as_zero,
         )
         for student in students
     ]
-    return Gradebook(classroom=classroom, assignments=assignments, rows=rows)
+    return Gradebook(
+        classroom=classroom, assignments=assignments, rows=rows, missing_as_zero=missing_as_zero
+    )
 
 
 def gradebook_csv_rows(gradebook: Gradebook) -> list[list[str]]:
     """The gradebook as spreadsheet rows: a header, then one row per student."""
-    header = ["Student", "Username", "Average"]
+    average = "Average (missing counted as 0)" if gradebook.missing_as_zero else "Average"
+    header = ["Student", "Username", average]
     for assignment in gradebook.assignments:
         due = f" (due {assignment.due_at:%Y-%m-%d})" if assignment.due_at else ""
         header.append(f"{assignment.title}{due}")
