@@ -6,6 +6,8 @@ from history_quiz import views
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
+    # Browsers (and the admin's pages) still ask for /favicon.ico.
+    path("favicon.ico", views.favicon, name="favicon"),
     path("accounts/", include("history_quiz.accounts.urls")),
     # Quizzes first: its paths under lessons/ ("lessons/<slug>/bank/") are more specific.
     path("", include("quizzes.urls")),

@@ -85,6 +85,7 @@ ADMIN_PUBLIC = {"admin:login", "admin:logout"}
 RULES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "home": (PUBLIC, {}),
     "healthz": (PUBLIC, {}),
+    "favicon": (PUBLIC, {}),
     "signup": (PUBLIC, {}),
     "login": (PUBLIC, {}),
     "logout": (PUBLIC, {}),
