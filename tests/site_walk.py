@@ -163,6 +163,7 @@ RULES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     # edits the lesson or generates its bank again.
     "lessons:lesson_new": (ANY_TEACHER, {}),
     "lessons:lesson_edit": (TEACHER_A, {"slug": "lesson"}),
+    "lessons:lesson_placing": (TEACHER_A, {"slug": "lesson"}),
     "quizzes:bank_review": (ANY_TEACHER, {"slug": "lesson"}),
     "quizzes:bank_regenerate": (TEACHER_A, {"slug": "lesson"}),
     "quizzes:bank_download": (ANY_TEACHER, {"slug": "lesson", "format_name": "export_format"}),

@@ -78,6 +78,8 @@ FORM_VIEWS: dict[str, FormPage] = {
         "/lessons/{lesson}/practice/", "student_a", ("answer",)
     ),
     "history_quiz.accounts.forms.SignupForm": FormPage("/accounts/signup/", "anonymous"),
+    "lessons.forms.LessonFilterForm": FormPage("/lessons/", "anonymous", method="get"),
+    "lessons.forms.LessonPlacingForm": FormPage("/lessons/{lesson}/time-and-place/", "teacher_a"),
     "lessons.forms.LessonDocumentForm": FormPage("/lessons/new/", "teacher_a", ("action",)),
     "quizzes.forms.bank.QuestionForm": FormPage(
         "/lessons/{lesson}/bank/questions/new/", "teacher_a", ("kind", "next")
