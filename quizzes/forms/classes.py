@@ -170,6 +170,8 @@ class AssignmentExtensionForm(forms.Form):
     due_at = _due_field(label="New due date for this student")
 
     def __init__(self, *args, assignment, **kwargs):
+        # Shown beside the class's due date form: ids of its own.
+        kwargs.setdefault("auto_id", "extend_%s")
         super().__init__(*args, **kwargs)
         self.assignment = assignment
         self.fields["student"].queryset = User.objects.filter(
