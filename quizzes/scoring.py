@@ -29,6 +29,14 @@ _NUMBER_WORDS = (
     "fourteen fifteen sixteen seventeen eighteen nineteen twenty"
 )
 NUMBER_WORDS = {word: str(value) for value, word in enumerate(_NUMBER_WORDS.split())}
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+NUMBER_WORDS |= {
+    f"{tens}{f' {unit}' if unit else ''}": str(20 + 10 * index + value)
+    for index, tens in enumerate(_TENS)
+    for value, unit in enumerate(["", *_NUMBER_WORDS.split()[1:10]])
+}
+# Longest first, so "twenty five" is read before "twenty".
+NUMBER_WORD = re.compile(r"\b(" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b")
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -105,7 +113,7 @@ def normalize_answer(text: Any) -> str:
     while len(words) > 1 and words[0] in HONORIFICS:
         words = words[1:]
     text = " ".join(words)
-    text = NUMBER_WORDS.get(text, text)
+    text = NUMBER_WORD.sub(lambda found: NUMBER_WORDS[found.group(1)], text)
     return _canonical_date(text)
 
 

@@ -93,6 +93,14 @@ BACK_NOUNS = {
     "siege",
     "victory",
     "defeat",
+    "empire",
+    "kingdom",
+    "dynasty",
+    "regime",
+    "reading",
+    "version",
+    "interpretation",
+    "terms",
 }
 
 

@@ -10,6 +10,7 @@ answer fits, minor words blanked). Items at or above READY_AT are *ready*; the r
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
@@ -28,6 +29,7 @@ from quizzes.generation.entities import (
 )
 from quizzes.generation.finekinds import FineKind
 from quizzes.generation.items import GeneratedQuestion
+from quizzes.generation.selection import weighted_lemmas
 
 READY_AT = 0.7
 REASON_MAX = 200
@@ -133,6 +135,8 @@ class RankContext:
     main_actors: set[str] = field(default_factory=set)  # entity names
     fine: dict[str, FineKind] = field(default_factory=dict)
     by_alias: dict[str, Entity] = field(default_factory=dict)  # normalised name -> entity
+    key_points: list[str] = field(default_factory=list)  # the key points' texts
+    key_weights: list[dict[str, int]] = field(default_factory=list)  # their weighted lemmas
 
     def fine_of(self, text: str) -> FineKind:
         entity = self.by_alias.get(normalise(text))
@@ -159,7 +163,17 @@ def lesson_context(
         if e.kind != DATE and any(contains_phrase(key_text, n) for n in e.names)
     }
     by_alias = {normalise(n): e for e in entities for n in e.names}
-    return RankContext(title_doc.text, years, topic, summary, actors, fine, by_alias)
+    return RankContext(
+        title_doc.text,
+        years,
+        topic,
+        summary,
+        actors,
+        fine,
+        by_alias,
+        [doc.text for doc in key_docs],
+        [weighted_lemmas(doc) for doc in key_docs],
+    )
 
 
 def in_title(text: str, context: RankContext, entity: Entity | None = None) -> bool:
@@ -252,6 +266,12 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
     mc_on_a_name = item.kind == "multiple_choice" and hidden is not None and entity is not None
     if mc_on_a_name and _options_of_mixed_kinds(item, context):
         faults.append("mixed-kinds")
+    if (
+        item.rule.startswith("tf.swap")
+        and entity is not None
+        and _swap_of_unshown_kind(item, context)
+    ):
+        faults.append("mixed-kinds")
     if hidden is not None and item.sentence is not None and _cue_after(item, hidden):
         faults.append("cue-after")
     if hidden is not None and item.kind in ("fill_blank", "short_answer"):
@@ -282,6 +302,18 @@ def _options_of_mixed_kinds(item: GeneratedQuestion, context: RankContext) -> bo
     return any(context.fine_of(option).sort != wanted.sort for option in options)
 
 
+def _swap_of_unshown_kind(item: GeneratedQuestion, context: RankContext) -> bool:
+    """A name swapped for one whose fine kind the lesson does not show to be the same:
+    readers found a ship made a leader, a town made an ally, a body made a lunar module."""
+    if item.hidden.kind not in (PERSON, PLACE, "organisation"):
+        return False
+    wanted = context.fine.get(item.hidden.entity.name, FineKind())
+    found = context.fine_of(item.replacement)
+    if item.hidden.kind == PERSON:
+        return bool(wanted.clashes(found)) or not (wanted.sort or wanted.gender)
+    return not wanted.sort or found.sort != wanted.sort
+
+
 def _cue_after(item: GeneratedQuestion, hidden) -> bool:
     """ "_____, Queen of Scots", "_____ the Conqueror": the words after the blank name it."""
     if item.kind == "true_false" or "_____" not in item.prompt:
@@ -304,6 +336,27 @@ def _prompt_names_role(item: GeneratedQuestion, context: RankContext) -> bool:
     return any(not context.fine_of(o).titles & named for o in others)
 
 
+STRONG_COVER = 0.6  # a true statement is a key point's when it says most of it
+
+
+def _tests_the_key_point(item: GeneratedQuestion, context: RankContext) -> bool:
+    """The item asks what its key point says (readers judged a sentence that merely shares
+    a key point's words a detail): the hidden or swapped name is in the key point, a
+    structure item was built from it, or a true statement says most of it."""
+    if item.key_point >= len(context.key_points) or item.rule.startswith(("mc.true", "set.")):
+        return True
+    text = context.key_points[item.key_point]
+    hidden = item.hidden
+    if hidden is not None:
+        names = {hidden.text} | (hidden.entity.names if hidden.entity else set())
+        return any(contains_phrase(text, name) for name in names)
+    if item.sentence is None:
+        return False
+    key = context.key_weights[item.key_point]
+    said = sum(weight for lemma, weight in key.items() if lemma in item.sentence.weights)
+    return said >= STRONG_COVER * sum(key.values())
+
+
 def _worth(item: GeneratedQuestion, context: RankContext) -> tuple[str, list[str]]:
     """ "key", "detail" or "trivia", with the plain reasons a key item is key."""
     why: list[str] = []
@@ -317,7 +370,7 @@ def _worth(item: GeneratedQuestion, context: RankContext) -> tuple[str, list[str
     ):
         if family == prefix:
             why.append(name)
-    if item.key_point is not None:
+    if item.key_point is not None and _tests_the_key_point(item, context):
         why.append("keypoint")
     if item.sentence is not None and item.sentence.index in context.summary:
         why.append("summary")
@@ -362,6 +415,7 @@ def reason_text(ready: bool, faults: list[str], why: list[str]) -> str:
 
 KEY_SHARE = 0.6
 READY_ENOUGH = 20
+KIND_KEEP = 3  # ready items of a kind curation never goes below
 
 
 def curate_ready(questions: list[GeneratedQuestion]) -> None:
@@ -370,8 +424,13 @@ def curate_ready(questions: list[GeneratedQuestion]) -> None:
     ready = [q for q in questions if q.ready]
     details = sorted((q for q in ready if q.worth != "key"), key=lambda q: q.confidence)
     key = len(ready) - len(details)
-    while details and len(ready) > READY_ENOUGH and key < KEY_SHARE * len(ready):
-        dropped = details.pop(0)
+    kinds = Counter(q.kind for q in ready)
+    for dropped in details:
+        if len(ready) <= READY_ENOUGH or key >= KEY_SHARE * len(ready):
+            break
+        if kinds[dropped.kind] <= KIND_KEEP:
+            continue  # the ready set keeps every kind it has
         dropped.ready = False
         dropped.reason = reason_text(False, ["enough-ready"], [])
         ready.remove(dropped)
+        kinds[dropped.kind] -= 1

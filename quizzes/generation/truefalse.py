@@ -8,6 +8,8 @@ from quizzes.generation.items import GeneratedQuestion
 from quizzes.generation.selection import LessonSentence
 
 TRUE_FALSE = "true_false"
+# Words that make a date a bound, not a point: a shifted bound may still be true.
+RELATIVE = {"by", "before", "after", "until", "till", "since", "from"}
 # Kinds a false statement may swap: nationalities nest ("Athenian" is "Greek"), so not
 # groups, and never a bare noun phrase.
 SWAPPABLE = ("person", "date", "number", "event", "organisation", "place", "document")
@@ -84,6 +86,9 @@ def false_candidates(sentence, answers, pool) -> list[GeneratedQuestion]:
         last = sentence.doc[answer.token_end - 1]
         if last.dep_ == "conj" or any(c.dep_ == "conj" for c in last.children):
             continue  # "Belarus, Ukraine and Sweden": one item of a list swapped is unclear
+        first = answer.token_start
+        if answer.kind == DATE and first > 0 and sentence.doc[first - 1].lower_ in RELATIVE:
+            continue  # "By 1787 France was near bankruptcy" is true of 1787 as of 1789
         wrong = choose_distractors(answer, sentence, pool, f"tf|{sentence.text}", lesson_only=True)
         if wrong:
             item = false_statement(sentence, answer, wrong[0])
