@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from quizzes.generation.entities import DATE, NUMBER, PERSON, Entity, Mention, normalise
+from quizzes.generation.entities import DATE, NUMBER, Entity, Mention, normalise
 from quizzes.generation.selection import LessonSentence
 
 TERM = "term"
@@ -62,8 +62,12 @@ WORLD_WARS = {normalise(name): names for names in (_FIRST, _SECOND) for name in 
 def alias_follows(doc: Doc, token_end: int) -> bool:
     """ "the Executive Committee, or ExComm", "Edo (now Tokyo)": the next words name it
     again, so blanking or swapping the name leaves that other name behind."""
-    after = [t.lower_ for t in doc[token_end : token_end + 2]]
-    return after[:1] == ["("] or after == [",", "or"] or after[:1] == ["or"]
+    after = [t.lower_ for t in doc[token_end : token_end + 4]]
+    if after[:1] == ["("] or after[:2] == [",", "or"] or after[:1] == ["or"]:
+        return True
+    # "Mustafa Kemal, later known as Atatürk", "the Cohong, also called ...".
+    named = " ".join(after)
+    return bool(re.match(r"^,? ?(later |also |better |now )?(known as|called|named)\b", named))
 
 
 @dataclass(frozen=True)
@@ -89,16 +93,22 @@ def variants(answer: "Answer") -> list[str]:
     """Other forms of the answer a teacher would accept."""
     forms = [answer.text]
     if answer.entity is not None:
+        # The lesson's own forms of the name, a surname among them only where the lesson
+        # uses it alone: the last word of "Martin Luther King Jr" or "Zeng Guofan" is none.
         forms += sorted(answer.entity.names)
-        if answer.kind == PERSON:
-            forms.append(answer.entity.short_name)
     if answer.kind == NUMBER:
         digits = answer.text.replace(",", "")
         forms.append(digits)
+        bare = re.match(r"^[\d,.]+(?=\s+[a-z])", answer.text)
+        if bare:
+            forms.append(bare.group())  # "381 days": "381" is what was asked
         if digits.isdigit() and len(digits) > 3:
             forms.append(f"{int(digits):,}")
     if answer.kind == DATE:
         forms.append(re.sub(r"^(in|on|the)\s+", "", answer.text, flags=re.I))
+        day_month = re.match(r"^(\d{1,2} [A-Z][a-z]+) \d{3,4}$", answer.text)
+        if day_month:
+            forms.append(day_month.group(1))  # "9 November" for "9 November 1989"
     forms += [alias for form in list(forms) for alias in WORLD_WARS.get(normalise(form), ())]
     forms += [f"the {form}" for form in list(forms) if answer.after_article == "the"]
     seen, unique = set(), []

@@ -25,7 +25,9 @@ LEANING_PHRASES = re.compile(
     r"afterwards|after this|after that|before this|before that|the day before|"
     r"other groups|the others|the rest|the former|the latter|the two sides|"
     r"both sides|both (cities|countries|men|leaders|armies|sides|groups|states|powers)|"
-    r"the two (cities|countries|men|leaders|armies|groups|states|powers)|such an?)\b",
+    r"the two (cities|countries|men|leaders|armies|groups|states|powers)|such an?|"
+    r"the (end|start|beginning|rest|middle) of the (day|night|week|month|year|war)|"
+    r"the same|at first|at last|in response|in return)\b",
     re.I,
 )
 LEANING_ADVERBS = {"then", "later", "however", "instead", "nevertheless", "thus", "therefore"}

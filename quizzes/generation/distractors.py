@@ -399,6 +399,8 @@ def _scale_number(answer: Answer, pool: DistractorPool, seed: str) -> list[str]:
     if not match:
         return []
     raw = match.group()
+    if not re.fullmatch(r"\d{1,3}(,\d{3})+|\d+|\d+\.\d+", raw):
+        return []  # "50,8": a decimal comma or a list, not a number to scale
     value = float(raw.replace(",", ""))
     start = stable_hash(seed) % len(NUMBER_FACTORS)
     found = []

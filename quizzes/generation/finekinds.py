@@ -189,8 +189,8 @@ ORG_SORTS = {
         "federation",
     },
     "company": {"company", "bank", "corporation"},
+    # "Congress" names assemblies and parties alike ("the African National Congress").
     "assembly or court": {
-        "congress",
         "parliament",
         "senate",
         "assembly",

@@ -6,23 +6,11 @@ from quizzes.generation.checks import contains_phrase
 from quizzes.generation.context import leaning_words
 from quizzes.generation.entities import PERSON, Entity
 from quizzes.generation.items import GeneratedQuestion, capitalise, seeded_shuffle, tidy
+from quizzes.generation.nlp import MONTH_NAMES
 from quizzes.generation.selection import LessonSentence
 
 MATCHING, ORDERING = "matching", "ordering"
-MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
+MONTHS = MONTH_NAMES
 MAX_PAIRS = 5
 MAX_EVENTS = 5
 MIN_EVENTS = 4

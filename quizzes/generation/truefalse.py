@@ -5,7 +5,7 @@ from quizzes.generation.checks import differs_by_one_span
 from quizzes.generation.distractors import choose_distractors
 from quizzes.generation.entities import DATE, NUMBER, TITLES
 from quizzes.generation.items import GeneratedQuestion
-from quizzes.generation.selection import LessonSentence
+from quizzes.generation.selection import LessonSentence, name_stem
 
 TRUE_FALSE = "true_false"
 # Words that make a date a bound, not a point: a shifted bound may still be true.
@@ -34,6 +34,8 @@ def false_statement(
     prompt = sentence.render(answer.start, answer.end, replacement)
     if not differs_by_one_span(sentence.render(), prompt):
         return None
+    if answer.kind not in (DATE, NUMBER) and swap_echoes(sentence.doc, answer, replacement):
+        return None
     return GeneratedQuestion(
         kind=TRUE_FALSE,
         prompt=prompt,
@@ -43,6 +45,46 @@ def false_statement(
         target=f"{answer.text}->{replacement}",
         key_point=sentence.key_point,
         answer_kind=answer.kind,
+    )
+
+
+HEDGES = {
+    "more",
+    "over",
+    "least",
+    "nearly",
+    "almost",
+    "under",
+    "fewer",
+    "less",
+    "up",
+    "around",
+    "about",
+    "roughly",
+    "some",
+    "approximately",
+    "c",
+    "circa",
+    "than",
+    "perhaps",
+    "estimated",
+}
+
+
+def hedged(doc, token_start: int) -> bool:
+    """A bound or an estimate ("more than 750", "around 1527"): a swap may still be true."""
+    before = {t.lower_.rstrip(".") for t in doc[max(0, token_start - 2) : token_start]}
+    return bool(before & HEDGES)
+
+
+def swap_echoes(doc, answer: Answer, replacement: str) -> bool:
+    """The sentence already names the swapped-in people or place ("boycotting British
+    cloth" with "India" swapped for "Britain"): the statement reads as nonsense, not false."""
+    stems = {name_stem(word.lower()) for word in replacement.split() if len(word) > 3}
+    return any(
+        name_stem(t.lower_) in stems
+        for t in doc
+        if t.is_alpha and not answer.token_start <= t.i < answer.token_end
     )
 
 
@@ -89,6 +131,8 @@ def false_candidates(sentence, answers, pool) -> list[GeneratedQuestion]:
         first = answer.token_start
         if answer.kind == DATE and first > 0 and sentence.doc[first - 1].lower_ in RELATIVE:
             continue  # "By 1787 France was near bankruptcy" is true of 1787 as of 1789
+        if answer.kind in (DATE, NUMBER) and hedged(sentence.doc, first):
+            continue  # "more than 750" stays true of 300; "around 1527" of 1525
         wrong = choose_distractors(answer, sentence, pool, f"tf|{sentence.text}", lesson_only=True)
         if wrong:
             item = false_statement(sentence, answer, wrong[0])
