@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from lessons import selectors
 from lessons.forms import LessonDocumentForm
-from lessons.models import Lesson
+from lessons.models import Lesson, lesson_bank_visible, lesson_can_change
 from lessons.uploads import lesson_create_uploaded, lesson_document_text, lesson_update_uploaded
 
 LESSONS_PER_PAGE = 12
@@ -30,7 +30,13 @@ def lesson_list(request: HttpRequest) -> HttpResponse:
 def lesson_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Read a lesson; every sentence carries the anchor questions link back to."""
     page = selectors.lesson_page(slug=slug)
-    return render(request, "lessons/lesson_detail.html", {"page": page, "lesson": page.lesson})
+    context = {
+        "page": page,
+        "lesson": page.lesson,
+        "may_open_bank": lesson_bank_visible(request.user, page.lesson),
+        "may_edit_lesson": lesson_can_change(request.user, page.lesson),
+    }
+    return render(request, "lessons/lesson_detail.html", context)
 
 
 def _content_editor_required(view):
@@ -110,7 +116,7 @@ def lesson_new(request: HttpRequest) -> HttpResponse:
 @_content_editor_required
 def lesson_edit(request: HttpRequest, slug: str) -> HttpResponse:
     """Edit a lesson's document (owner or admin); the slug stays, the bank follows."""
-    lesson = get_object_or_404(Lesson.objects.editable_by(request.user), slug=slug)
+    lesson = get_object_or_404(Lesson.objects.changeable_by(request.user), slug=slug)
     outcome = _document_form_page(
         request, lesson=lesson, initial={"text": lesson_document_text(lesson)}
     )

@@ -5,6 +5,7 @@ from django import forms
 
 from lessons.models import Lesson
 from quizzes.models import Classroom, Quiz
+from quizzes.services.classes import assignment_due_problem
 
 ROSTER_MAX_BYTES = 100_000
 
@@ -108,6 +109,9 @@ class AssignmentForm(forms.Form):
             cleaned["lesson"] = None
             if not cleaned.get("quiz"):
                 self.add_error("quiz", "Choose one of your quizzes.")
+            problem = assignment_due_problem(quiz=cleaned.get("quiz"), due_at=cleaned.get("due_at"))
+            if problem and "due_at" not in self.errors:
+                self.add_error("due_at", problem)
         elif kind == "lesson":
             cleaned["quiz"] = None
             if not cleaned.get("lesson"):

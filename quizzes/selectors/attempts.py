@@ -5,10 +5,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import Q, QuerySet
-from django.utils import timezone
 
 from quizzes.forms.attempts import matching_lefts
-from quizzes.models import Answer, AnswerVisibility, Attempt, Question, QuestionKind
+from quizzes.models import Answer, Attempt, Question, QuestionKind
 
 
 def attempts_visible_to(user) -> QuerySet[Attempt]:
@@ -22,19 +21,6 @@ def attempts_visible_to(user) -> QuerySet[Attempt]:
 def can_mark(user, attempt: Attempt) -> bool:
     """The class's teacher and admins may override marks."""
     return user.is_staff or attempt.assignment.classroom.teacher_id == user.pk
-
-
-def key_visible(attempt: Attempt, now=None) -> bool:
-    """Whether the student may see the right answers of this attempt now."""
-    if attempt.submitted_at is None:
-        return False
-    setting = attempt.assignment.quiz.answers_visible
-    if setting in (AnswerVisibility.AFTER_EACH, AnswerVisibility.AFTER_SUBMIT):
-        return True
-    if setting == AnswerVisibility.AFTER_DUE:
-        due = attempt.assignment.due_at
-        return due is None or (now or timezone.now()) > due
-    return False
 
 
 def answer_text(question: Question) -> str:

@@ -23,6 +23,7 @@ from quizzes.models import (
     SelectionMode,
 )
 from quizzes.scoring import score_answer
+from quizzes.services.quizzes import quiz_question_pool
 from quizzes.services.study import study_queue_mistakes
 
 SUBMITTED_MESSAGE = "This attempt was already submitted, so this answer was not saved."
@@ -62,8 +63,11 @@ def assignment_start_problem(*, assignment: Assignment, student, now=None) -> st
         return "This quiz is not open yet."
     if quiz.closes_at and now >= quiz.closes_at:
         return "This quiz is closed."
+    if quiz.answers_visible == AnswerVisibility.AFTER_DUE and assignment.is_overdue(now):
+        # Its answers are out from the due date on: no attempt starts after it.
+        return "The due date has passed and the answers are out, so this quiz is closed."
     if quiz.selection_mode == SelectionMode.RANDOM:
-        has_questions = Question.objects.usable().filter(lesson__in=quiz.lessons.all()).exists()
+        has_questions = quiz_question_pool(owner=quiz.owner, lessons=quiz.lessons.all()).exists()
     else:
         has_questions = quiz.quiz_questions.exists()
     if not has_questions:
@@ -79,9 +83,9 @@ def _draw(*, assignment: Assignment, rng: random.Random) -> tuple[list[int], dic
     quiz = assignment.quiz
     if quiz.selection_mode == SelectionMode.RANDOM:
         pool = sorted(
-            Question.objects.usable()
-            .filter(lesson__in=quiz.lessons.all())
-            .values_list("pk", "source_text")
+            quiz_question_pool(owner=quiz.owner, lessons=quiz.lessons.all()).values_list(
+                "pk", "source_text"
+            )
         )
         question_ids = draw_spread(pool, quiz.random_count or 0, rng)
     else:
@@ -128,6 +132,10 @@ def attempt_start(*, assignment: Assignment, student) -> Attempt:
     deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
     if quiz.closes_at and (deadline is None or quiz.closes_at < deadline):
         deadline = quiz.closes_at
+    # An "after the due date" quiz's answers come out then, so no attempt goes on past it.
+    due = assignment.due_at if quiz.answers_visible == AnswerVisibility.AFTER_DUE else None
+    if due and (deadline is None or due < deadline):
+        deadline = due
     previous = Attempt.objects.filter(assignment=assignment, student=student)
     number = (previous.aggregate(last=Max("number"))["last"] or 0) + 1
     try:

@@ -9,7 +9,14 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from lessons.models import Lesson
-from quizzes.models import Assignment, Classroom, Enrolment, LessonReading, Quiz
+from quizzes.models import (
+    AnswerVisibility,
+    Assignment,
+    Classroom,
+    Enrolment,
+    LessonReading,
+    Quiz,
+)
 
 # No 0/O, 1/I/L: a code read aloud or copied from a board must not be mistyped.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -147,6 +154,14 @@ def enrolment_remove(*, enrolment: Enrolment) -> Enrolment:
     return enrolment
 
 
+def assignment_due_problem(*, quiz: Quiz | None, due_at: datetime | None) -> str | None:
+    """Why a quiz cannot be assigned with this due date, or None: a quiz that shows its
+    answers after the due date needs one, else they would never be safe to show."""
+    if quiz is not None and quiz.answers_visible == AnswerVisibility.AFTER_DUE and not due_at:
+        return "This quiz shows its answers after the due date: give the assignment a due date."
+    return None
+
+
 def assignment_create(
     *,
     classroom: Classroom,
@@ -160,6 +175,9 @@ def assignment_create(
         raise ValidationError("Assign either a lesson or a quiz.")
     if quiz is not None and not Quiz.objects.for_teacher(assigned_by).filter(pk=quiz.pk).exists():
         raise PermissionDenied("Teachers assign only their own quizzes.")
+    problem = assignment_due_problem(quiz=quiz, due_at=due_at)
+    if problem:
+        raise ValidationError({"due_at": problem})
     return Assignment.objects.create(
         classroom=classroom, assigned_by=assigned_by, due_at=due_at, lesson=lesson, quiz=quiz
     )

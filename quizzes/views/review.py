@@ -15,8 +15,8 @@ from quizzes.selectors.attempts import (
     attempt_review_items,
     attempts_visible_to,
     can_mark,
-    key_visible,
 )
+from quizzes.selectors.release import key_visible
 from quizzes.services.attempts import (
     answer_override_mark,
     attempt_is_expired,

@@ -64,7 +64,9 @@ def test_editing_a_lesson_during_a_random_draw_keeps_every_question_of_the_attem
 def test_regenerating_a_library_lesson_another_teachers_quiz_uses_answers_no_error(
     client, given_lesson
 ):
-    questions = list(Question.objects.filter(lesson=given_lesson).usable()[:5])
+    # Another teacher may use a library lesson's ready (or approved) questions.
+    Question.objects.filter(lesson=given_lesson).update(ready=True)
+    questions = list(Question.objects.filter(lesson=given_lesson).ready_or_approved()[:5])
     quiz = quiz_create(
         owner=TeacherFactory(), lessons=[given_lesson], title="Mine", questions=questions
     )
