@@ -188,6 +188,17 @@ def question_remark(*, question: Question, by) -> int:
     return len(rows)
 
 
+def answer_acceptable(answer: Answer, question: Question, *, by) -> bool:
+    """Whether "Accept this answer" applies: a typed answer marked wrong, to a question of a
+    lesson the teacher may change (`question` is the answer's, already loaded)."""
+    return (
+        question.kind in ACCEPTABLE_KINDS
+        and bool(str(answer.given or "").strip())
+        and (answer.final_mark or 0.0) < 1.0
+        and lesson_can_change(by, question.lesson)
+    )
+
+
 def answer_accept(*, answer: Answer, by) -> Question:
     """ "Accept this answer": a new version of the question that takes the student's typed
     answer as right too. Marking attempts again is the teacher's next choice."""

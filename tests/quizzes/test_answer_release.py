@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from quizzes.models import AnswerVisibility, Assignment, Attempt
+from quizzes.models import AnswerVisibility, Assignment, Attempt, SelectionMode
 from quizzes.services.attempts import attempt_save_answer, attempt_start, attempt_submit
 from tests.quizzes.attempt_setup import assigned_quiz, enrol
 from tests.quizzes.factories import FlashcardFactory, QuestionFactory, QuizFactory
@@ -100,3 +100,53 @@ def test_the_key_after_submitting_waits_while_another_attempt_can_be_started(cli
 
     assert "Right answer" not in before
     assert "Right answer" in after
+
+
+def test_once_the_answers_are_out_the_mistake_cards_come_due_and_practice_asks_them(client):
+    assignment, student = _after_due_quiz()
+    lesson = assignment.quiz.lessons.get()
+    card = FlashcardFactory(lesson=lesson)
+    attempt = attempt_start(assignment=assignment, student=student)
+    attempt_save_answer(attempt=attempt, question_id=attempt.question_ids[0], given="Talleyrand")
+    attempt_submit(attempt=attempt)
+    client.force_login(student)
+
+    with time_machine.travel(assignment.due_at + timedelta(minutes=1)):
+        study = client.get(reverse("quizzes:study_due"))
+        client.get(reverse("quizzes:practice_question", args=[lesson.slug]))
+
+    assert study.context["item"].flashcard == card
+    practised = set(client.session["practice_rounds"][str(lesson.pk)]["questions"])
+    assert practised == set(attempt.question_ids)
+
+
+def test_an_attempt_at_an_after_the_due_date_quiz_ends_at_the_due_date(db):
+    assignment, student = _after_due_quiz()
+
+    attempt = attempt_start(assignment=assignment, student=student)
+
+    assert attempt.deadline_at == assignment.due_at
+
+
+def test_a_random_draw_keeps_its_lessons_questions_out_of_practice(client):
+    assignment, student = _after_due_quiz()
+    quiz = assignment.quiz
+    quiz.selection_mode, quiz.random_count = SelectionMode.RANDOM, 2
+    quiz.save()
+    lesson = quiz.lessons.get()
+    QuestionFactory.create_batch(3, lesson=lesson)
+    client.force_login(student)
+
+    page = client.get(reverse("quizzes:practice_question", args=[lesson.slug]))
+
+    assert page.context["has_questions"] is False
+
+
+def test_a_teacher_sees_every_answer_of_their_class_at_once(client):
+    assignment, student = _after_due_quiz()
+    attempt = attempt_submit(attempt=attempt_start(assignment=assignment, student=student))
+    client.force_login(assignment.classroom.teacher)
+
+    review = client.get(reverse("quizzes:attempt_review", args=[attempt.pk]))
+
+    assert "Right answer" in review.content.decode()
