@@ -148,6 +148,7 @@ RULES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     ),
     "quizzes:answer_mark": (TEACHER_A, {"pk": "submitted_attempt", "answer_pk": "answer"}),
     "quizzes:attempt_rescore": (TEACHER_A, {"pk": "submitted_attempt"}),
+    "quizzes:answer_accept": (TEACHER_A, {"pk": "submitted_attempt", "answer_pk": "answer"}),
     "quizzes:progress": (SIGNED_IN, {}),
     "quizzes:study_due": (SIGNED_IN, {}),
     "quizzes:study_rate": (SIGNED_IN, {}),

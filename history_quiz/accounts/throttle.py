@@ -19,13 +19,14 @@ from django.http import HttpRequest
 from history_quiz.accounts.usernames import username_normalize
 
 
-def client_address(request: HttpRequest) -> str:
-    """The address the first trusted proxy saw the request come from.
+def client_address(request: HttpRequest) -> str | None:
+    """The address the first trusted proxy saw the request come from (None for a request
+    with no address, such as the test client's force_login).
 
     Each trusted proxy appends the address it was reached from to X-Forwarded-For, so with N
     proxies the N-th entry from the right is the client's as the outermost proxy saw it;
     whatever the client wrote in the header itself sits further left and is ignored."""
-    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    remote = request.META.get("REMOTE_ADDR") or None
     proxies = int(getattr(settings, "TRUSTED_PROXY_COUNT", 0))
     if proxies <= 0:
         return remote

@@ -106,12 +106,10 @@ def withheld_flashcards(*, student, now=None) -> QuerySet[Flashcard]:
     """Cards made from a withheld question's sentence or key point: their backs hold its
     answer."""
     questions = withheld_questions(student=student, now=now)
+    # A sentence link is lost when a lesson is re-imported; the sentence's text is kept.
+    same_text = questions.filter(lesson=OuterRef("lesson"), source_text=OuterRef("source_text"))
     return Flashcard.objects.filter(
-        Q(
-            source_sentence__in=questions.filter(source_sentence__isnull=False).values(
-                "source_sentence"
-            )
-        )
-        | Q(key_point__in=questions.filter(key_point__isnull=False).values("key_point"))
-        | Q(source_text__in=questions.exclude(source_text="").values("source_text"))
+        Q(source_sentence__in=questions.exclude(source_sentence=None).values("source_sentence"))
+        | Q(key_point__in=questions.exclude(key_point=None).values("key_point"))
+        | (~Q(source_text="") & Exists(same_text))
     )

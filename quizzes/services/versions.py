@@ -86,7 +86,8 @@ def question_revise(
         raise TypeError(f"question_revise cannot set {sorted(unknown)}")
     # Lock the row: two people saving the same question at once make one version each,
     # the second on top of the first, never two branches.
-    locked = Question.objects.select_for_update().get(pk=question.pk)
+    # FOR NO KEY UPDATE: students saving answers that point at the row never wait on it.
+    locked = Question.objects.select_for_update(no_key=True).get(pk=question.pk)
     if not locked.is_current:
         raise ValidationError(CHANGED_MEANWHILE, code="changed_meanwhile")
     changed = {name: value for name, value in fields.items() if getattr(locked, name) != value}

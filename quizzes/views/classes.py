@@ -196,7 +196,7 @@ def classroom_join(request: HttpRequest) -> HttpResponse:
             enrolment = services.classroom_enrol_student(
                 student=request.user,
                 code=form.cleaned_data["code"],
-                address=client_address(request),
+                address=client_address(request) or "unknown",
             )
         except services.JoinThrottled as throttled:
             form.add_error(None, str(throttled))
