@@ -94,6 +94,7 @@ ADMIN_PUBLIC = {"admin:login", "admin:logout"}
 RULES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "home": (PUBLIC, {}),
     "healthz": (PUBLIC, {}),
+    "favicon": (PUBLIC, {}),
     "signup": (PUBLIC, {}),
     # Teacher access: asked for by anyone signed in, decided and invited by admins.
     "teacher_request": (SIGNED_IN, {}),
@@ -119,8 +120,23 @@ RULES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "quizzes:classroom_archive": (TEACHER_A, {"pk": "classroom"}),
     "quizzes:classroom_join_code": (TEACHER_A, {"pk": "classroom"}),
     "quizzes:enrolment_remove": (TEACHER_A, {"pk": "classroom", "student_id": "student_a"}),
+    "quizzes:enrolment_restore": (TEACHER_A, {"pk": "classroom", "student_id": "student_a"}),
+    "quizzes:classroom_add_students": (TEACHER_A, {"pk": "classroom"}),
     "quizzes:classroom_roster_import": (TEACHER_A, {"pk": "classroom"}),
     "quizzes:assignment_new": (TEACHER_A, {"pk": "classroom"}),
+    "quizzes:assignment_edit": (TEACHER_A, {"pk": "classroom", "assignment_id": "quiz_assignment"}),
+    "quizzes:assignment_extend": (
+        TEACHER_A,
+        {"pk": "classroom", "assignment_id": "quiz_assignment"},
+    ),
+    "quizzes:assignment_remove": (
+        TEACHER_A,
+        {"pk": "classroom", "assignment_id": "quiz_assignment"},
+    ),
+    "quizzes:assignment_restore": (
+        TEACHER_A,
+        {"pk": "classroom", "assignment_id": "quiz_assignment"},
+    ),
     "quizzes:gradebook": (TEACHER_A, {"pk": "classroom"}),
     "quizzes:gradebook_export": (TEACHER_A, {"pk": "classroom"}),
     "quizzes:gradebook_student": (TEACHER_A, {"pk": "classroom", "student_id": "student_a"}),
@@ -163,6 +179,7 @@ RULES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     # Teacher A's own lesson: only its owner (or an admin) opens or changes its bank.
     "lessons:lesson_new": (ANY_TEACHER, {}),
     "lessons:lesson_edit": (TEACHER_A, {"slug": "lesson"}),
+    "lessons:lesson_placing": (TEACHER_A, {"slug": "lesson"}),
     "quizzes:bank_review": (TEACHER_A, {"slug": "lesson"}),
     "quizzes:bank_regenerate": (TEACHER_A, {"slug": "lesson"}),
     "quizzes:bank_download": (TEACHER_A, {"slug": "lesson", "format_name": "export_format"}),
@@ -188,6 +205,7 @@ LIBRARY_OBJECTS = {
 }
 LIBRARY_RULES: dict[str, dict[str, str]] = {
     "lessons:lesson_edit": ADMIN,
+    "lessons:lesson_placing": ADMIN,
     "quizzes:bank_review": ANY_TEACHER,
     "quizzes:bank_regenerate": ADMIN,
     "quizzes:bank_download": ANY_TEACHER,

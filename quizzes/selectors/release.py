@@ -5,21 +5,23 @@ A quiz's answers are released to a student when its setting allows and no attemp
 theirs can go on or start:
 - "after each question" and "after submitting": once they have handed in an attempt and
   cannot start another (attempts used up, or the quiz closed);
-- "after the due date": once the assignment's due date has passed (it needs one; no
-  attempt starts, and none goes on, after it);
+- "after the due date": once the assignment's due date, and every extension a classmate
+  was given, has passed (it needs one; no attempt starts, and none goes on, after the
+  student's own due date);
 - "never": never.
 Until then practice never asks a question of that quiz (for a random draw, of its lessons),
 and study never shows a card made from such a question's sentence or key point, mistake
 cards included.
 """
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, Exists, F, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from quizzes.models import (
     AnswerVisibility,
     Assignment,
+    AssignmentExtension,
     Attempt,
     Flashcard,
     Question,
@@ -32,13 +34,20 @@ AFTER_ATTEMPTS = (AnswerVisibility.AFTER_EACH, AnswerVisibility.AFTER_SUBMIT)
 
 
 def attempt_can_be_started(*, assignment: Assignment, used: int, now) -> bool:
-    """Whether the quiz still takes a new attempt from a student who has made `used`."""
+    """Whether the quiz still takes a new attempt from a student who has made `used`
+    (an "after the due date" quiz is released, so closed, for all after its due date)."""
     quiz = assignment.quiz
     if quiz.closes_at and now >= quiz.closes_at:
         return False
-    if quiz.answers_visible == AnswerVisibility.AFTER_DUE and assignment.is_overdue(now):
-        return False
     return not (quiz.attempts_allowed and used >= quiz.attempts_allowed)
+
+
+def last_due_at(assignment: Assignment):
+    """The latest due date anyone in the class works to: the class's or an extension's."""
+    latest = assignment.extensions.aggregate(latest=Max("due_at"))["latest"]
+    if assignment.due_at is None or latest is None:
+        return assignment.due_at
+    return max(assignment.due_at, latest)
 
 
 def answers_released(*, assignment: Assignment, student, now=None) -> bool:
@@ -46,7 +55,9 @@ def answers_released(*, assignment: Assignment, student, now=None) -> bool:
     now = now or timezone.now()
     setting = assignment.quiz.answers_visible
     if setting == AnswerVisibility.AFTER_DUE:
-        return assignment.due_at is not None and now > assignment.due_at
+        # Not while a classmate with an extension may still be working on it.
+        due = last_due_at(assignment)
+        return due is not None and now > due
     if setting not in AFTER_ATTEMPTS:
         return False
     attempts = Attempt.objects.filter(assignment=assignment, student=student)
@@ -71,7 +82,10 @@ def unreleased_assignments(*, student, now=None) -> QuerySet[Assignment]:
     now = now or timezone.now()
     attempts = Attempt.objects.filter(assignment=OuterRef("pk"), student=student)
     used = Subquery(attempts.order_by().values("assignment").annotate(n=Count("pk")).values("n"))
-    released = Q(quiz__answers_visible=AnswerVisibility.AFTER_DUE, due_at__lt=now) | (
+    extended = AssignmentExtension.objects.filter(assignment=OuterRef("pk"), due_at__gte=now)
+    released = (
+        Q(quiz__answers_visible=AnswerVisibility.AFTER_DUE, due_at__lt=now) & ~Exists(extended)
+    ) | (
         Q(quiz__answers_visible__in=AFTER_ATTEMPTS)
         & Q(handed_in=True, still_open=False)
         & (

@@ -23,12 +23,13 @@ from quizzes.models import (
     SelectionMode,
 )
 from quizzes.scoring import score_answer
+from quizzes.selectors.classes import due_for_student
 from quizzes.services.quizzes import quiz_question_pool
 from quizzes.services.study import study_queue_mistakes
 
 SUBMITTED_MESSAGE = "This attempt was already submitted, so this answer was not saved."
 TIME_UP_MESSAGE = (
-    "Time is up: this answer was not saved. Your attempt was submitted with the answers "
+    "Time ran out: this answer was not saved. Your attempt was submitted with the answers "
     "saved before the deadline."
 )
 LOCKED_MESSAGE = "You already checked this answer, so it cannot be changed."
@@ -63,9 +64,11 @@ def assignment_start_problem(*, assignment: Assignment, student, now=None) -> st
         return "This quiz is not open yet."
     if quiz.closes_at and now >= quiz.closes_at:
         return "This quiz is closed."
-    if quiz.answers_visible == AnswerVisibility.AFTER_DUE and assignment.is_overdue(now):
-        # Its answers are out from the due date on: no attempt starts after it.
-        return "The due date has passed and the answers are out, so this quiz is closed."
+    if quiz.answers_visible == AnswerVisibility.AFTER_DUE:
+        # Its answers come out after the due date: no attempt starts after the student's.
+        due = due_for_student(assignment=assignment, student=student)
+        if due is not None and now > due:
+            return "The due date has passed and the answers come out now, so this quiz is closed."
     if quiz.selection_mode == SelectionMode.RANDOM:
         has_questions = quiz_question_pool(owner=quiz.owner, lessons=quiz.lessons.all()).exists()
     else:
@@ -133,7 +136,9 @@ def attempt_start(*, assignment: Assignment, student) -> Attempt:
     if quiz.closes_at and (deadline is None or quiz.closes_at < deadline):
         deadline = quiz.closes_at
     # An "after the due date" quiz's answers come out then, so no attempt goes on past it.
-    due = assignment.due_at if quiz.answers_visible == AnswerVisibility.AFTER_DUE else None
+    due = None
+    if quiz.answers_visible == AnswerVisibility.AFTER_DUE:
+        due = due_for_student(assignment=assignment, student=student)
     if due and (deadline is None or due < deadline):
         deadline = due
     previous = Attempt.objects.filter(assignment=assignment, student=student)

@@ -7,7 +7,7 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from quizzes.models import AnswerVisibility, Assignment, Attempt, SelectionMode
+from quizzes.models import AnswerVisibility, Assignment, AssignmentExtension, Attempt, SelectionMode
 from quizzes.services.attempts import attempt_save_answer, attempt_start, attempt_submit
 from tests.quizzes.attempt_setup import assigned_quiz, enrol
 from tests.quizzes.factories import FlashcardFactory, QuestionFactory, QuizFactory
@@ -150,3 +150,29 @@ def test_a_teacher_sees_every_answer_of_their_class_at_once(client):
     review = client.get(reverse("quizzes:attempt_review", args=[attempt.pk]))
 
     assert "Right answer" in review.content.decode()
+
+
+def test_a_classmates_extension_keeps_the_answers_closed_and_lets_only_them_start(client):
+    assignment, student = _after_due_quiz()
+    lesson = assignment.quiz.lessons.get()
+    QuestionFactory(lesson=lesson)
+    extended = enrol(assignment)
+    AssignmentExtension.objects.create(
+        assignment=assignment,
+        student=extended,
+        due_at=assignment.due_at + timedelta(days=3),
+        granted_by=assignment.classroom.teacher,
+    )
+    quiz_ids = set(assignment.quiz.quiz_questions.values_list("question_id", flat=True))
+    client.force_login(student)
+
+    with time_machine.travel(assignment.due_at + timedelta(days=1)):
+        client.get(reverse("quizzes:practice_question", args=[lesson.slug]))
+        own_start = client.post(reverse("quizzes:attempt_start", args=[assignment.pk]))
+        extended_attempt = attempt_start(assignment=assignment, student=extended)
+
+    practised = set(client.session["practice_rounds"][str(lesson.pk)]["questions"])
+    assert not practised & quiz_ids
+    assert not Attempt.objects.filter(assignment=assignment, student=student).exists()
+    assert own_start.status_code == 302
+    assert extended_attempt.deadline_at == assignment.due_at + timedelta(days=3)

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('lessons', '0001_initial_lessons'),
+        ('lessons', '0002_lesson_time_and_place'),
     ]
 
     operations = [

@@ -8,8 +8,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('lessons', '0002_lesson_copied_from'),
-        ('quizzes', '0005_question_confidence_ready'),
+        ('lessons', '0003_lesson_copied_from'),
+        ('quizzes', '0006_assignment_changes_extensions_removal'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
