@@ -89,7 +89,12 @@ def roster_parse(text: str) -> tuple[list[RosterRow], list[RosterError]]:
     errors: list[RosterError] = []
     taken_in_file: set[str] = set()
     pending: list[tuple[int, str, str, str, str, str]] = []
-    for line, cells in enumerate(csv.reader(io.StringIO(text)), start=1):
+    try:
+        # newline="": the csv module reads "\r", "\n" and "\r\n" line ends itself.
+        read = list(enumerate(csv.reader(io.StringIO(text, newline="")), start=1))
+    except csv.Error as error:
+        return [], [RosterError(0, "", f"The roster could not be read as CSV ({error}).")]
+    for line, cells in read:
         cells = [cell.strip() for cell in cells]
         shown = ", ".join(cells)
         if not any(cells) or (line == 1 and _is_header(cells)):
