@@ -36,7 +36,8 @@ class GeneratedQuestion:
 
     @property
     def source_text(self) -> str:
-        return self.sentence.text if self.sentence else ""
+        """The lesson sentence it came from (for a key point's item, the one stating it)."""
+        return source_sentence_text(self.sentence)
 
     @property
     def explanation(self) -> str:
@@ -62,7 +63,8 @@ class GeneratedCard:
 
     @property
     def source_text(self) -> str:
-        return self.sentence.text if self.sentence else ""
+        """The lesson sentence it came from (for a key point's item, the one stating it)."""
+        return source_sentence_text(self.sentence)
 
     @property
     def fingerprint(self) -> str:
@@ -73,6 +75,12 @@ class GeneratedCard:
 class GeneratedBank:
     questions: list[GeneratedQuestion]
     flashcards: list[GeneratedCard]
+
+
+def source_sentence_text(sentence: LessonSentence | None) -> str:
+    if sentence is None:
+        return ""
+    return (sentence.source or sentence).text
 
 
 def fingerprint(*parts: str) -> str:

@@ -28,6 +28,8 @@ class LessonSentence:
     key_overlap: float = 0.0
     weights: dict[str, float] = field(default_factory=dict)  # content lemma -> rarity
     mentions: list = field(default_factory=list)  # its entity mentions, found once
+    # A key point worked on like a sentence stands for the lesson sentence that states it.
+    source: "LessonSentence | None" = None
 
     def render(self, start: int | None = None, end: int | None = None, fill: str = "") -> str:
         """The sentence with [start:end) replaced, reading well out of context.

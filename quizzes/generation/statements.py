@@ -34,6 +34,7 @@ def key_point_sentences(key_docs: list[Doc], sources: list[LessonSentence | None
             doc,
             usable=len(doc) >= MIN_WORDS,
             key_point=index,
+            source=source,
         )
         sentence.mentions = mentions_in(doc, sentence.index)
         found.append(sentence)

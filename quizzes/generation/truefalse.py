@@ -15,6 +15,10 @@ RELATIVE = {"by", "before", "after", "until", "till", "since", "from"}
 SWAPPABLE = ("person", "date", "number", "event", "organisation", "place", "document")
 
 
+def _key_point_note(sentence: LessonSentence) -> str:
+    return f"The lesson's key point: {sentence.text}" if sentence.source else ""
+
+
 def true_statement(sentence: LessonSentence) -> GeneratedQuestion:
     return GeneratedQuestion(
         kind=TRUE_FALSE,
@@ -22,8 +26,10 @@ def true_statement(sentence: LessonSentence) -> GeneratedQuestion:
         answer="true",
         rule="tf.true",
         sentence=sentence,
-        target="true",
+        # A key point's statement is told apart from its source sentence's own.
+        target=f"key point: {sentence.text}" if sentence.source else "true",
         key_point=sentence.key_point,
+        note=_key_point_note(sentence),
     )
 
 
@@ -42,7 +48,8 @@ def false_statement(
         answer="false",
         rule=f"tf.swap.{answer.kind}",
         sentence=sentence,
-        target=f"{answer.text}->{replacement}",
+        target=f"{'key point: ' if sentence.source else ''}{answer.text}->{replacement}",
+        note=_key_point_note(sentence),
         key_point=sentence.key_point,
         answer_kind=answer.kind,
     )

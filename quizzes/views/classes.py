@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from history_quiz.accounts.throttle import client_address
 from quizzes.forms.classes import (
     AddExistingStudentsForm,
     ClassroomForm,
@@ -30,7 +31,7 @@ from quizzes.selectors.classes import (
 from quizzes.services import classes as services
 from quizzes.services import enrolments
 from quizzes.services.roster import RosterInvalid, roster_import
-from quizzes.views.access import client_address, taught_classroom, teacher_required
+from quizzes.views.access import taught_classroom, teacher_required
 
 
 @teacher_required
@@ -242,7 +243,7 @@ def classroom_join(request: HttpRequest) -> HttpResponse:
             enrolment = services.classroom_enrol_student(
                 student=request.user,
                 code=form.cleaned_data["code"],
-                address=client_address(request),
+                address=client_address(request) or "unknown",
             )
         except services.JoinThrottled as throttled:
             form.add_error(None, str(throttled))

@@ -203,7 +203,10 @@ def test_true_and_false_are_about_half_each(banks, slug):
 def test_false_statements_differ_from_a_lesson_sentence_by_one_span(banks, slug):
     for question in _questions(banks, slug, QuestionKind.TRUE_FALSE):
         if question["answer"] == "false":
-            original = re.sub(r"^(This|These|That|Those) ", "The ", question["source_text"])
+            # A key point's false statement is the key point with one span changed.
+            stated = question["explanation"].removeprefix("The lesson's key point: ")
+            said = stated if question["explanation"] != stated else question["source_text"]
+            original = re.sub(r"^(This|These|That|Those) ", "The ", said)
             assert checks.differs_by_one_span(original, question["prompt"]), question
 
 
