@@ -11,6 +11,8 @@ import re
 from spacy.tokens import Doc, Token
 
 PERSON_NOUNS = {"man", "woman", "king", "queen", "emperor", "empress", "leader", "son", "wife"}
+# Proper nouns that cannot be the person a "his" means ("On July 4 ... his army").
+NOT_PEOPLE = {"DATE", "TIME", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "CARDINAL", "ORDINAL"}
 PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 NEUTER = {"it", "its", "itself"}
@@ -110,15 +112,23 @@ def _has_person_before(doc: Doc, token: Token) -> bool:
     # "In his speech, Kennedy ...": a possessive may come just before its name.
     window = doc[: token.i] if token.i > 2 or token.lower_ not in ("his", "her") else doc
     return any(
-        (t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or t.lemma_.lower() in PERSON_NOUNS)
+        (
+            t.ent_type_ == "PERSON"
+            or t.pos_ == "PROPN"
+            and t.ent_type_ not in NOT_PEOPLE
+            or t.lemma_.lower() in PERSON_NOUNS
+        )
         and t.i != token.i
         for t in window
     )
 
 
 def _has_plural_before(doc: Doc, token: Token) -> bool:
+    # "the heights above them": the noun the pronoun hangs on is not what it means.
+    governing = set(token.ancestors)
     return any(
-        t.tag_ in ("NNS", "NNPS")
+        t not in governing
+        and t.tag_ in ("NNS", "NNPS")
         or t.ent_type_ in ("NORP", "ORG", "GPE")
         or t.dep_ == "conj"
         and t.pos_ in ("NOUN", "PROPN")

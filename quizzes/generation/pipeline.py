@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from quizzes.generation import checks
 from quizzes.generation.answers import Answer, entity_answers, term_answers
+from quizzes.generation.causes import causal_links, cause_and_result_items
 from quizzes.generation.cloze import SHORT_ANSWER, cloze_prompt, fill_blank, multiple_choice
 from quizzes.generation.context import leaning_words
 from quizzes.generation.distractors import DistractorPool, choose_distractors, names_a_body
@@ -163,40 +164,93 @@ def _answers(sentence: LessonSentence, entity_of, topic: set[str]) -> list[Answe
     return sorted(found, key=lambda a: (KIND_PRIORITY.get(a.kind, 9), a.start))
 
 
+EVENT_YEAR = re.compile(r"(?<![\d,.])\b(1\d{3}|20\d{2})\b(?![,.]\d)()|\b(\d{1,4})\s*(?:BC|BCE)\b")
+MAX_EVENT_WORDS = 22
+
+
+def _event_year(text: str) -> int | None:
+    """The one year a text names (BC years negative), or None for none or several."""
+    found = list(EVENT_YEAR.finditer(text))
+    if len(found) != 1:
+        return None
+    match = found[0]
+    digits = match.group(1) or match.group(3)
+    bc = match.group(3) is not None
+    return -int(digits) if bc else int(digits)
+
+
 def _dated_event(sentence: LessonSentence, answer: Answer, topic: set[str]) -> DatedEvent | None:
-    match = YEAR.search(answer.text)
+    """The sentence's event without its date, when the date dates the main verb: "In 1936
+    the first trial opened." -> (1936, "The first trial opened"); a second clause is cut."""
+    year = _event_year(answer.text)
     root = _root(sentence.doc)
-    if answer.kind != DATE or match is None or root is None or _subject(root) is None:
+    if answer.kind != DATE or year is None or root is None or _subject(root) is None:
         return None
-    if len(YEAR.findall(sentence.text)) != 1:
-        return None
+    if _event_year(sentence.text) != year:
+        return None  # two years in one sentence: which the event is dated by is unclear
     phrase = _phrase_on_root(sentence.doc, answer, root, {"in", "on", "by", "during"})
     if phrase is None:
         return None
     doc = sentence.doc
-    text = tidy("".join(t.text_with_ws for t in doc if not phrase[0] <= t.i < phrase[1]))
-    text = text.rstrip(".")
+    # A long sentence's event ends at the first comma or semicolon after the main verb
+    # that leaves six words or more: what follows is another claim.
+    end = len(doc)
+    for token in doc[root.i + 1 :]:
+        clause_level = token.head == root or token.head.dep_ == "conj" and token.head.head == root
+        breaks = token.text in (",", ";", ":", "-", "–", "—") and token.i >= phrase[1]
+        words = len([t for t in doc[: token.i] if not t.is_punct]) - (phrase[1] - phrase[0])
+        if breaks and clause_level and words >= 6:
+            end = token.i
+            break
+    skip = set(range(*phrase)) | set(range(end, len(doc)))
+    if phrase[1] < len(doc) and doc[phrase[1]].text == "," and phrase[0] == 0:
+        skip.add(phrase[1])
+    text = tidy("".join(t.text_with_ws for t in doc if t.i not in skip)).rstrip(" .,;")
     if not text[:1].isupper() and phrase[0] == 0:
         text = text[:1].upper() + text[1:]
     first = doc[phrase[1]] if phrase[0] == 0 and phrase[1] < len(doc) else doc[0]
-    if first.pos_ == "PRON" or not text[:1].isupper():
+    if first.pos_ == "PRON" or not text[:1].isupper() or len(text.split()) > MAX_EVENT_WORDS:
         return None
-    if leaning_words(doc, topic, skip=range(*phrase)):
+    if leaning_words(doc[:end].as_doc(), topic, skip=range(*phrase)):
         return None  # "The next day ...": out of its paragraph the event is unclear
-    return DatedEvent(int(match.group()), answer.text, text, sentence)
+    return DatedEvent(year, answer.text, text, sentence)
 
 
-def _true_false(sentence, answers, pool, want_false: bool, context) -> GeneratedQuestion:
-    """A false statement when one is wanted and a good swap exists, else the true one."""
+def _statement_pair(sentence, answers, pool, context):
+    """The sentence as a true statement, and its most trustworthy false one (or None)."""
     true = true_statement(sentence)
     assess(true, context)
-    if want_false:
-        falses = false_candidates(sentence, answers, pool)
-        for item in falses:
-            assess(item, context)
-        if falses:
-            return max(falses, key=lambda item: item.confidence)
-    return true
+    falses = false_candidates(sentence, answers, pool) if answers else []
+    for item in falses:
+        assess(item, context)
+    return true, max(falses, key=lambda item: item.confidence, default=None)
+
+
+def _choose_statements(pairs) -> list[GeneratedQuestion]:
+    """One statement per sentence, as many ready false ones as keep the two sides even:
+    a ready false statement is rarer than a ready true one, so none is wasted; key
+    sentences' false statements first, as readers count those key."""
+    # Ready false statements first (key ones first), then ones for review, which still
+    # let as many true statements stand.
+    ready_false = sorted(
+        (i for i, (_, false) in enumerate(pairs) if false is not None),
+        key=lambda i: (
+            not pairs[i][1].ready,
+            pairs[i][1].worth != "key",
+            -pairs[i][1].confidence,
+            i,
+        ),
+    )
+    wanted = set(ready_false[: len(pairs) // 2])
+    chosen = []
+    for index, (true, false) in enumerate(pairs):
+        if index in wanted:
+            chosen.append(false)
+        elif true.ready or false is None:
+            chosen.append(true)
+        else:
+            chosen.append(max((true, false), key=lambda item: item.confidence))
+    return chosen
 
 
 def _keep_variants_to_one_entity(questions: list[GeneratedQuestion], entities) -> None:
@@ -252,7 +306,8 @@ def _balance_true_false(
     trues = [q for q in questions if q.kind == "true_false" and q.answer == "true"]
     falses = [q for q in questions if q.kind == "true_false" and q.answer == "false"]
     larger = trues if len(trues) > len(falses) else falses
-    excess = abs(len(trues) - len(falses)) - 1
+    # "About half each": a sixth of the statements may tip the balance (at least one).
+    excess = abs(len(trues) - len(falses)) - max(1, (len(trues) + len(falses)) // 6)
     tested = Counter(q.key_point for q in [*questions, *others] if q.key_point is not None)
     drop = set()
     for spare in (lambda q: q.key_point is None, lambda q: tested[q.key_point] > 1):
@@ -379,7 +434,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
 
     tally = _Tally()
     questions: list[GeneratedQuestion] = []
-    true_false: list[GeneratedQuestion] = []
+    statement_pairs: list[tuple[GeneratedQuestion, GeneratedQuestion | None]] = []
     events: list[DatedEvent] = []
     usable = [s for s in sentences if s.usable]
     # Sentences that explain a key point go first, so every key point gets its items.
@@ -402,9 +457,16 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
             tally.per_answer[item.hidden.key] += 1
         facts = [a for a in answers if a.kind in (*NAMED_KINDS, DATE, NUMBER)]
         if facts or sentence.key_point is not None:
-            want_false = bool(facts) and len(true_false) % 2 == 1
-            true_false.append(_true_false(sentence, facts, pool, want_false, context))
+            statement_pairs.append(_statement_pair(sentence, facts, pool, context))
 
+    true_false = _choose_statements(statement_pairs)
+    # Long sentences carry no item of their own, but may date an event for ordering.
+    for sentence in sentences:
+        if sentence.usable or not sentence.text[:1].isupper():
+            continue
+        for answer in _answers(sentence, entity_of, topic):
+            if answer.kind == DATE and (event := _dated_event(sentence, answer, topic)):
+                events.append(event)
     questions = _deduplicate(questions + _balance_true_false(true_false))
     key_sources = [best_sentence_for(doc, usable) for doc in key_docs]
     # A key point no sentence echoes still links to the lesson, through its first sentence.
@@ -435,6 +497,9 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         lambda item: assess(item, context),
         topic,
     )
+    # Causes and results the lesson states, in its sentences and its key points.
+    links = causal_links(usable + [s for s in key_sentences if s.usable and s.source], topic)
+    questions += cause_and_result_items(links, events)
     cards, pairs = term_cards(sentences, entities)
     people = people_pairs(usable, entities, pairs)
     named = {pair.term for pair in people}
