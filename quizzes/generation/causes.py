@@ -145,12 +145,12 @@ def _cause_clause(doc: Doc, root: Token, child: Token) -> tuple[str, set[int]] |
 def _cause_links(sentence: LessonSentence, topic: set[str]) -> list[CausalLink]:
     doc = sentence.doc
     root = _root(doc)
-    if root is None or leaning_words(doc, topic):
+    if root is None:
         return []
     found = []
     for child in root.children:
         made = _cause_clause(doc, root, child)
-        if made is None:
+        if made is None or leaning_words(doc, topic):
             continue
         form, drop = made
         removed = {t.i for t in child.subtree} | drop
@@ -198,7 +198,7 @@ def _result_of(doc: Doc, verb: Token) -> tuple[str, str] | None:
 
 def _result_links(sentence: LessonSentence, topic: set[str]) -> list[CausalLink]:
     doc = sentence.doc
-    if leaning_words(doc, topic):
+    if not any(t.lemma_ in RESULT_VERBS for t in doc) or leaning_words(doc, topic):
         return []
     found = []
     for verb in doc:

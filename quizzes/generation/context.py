@@ -17,6 +17,7 @@ PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 NEUTER = {"it", "its", "itself"}
 DEMONSTRATIVES = {"this", "that", "these", "those"}
+PAIR_LABELS = {"PERSON", "GPE", "NORP", "ORG", "LOC"}
 # Phrases that place the sentence after, or beside, another one.
 LEANING_PHRASES = re.compile(
     r"\b(by then|by that time|at that (time|point|moment)|(the )?same (day|night|week|month|"
@@ -29,7 +30,7 @@ LEANING_PHRASES = re.compile(
     r"both sides|both (cities|countries|men|leaders|armies|sides|groups|states|powers)|"
     r"the two (cities|countries|men|leaders|armies|groups|states|powers)|such an?|"
     r"the (end|start|beginning|rest|middle) of the (day|night|week|month|year|war)|"
-    r"the same|at first|at last|in response|in return)\b",
+    r"the same|at first|at last|in response|in return|as a result(?! of))\b",
     re.I,
 )
 LEANING_ADVERBS = {"then", "later", "however", "instead", "nevertheless", "thus", "therefore"}
@@ -188,8 +189,21 @@ def leaning_words(doc: Doc, topic: set[str] = frozenset(), skip: range = range(0
             and not _named_before(doc, token.head)
         ):
             found.append(f"the {token.head.text}")
-    found += [m.group(0) for m in LEANING_PHRASES.finditer(_text_without(doc, skip))]
+    text = _text_without(doc, skip)
+    for match in LEANING_PHRASES.finditer(text):
+        if PAIR_WORDS.match(match.group(0)) and _names_two_before(doc, match.start()):
+            continue  # "Brutus and Cassius ... where both men died": the pair is here
+        found.append(match.group(0))
     return found
+
+
+PAIR_WORDS = re.compile(r"(both|the two) ", re.I)
+
+
+def _names_two_before(doc: Doc, char: int) -> bool:
+    """Two names (people, places, peoples) stand before this point of the sentence."""
+    named = [e for e in doc.ents if e.end_char <= char and e.label_ in PAIR_LABELS]
+    return len(named) >= 2
 
 
 PLACE_BACK = {"city", "town", "capital", "country"}
@@ -216,6 +230,7 @@ def _is_named(noun: Token) -> bool:
     if noun.pos_ == "PROPN" or noun.ent_type_:
         return True
     for child in noun.children:
+        # "the Roman army": a people's army is named enough to stand alone.
         named = child.pos_ == "PROPN" or bool(child.ent_type_)
         if child.dep_ in ("compound", "appos", "amod") and named:
             return True

@@ -69,6 +69,8 @@ class DistractorPool:
     _mentioned: dict[str, bool] = field(default_factory=dict)
     _blob: str = ""
     _lemmas: dict[tuple, set[str]] = field(default_factory=dict)
+    _extra: list[set[str]] | None = None
+    _said: dict[tuple, bool] = field(default_factory=dict)
 
     def mentions(self, text: str) -> bool:
         """Whether the lesson's sentences or key points name this (cached per pool)."""
@@ -78,6 +80,12 @@ class DistractorPool:
                 self._blob = "\n".join(texts)
             self._mentioned[text] = contains_phrase(self._blob, text)
         return self._mentioned[text]
+
+    def extra_lemmas(self) -> list[set[str]]:
+        """The key points' content lemmas, found once per pool."""
+        if self._extra is None:
+            self._extra = [content_lemmas(doc) for doc in self.extra_docs]
+        return self._extra
 
     def lemmas(self, sentence: LessonSentence, skip: tuple[int, int]) -> set[str]:
         key = (sentence.index, skip)
@@ -223,10 +231,8 @@ def _said_of(
         if strict and shared & names and shared - names:
             return True
     names = candidate.entity.names
-    for doc in pool.extra_docs:
-        if any(name.lower() in doc.text.lower() for name in names) and says_the_same(
-            claim, content_lemmas(doc)
-        ):
+    for doc, lemmas in zip(pool.extra_docs, pool.extra_lemmas(), strict=True):
+        if any(name.lower() in doc.text.lower() for name in names) and says_the_same(claim, lemmas):
             return True
     return False
 
@@ -295,7 +301,11 @@ def _fits(
         return False
     if candidate.source != "lesson" and _lesson_mentions(pool, display):
         return False  # the lesson speaks of it: it may well be right
-    return not _said_of(pool, candidate, sentence, answer, strict=candidate.source == "lesson")
+    key = (candidate.name, sentence.index, answer.token_start, answer.token_end)
+    if key not in pool._said:
+        strict = candidate.source == "lesson"
+        pool._said[key] = _said_of(pool, candidate, sentence, answer, strict=strict)
+    return not pool._said[key]
 
 
 def _named_distractors(

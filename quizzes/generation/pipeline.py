@@ -22,8 +22,9 @@ from quizzes.generation.finekinds import cue_before, fine_kinds
 from quizzes.generation.flashcards import key_point_cards, question_cards, term_cards
 from quizzes.generation.items import GeneratedBank, GeneratedQuestion, seeded_shuffle, tidy
 from quizzes.generation.nlp import parse_all
-from quizzes.generation.questions import _phrase_on_root, _root, _subject, wh_question
+from quizzes.generation.questions import _phrase_on_root, _root, wh_question
 from quizzes.generation.ranking import assess, curate_ready, lesson_context
+from quizzes.generation.retype import retype_names, shown_people
 from quizzes.generation.selection import (
     LessonSentence,
     best_sentence_for,
@@ -33,8 +34,13 @@ from quizzes.generation.selection import (
     states_key_point,
     weighted_lemmas,
 )
-from quizzes.generation.sets import DatedEvent, matching, ordering, people_pairs
-from quizzes.generation.statements import key_point_answers, key_point_sentences, which_is_true
+from quizzes.generation.sets import MONTHS, DatedEvent, matching, ordering, people_pairs
+from quizzes.generation.statements import (
+    best_false,
+    key_point_answers,
+    key_point_sentences,
+    which_is_true,
+)
 from quizzes.generation.truefalse import (
     false_candidates,
     in_range,
@@ -57,6 +63,7 @@ KIND_PRIORITY = {
     "term": 7,
 }
 YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
+BC_YEAR = re.compile(r"\b\d{1,4} (?:BC|BCE)\b")
 YEAR_ANY = re.compile(r"\b(\d{3,4})\b(\s*(?:BC|BCE))?")
 
 
@@ -128,22 +135,24 @@ def _candidates_for(
 
 def _year_only(sentence: LessonSentence, answer: Answer) -> Answer:
     """ "in January _____": a typed date asks for its year alone, the one sensible fill."""
-    match = YEAR.search(answer.text)
+    match = YEAR.search(answer.text) or BC_YEAR.search(answer.text)
     if match is None or match.group() == answer.text:
         return answer
-    tokens = [
-        t for t in sentence.doc[answer.token_start : answer.token_end] if t.text == match.group()
-    ]
+    span = sentence.doc[answer.token_start : answer.token_end]
+    first = match.group().split()[0]
+    tokens = [t for t in span if t.text == first]
     if not tokens:
         return answer
     year = tokens[0]
+    last = year.i + len(match.group().split())  # "44 BC" keeps its era
+    end = sentence.doc[last - 1].idx + len(sentence.doc[last - 1].text)
     return replace(
         answer,
-        text=year.text,
+        text=sentence.text[year.idx : end],
         start=year.idx,
-        end=year.idx + len(year.text),
+        end=end,
         token_start=year.i,
-        token_end=year.i + 1,
+        token_end=last,
         entity=None,
         after_article="",
     )
@@ -179,27 +188,73 @@ def _event_year(text: str) -> int | None:
     return -int(digits) if bc else int(digits)
 
 
-def _dated_event(sentence: LessonSentence, answer: Answer, topic: set[str]) -> DatedEvent | None:
+# What may follow a cut: modifiers and further clauses, never a part the words before
+# the cut need ("forced Charles Elliot, the Superintendent, to hand over ...").
+DETACHABLE = {"relcl", "advcl", "conj", "appos", "acl", "npadvmod", "punct", "cc", "parataxis"}
+
+
+def _complete_before(doc, cut: int) -> bool:
+    """The words before token `cut` need nothing after it."""
+    return all(t.head.i >= cut or t.dep_ in DETACHABLE or t.head.i == t.i for t in doc[cut + 1 :])
+
+
+YEAR_REACH = 3  # sentences back a day and month may take their year from
+
+
+def years_before(sentences: list[LessonSentence], summary: frozenset[int]) -> dict[int, int]:
+    """For each section sentence, the year the nearest sentence before it names (within
+    YEAR_REACH): "On 21 May the poet ..." after "... 4-5 May 1930" happened in 1930."""
+    found: dict[int, int] = {}
+    last: tuple[int, int] | None = None
+    for sentence in sorted(sentences, key=lambda s: s.index):
+        if sentence.index in summary:
+            continue
+        if last is not None and sentence.index - last[0] <= YEAR_REACH:
+            found[sentence.index] = last[1]
+        year = _event_year(sentence.text)
+        if year is not None:
+            last = (sentence.index, year)
+    return found
+
+
+def _dated_event(
+    sentence: LessonSentence, answer: Answer, topic: set[str], year_before: int | None = None
+) -> DatedEvent | None:
     """The sentence's event without its date, when the date dates the main verb: "In 1936
-    the first trial opened." -> (1936, "The first trial opened"); a second clause is cut."""
+    the first trial opened." -> (1936, "The first trial opened"); a second clause is cut.
+    A day and month with no year take `year_before`, the year the sentences before name."""
     year = _event_year(answer.text)
+    inherited = (
+        year is None
+        and year_before is not None
+        and _event_year(sentence.text) is None
+        and any(w.lower() in MONTHS for w in answer.text.replace(",", " ").split())
+    )
+    if inherited:
+        year = year_before
     root = _root(sentence.doc)
-    if answer.kind != DATE or year is None or root is None or _subject(root) is None:
-        return None
-    if _event_year(sentence.text) != year:
-        return None  # two years in one sentence: which the event is dated by is unclear
-    phrase = _phrase_on_root(sentence.doc, answer, root, {"in", "on", "by", "during"})
-    if phrase is None:
+    if answer.kind != DATE or year is None or root is None:
         return None
     doc = sentence.doc
+    opening = answer.token_start == 1 and doc[0].lower_ in ("in", "on", "during")
+    after = doc[answer.token_end] if answer.token_end < len(doc) else None
+    misparsed = opening and after is not None and after.pos_ in ("PROPN", "NOUN", "DET")
+    if not misparsed and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+        return None
+    if not inherited and _event_year(sentence.text) != year:
+        return None  # two years in one sentence: which the event is dated by is unclear
+    phrase = _phrase_on_root(sentence.doc, answer, root, {"in", "on", "by", "during"})
+    if phrase is None and opening and answer.token_end < root.i:
+        phrase = (0, answer.token_end)  # "In 202 BC Scipio ...": parsed as a name's part
+    if phrase is None:
+        return None
     # A long sentence's event ends at the first comma or semicolon after the main verb
     # that leaves six words or more: what follows is another claim.
     end = len(doc)
     for token in doc[root.i + 1 :]:
-        clause_level = token.head == root or token.head.dep_ == "conj" and token.head.head == root
         breaks = token.text in (",", ";", ":", "-", "–", "—") and token.i >= phrase[1]
         words = len([t for t in doc[: token.i] if not t.is_punct]) - (phrase[1] - phrase[0])
-        if breaks and clause_level and words >= 6:
+        if breaks and words >= 6 and _complete_before(doc, token.i):
             end = token.i
             break
     skip = set(range(*phrase)) | set(range(end, len(doc)))
@@ -363,6 +418,29 @@ def _key_point_statement(key_sentence, questions, pool, entities) -> GeneratedQu
     return true_statement(key_sentence)
 
 
+def _key_point_statements(questions, key_sentences, pool, entities, context, topic, found):
+    """Each key point as a statement of its own, true, and false by one typed swap where
+    a ready swap exists: the lesson writer's summary of what matters is key. `found`
+    gets each key point's best ready false statement (for "Which ... is true?")."""
+    stated = {id(q.sentence) for q in questions if q.kind == "true_false"}
+    made = []
+    for sentence in key_sentences:
+        if not sentence.usable:
+            continue
+        best = best_false(sentence, entities, pool, lambda item: assess(item, context))
+        found[sentence.key_point] = best
+        if sentence.source is None or leaning_words(sentence.doc, topic):
+            continue
+        if id(sentence) in stated:
+            continue  # the key point stands as a statement already
+        # Both forms: a quiz draws at most one (they share a source sentence), and the
+        # true and false sides stay even.
+        made.append(true_statement(sentence))
+        if best is not None:
+            made.append(replace(best))
+    return made
+
+
 def _cover_key_points(
     questions, key_docs, usable: list[LessonSentence], key_sentences, statement
 ) -> None:
@@ -413,6 +491,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     for sentence in sentences:
         sentence.mentions = mentions_in(sentence.doc, sentence.index)
     entities = build_entities(sentence_docs, [s.mentions for s in sentences])
+    retype_names(entities, sentence_docs)
     entity_of = {(m.sentence, m.start): e for e in entities for m in e.mentions}
     # Names and nationalities say where and when a lesson is: fallbacks must share one.
     words = {t.lower_ for d in docs for t in d if t.is_alpha and (t.pos_ == "PROPN" or t.ent_type_)}
@@ -431,18 +510,21 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         pool.fine,
     )
     pool.title_years = context.title_years
+    context.people = shown_people(entities, sentence_docs)
 
     tally = _Tally()
     questions: list[GeneratedQuestion] = []
     statement_pairs: list[tuple[GeneratedQuestion, GeneratedQuestion | None]] = []
     events: list[DatedEvent] = []
     usable = [s for s in sentences if s.usable]
+    year_of = years_before(sentences, context.summary)
     # Sentences that explain a key point go first, so every key point gets its items.
     for sentence in sorted(usable, key=lambda s: (s.key_point is None, s.index)):
         answers = _answers(sentence, entity_of, topic)
         picked = []
         for answer in answers:
-            if answer.kind == DATE and (event := _dated_event(sentence, answer, topic)):
+            before = year_of.get(sentence.index)
+            if answer.kind == DATE and (event := _dated_event(sentence, answer, topic, before)):
                 events.append(event)
             if tally.per_answer[answer.key] >= ITEMS_PER_ANSWER:
                 continue
@@ -464,8 +546,9 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     for sentence in sentences:
         if sentence.usable or not sentence.text[:1].isupper():
             continue
+        before = year_of.get(sentence.index)
         for answer in _answers(sentence, entity_of, topic):
-            if answer.kind == DATE and (event := _dated_event(sentence, answer, topic)):
+            if answer.kind == DATE and (event := _dated_event(sentence, answer, topic, before)):
                 events.append(event)
     questions = _deduplicate(questions + _balance_true_false(true_false))
     key_sources = [best_sentence_for(doc, usable) for doc in key_docs]
@@ -479,6 +562,10 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         usable,
         key_sentences,
         lambda sentence, made: _key_point_statement(sentence, made, pool, entities),
+    )
+    key_falses: dict[int, GeneratedQuestion | None] = {}
+    questions += _key_point_statements(
+        questions, key_sentences, pool, entities, context, topic, key_falses
     )
     # Key points may have added true statements: even the two out again.
     statements = [q for q in questions if q.kind == "true_false"]
@@ -496,12 +583,13 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         pool,
         lambda item: assess(item, context),
         topic,
+        key_falses,
     )
     # Causes and results the lesson states, in its sentences and its key points.
     links = causal_links(usable + [s for s in key_sentences if s.usable and s.source], topic)
     questions += cause_and_result_items(links, events)
     cards, pairs = term_cards(sentences, entities)
-    people = people_pairs(usable, entities, pairs)
+    people = people_pairs(usable, entities, pairs, sentences)
     named = {pair.term for pair in people}
     matched = matching(people, "Match each person to what the lesson says of them.") or matching(
         people + [pair for pair in pairs if pair.term not in named],

@@ -80,6 +80,15 @@ def key_point_answers(sentence: LessonSentence, entities: list[Entity]) -> list[
     return answers
 
 
+def best_false(sentence, entities, pool, rank) -> GeneratedQuestion | None:
+    """The key point's most trustworthy ready false statement, or None."""
+    candidates = false_candidates(sentence, key_point_answers(sentence, entities), pool)
+    for item in candidates:
+        rank(item)
+    ready = [item for item in candidates if item.ready]
+    return max(ready, key=lambda item: item.confidence) if ready else None
+
+
 def which_is_true(
     key_sentences: list[LessonSentence],
     sources: list[LessonSentence | None],
@@ -87,22 +96,24 @@ def which_is_true(
     pool: DistractorPool,
     rank,
     topic: set[str],
+    found: dict[int, GeneratedQuestion | None] | None = None,
 ) -> list[GeneratedQuestion]:
     """Up to MAX_ITEMS "Which of these statements is true?" items, one per key point.
 
     `rank` scores a false statement (the ranker's assess): only ready ones are used, so
-    a wrong option is as trustworthy as a ready true/false item.
+    a wrong option is as trustworthy as a ready true/false item. `found` holds each key
+    point's best ready false statement when the caller has made them already.
     """
     falses: dict[int, str] = {}
     for sentence in key_sentences:
         if not sentence.usable:
             continue
-        candidates = false_candidates(sentence, key_point_answers(sentence, entities), pool)
-        for item in candidates:
-            rank(item)
-        ready = [item for item in candidates if item.ready]
-        if ready:
-            falses[sentence.key_point] = max(ready, key=lambda item: item.confidence).prompt
+        if found is not None and sentence.key_point in found:
+            best = found[sentence.key_point]
+        else:
+            best = best_false(sentence, entities, pool, rank)
+        if best is not None:
+            falses[sentence.key_point] = best.prompt
     items = []
     for sentence, source in zip(key_sentences, sources, strict=True):
         if len(items) >= MAX_ITEMS or source is None or not sentence.usable:

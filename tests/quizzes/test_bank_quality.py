@@ -70,8 +70,8 @@ def test_bank_has_enough_questions_and_a_ready_set(banks, slug):
 
     assert len(_questions(banks, slug)) >= 20
     # Precision first (the reads: blanks other than a year 63% usable, place and body
-    # swaps 0 of 4) and key first (curate_ready): the thinnest lesson keeps 9 ready.
-    assert len(ready) >= 8
+    # swaps 0 of 4): the thinnest lesson (23 sentences, no dates) keeps 11 ready.
+    assert len(ready) >= 10
     assert len({q["kind"] for q in ready}) >= 2
 
 
@@ -83,9 +83,7 @@ def test_most_lessons_have_twenty_ready_questions_of_four_kinds(banks):
         and len({q["kind"] for q in ready}) >= 4
     ]
 
-    # 14 of 23 before the ready set demanded the signals the reads found usable; 4 of 23
-    # now (the bar of 20 over 4 kinds waits on more sentences a question can stand on).
-    assert len(reaching) / len(banks) >= 0.15, reaching
+    assert len(reaching) / len(banks) >= 0.6, reaching
 
 
 def test_ready_items_are_more_than_half_key_content(banks):

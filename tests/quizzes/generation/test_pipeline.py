@@ -4,29 +4,13 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from lessons.parsing import parse_lesson
-from lessons.sentences import split_sentences
 from quizzes.generation.checks import positions_spread
 from quizzes.generation.pipeline import LessonText, generate_bank
 
 
-def _lesson_text(path: Path) -> LessonText:
-    parsed = parse_lesson(path.read_text())
-    summary = split_sentences(parsed.summary)
-    sentences = summary + [
-        s for section in parsed.sections for p in section.paragraphs for s in split_sentences(p)
-    ]
-    return LessonText(
-        parsed.title,
-        parsed.key_points,
-        list(enumerate(sentences, start=1)),
-        frozenset(range(1, len(summary) + 1)),
-    )
-
-
 @pytest.fixture(scope="module")
-def lesson_text():
-    return _lesson_text(Path(settings.LESSON_FIXTURES_DIR) / "moscow-trials-great-purge.txt")
+def lesson_text(lesson_file):
+    return lesson_file(Path(settings.LESSON_FIXTURES_DIR) / "moscow-trials-great-purge.txt")
 
 
 @pytest.fixture(scope="module")
