@@ -31,7 +31,8 @@ from quizzes.generation.nlp import ORG_HEADS
 from quizzes.generation.selection import LessonSentence, content_lemmas
 from quizzes.generation.sets import MONTHS
 
-YEAR = re.compile(r"\b(1\d{3}|20\d{2}|\d{3})\b")
+# Not a part of a larger number: "50,000 years" holds no year "000".
+YEAR = re.compile(r"(?<![\d,.])\b(1\d{3}|20\d{2}|\d{3})\b(?![,.]\d)")
 MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.I)
 NUMBER_IN_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?")
 YEAR_SHIFTS = (3, -2, 5, -4, 1, -6, 8, -1, 2, -3, 10, -5)

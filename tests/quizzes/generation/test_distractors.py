@@ -101,3 +101,14 @@ def test_fallbacks_need_two_specific_topic_words():
 
     assert not fallback_fits("Adolf Hitler", tags, {"war", "world", "europe"}, None)
     assert fallback_fits("Adolf Hitler", tags, {"german", "nazi"}, None)
+
+
+def test_a_number_with_thousands_is_never_shifted_as_a_year(parse):
+    # F1: "who had lived there for more than 50,8 years" (grammar), ready twice.
+    text = "Aboriginal peoples had lived on the continent for more than 50,000 years."
+    lesson = parse([text])
+    answer = lesson.answer(0, "more than 50,000 years")
+
+    options = choose_distractors(answer, lesson.sentences[0], lesson.pool, "seed")
+
+    assert not [o for o in options if "50,000" not in o and o.startswith("more than 50,")]
