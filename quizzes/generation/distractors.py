@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from quizzes.generation.answers import Answer
 from quizzes.generation.checks import (
     contains_phrase,
+    is_acronym_of,
     overlaps_as_name,
     same_option,
     says_the_same,
@@ -294,8 +295,8 @@ def _fits(
         return False  # "Hôtel de Ville" beside "Third Estate": only bodies by their head noun
     if same_option(display, answer.text) or overlaps_as_name(display, answer.text):
         return False
-    if contains_phrase(sentence.text, display):
-        return False
+    if contains_phrase(sentence.text, display) or _initials_in(sentence.text, display):
+        return False  # the prompt names it ("the ANC" for the African National Congress)
     if candidate.entity is not None and any(
         contains_phrase(sentence.text, name) for name in candidate.entity.names
     ):
@@ -307,6 +308,11 @@ def _fits(
         strict = candidate.source == "lesson"
         pool._said[key] = _said_of(pool, candidate, sentence, answer, strict=strict)
     return not pool._said[key]
+
+
+def _initials_in(text: str, name: str) -> bool:
+    """The text names `name` by its initials."""
+    return any(is_acronym_of(word, name) for word in re.findall(r"\b[A-Z]{2,}\b", text))
 
 
 def _named_distractors(

@@ -112,3 +112,21 @@ def test_a_number_with_thousands_is_never_shifted_as_a_year(parse):
     options = choose_distractors(answer, lesson.sentences[0], lesson.pool, "seed")
 
     assert not [o for o in options if "50,000" not in o and o.startswith("more than 50,")]
+
+
+def test_a_body_the_prompt_names_by_its_initials_is_not_a_wrong_option(parse):
+    # F1: "The ANC was planning ..., but the _____ moved first" offered the African
+    # National Congress (implausible: the prompt names it).
+    lesson = parse(
+        [
+            "The African National Congress called for a national strike against the pass laws.",
+            "The ANC was planning a campaign for the end of March, but the PAC moved first.",
+            "The National Party government banned the Pan Africanist Congress in April.",
+            "The United Democratic Front organised protests in the townships.",
+        ]
+    )
+    answer = lesson.answer(1, "PAC")
+
+    options = choose_distractors(answer, lesson.sentences[1], lesson.pool, "seed")
+
+    assert "African National Congress" not in options
