@@ -169,6 +169,24 @@ def _modifies_a_noun(entity: Entity, docs: list[Doc]) -> bool:
     return False
 
 
+def _first_conjunct(token: Token) -> Token:
+    """The first item of the list the token stands in ("A, B and C" -> A)."""
+    # The small parser hangs a list's last item on the first as an apposition; "the
+    # Viceroy, Lord Irwin" (a noun, not a name, first) is no list.
+    while token.head.i < token.i and (
+        token.dep_ == "conj" or token.dep_ == "appos" and token.head.pos_ == "PROPN"
+    ):
+        token = token.head
+    return token
+
+
+def _where_follows(head: Token) -> bool:
+    """ "X, where soldiers reached the summit": a clause of place hangs on the name."""
+    return any(
+        c.dep_ == "relcl" and any(w.lower_ == "where" for w in c.children) for c in head.children
+    )
+
+
 def _cues(entity: Entity, docs: list[Doc], people: set[str] = frozenset()) -> tuple[int, int]:
     """How many mentions read as a person's, and how many as a place's; `people` holds
     the words of names already known to be people's ("Brutus and Cassius")."""
@@ -205,8 +223,10 @@ def _cues(entity: Entity, docs: list[Doc], people: set[str] = frozenset()) -> tu
         led_by = by is not None and by.lower_ == "by" and by.head.lemma_.lower() == "lead"
         if title or human or owns or described or pronoun or partner or led_by:
             person += 1
-        elif head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS:
-            place += 1
+        elif _where_follows(head) or _first_conjunct(head).dep_ == "pobj" and (
+            _first_conjunct(head).head.lower_ in PLACE_PREPOSITIONS
+        ):
+            place += 1  # "attacks at Lone Pine, the Nek and X": every item is a place
     return person, place
 
 
