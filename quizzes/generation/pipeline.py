@@ -34,7 +34,14 @@ from quizzes.generation.selection import (
     states_key_point,
     weighted_lemmas,
 )
-from quizzes.generation.sets import MONTHS, DatedEvent, matching, ordering, people_pairs
+from quizzes.generation.sets import (
+    MONTHS,
+    DatedEvent,
+    complete_before,
+    matching,
+    ordering,
+    people_pairs,
+)
 from quizzes.generation.statements import (
     best_false,
     key_point_answers,
@@ -188,16 +195,6 @@ def _event_year(text: str) -> int | None:
     return -int(digits) if bc else int(digits)
 
 
-# What may follow a cut: modifiers and further clauses, never a part the words before
-# the cut need ("forced Charles Elliot, the Superintendent, to hand over ...").
-DETACHABLE = {"relcl", "advcl", "conj", "appos", "acl", "npadvmod", "punct", "cc", "parataxis"}
-
-
-def _complete_before(doc, cut: int) -> bool:
-    """The words before token `cut` need nothing after it."""
-    return all(t.head.i >= cut or t.dep_ in DETACHABLE or t.head.i == t.i for t in doc[cut + 1 :])
-
-
 YEAR_REACH = 3  # sentences back a day and month may take their year from
 
 
@@ -254,7 +251,7 @@ def _dated_event(
     for token in doc[root.i + 1 :]:
         breaks = token.text in (",", ";", ":", "-", "–", "—") and token.i >= phrase[1]
         words = len([t for t in doc[: token.i] if not t.is_punct]) - (phrase[1] - phrase[0])
-        if breaks and words >= 6 and _complete_before(doc, token.i):
+        if breaks and words >= 6 and complete_before(doc, token.i):
             end = token.i
             break
     skip = set(range(*phrase)) | set(range(end, len(doc)))

@@ -223,8 +223,10 @@ def _cues(entity: Entity, docs: list[Doc], people: set[str] = frozenset()) -> tu
         led_by = by is not None and by.lower_ == "by" and by.head.lemma_.lower() == "lead"
         if title or human or owns or described or pronoun or partner or led_by:
             person += 1
-        elif _where_follows(head) or _first_conjunct(head).dep_ == "pobj" and (
-            _first_conjunct(head).head.lower_ in PLACE_PREPOSITIONS
+        elif (
+            _where_follows(head)
+            or _first_conjunct(head).dep_ == "pobj"
+            and (_first_conjunct(head).head.lower_ in PLACE_PREPOSITIONS)
         ):
             place += 1  # "attacks at Lone Pine, the Nek and X": every item is a place
     return person, place

@@ -45,6 +45,49 @@ class DatedEvent:
         return (self.year, month, day if month else 0)
 
 
+# What may follow a cut: modifiers and further clauses, never a part the words before
+# the cut need ("forced Charles Elliot, the Superintendent, to hand over ...").
+# Parts of speech a whole clause never ends on.
+OPEN_ENDS = {"CCONJ", "SCONJ", "DET", "ADP", "PART", "AUX", "PRON"}
+DETACHABLE = {
+    "relcl",
+    "advcl",
+    "advmod",
+    "conj",
+    "appos",
+    "acl",
+    "npadvmod",
+    "punct",
+    "cc",
+    "parataxis",
+}
+
+
+def complete_before(doc, cut: int) -> bool:
+    """The words before token `cut` need nothing after it ("Arabanoo and, later, ..."
+    ends on a word that asks for more)."""
+    if cut == 0 or doc[cut - 1].pos_ in OPEN_ENDS:
+        return False
+    for token in doc[cut + 1 :]:
+        if token.head.i >= cut or token.head.i == token.i:
+            continue
+        if token.dep_ not in DETACHABLE:
+            return False
+        if token.dep_ == "conj" and any(c.dep_ == "cc" and c.i < cut for c in token.head.children):
+            return False  # "A and, later, B": the list's "and" stands before the cut
+    return True
+
+
+def _first_clause(doc, start: int) -> str:
+    """The words from `start` to the first comma or semicolon that leaves them whole:
+    "set out from his village to Surat, about 385 kilometres away, to break the law"
+    -> "set out from his village to Surat"."""
+    for token in doc[start:]:
+        if token.text in (",", ";") and token.i - start >= 3 and complete_before(doc, token.i):
+            return doc[start : token.i].text
+    return doc[start:].text
+
+
 def _deed(sentence: LessonSentence, entity: Entity) -> str | None:
     """What the sentence says the person did, when the person is its whole subject:
     "Menelik rejected the Italian reading in 1893." -> "rejected the Italian reading in 1893"."""
@@ -65,6 +108,8 @@ def _deed(sentence: LessonSentence, entity: Entity) -> str | None:
             continue  # a past deed, right after the name
         deed = tidy(doc[verb.i :].text).rstrip(".")
         deed = deed.split(", and ")[0].split("; ")[0]
+        if len(deed.split()) > MAX_DEED_WORDS:
+            deed = tidy(_first_clause(doc, verb.i)).rstrip(".")
         if not 3 <= len(deed.split()) <= MAX_DEED_WORDS:
             continue
         if not any(t.pos_ in ("NOUN", "PROPN") for t in doc[verb.i :]):
