@@ -213,12 +213,15 @@ PERSON_BACK = {"king", "queen", "emperor", "empress", "president", "pope", "lead
 def _named_before(doc: Doc, noun: Token) -> bool:
     """ "... Ethiopia ... freed the country": the sentence itself names what it means."""
     lemma = noun.lemma_.lower()
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= noun.i]
+    if noun.tag_ == "NNS" and lemma in PERSON_BACK | {"man", "woman"} and len(people) >= 2:
+        return True  # "Irwin released Gandhi, and the two men ...": both are named here
     for ent in doc.ents:
         if ent.start >= noun.i:
             break
         if lemma in PLACE_BACK and ent.label_ in ("GPE", "LOC", "FAC"):
             return True
-        if lemma in PERSON_BACK and ent.label_ == "PERSON":
+        if lemma in PERSON_BACK and ent.label_ == "PERSON" and noun.tag_ != "NNS":
             return True
         if lemma in ent.text.lower() or ent.label_ in ("EVENT", "LAW") and lemma not in PLACE_BACK:
             return True

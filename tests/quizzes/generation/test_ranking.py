@@ -34,8 +34,16 @@ def test_a_sentence_leaning_on_the_one_before_is_seen_to_lean(sentence, word):
     assert any(word.lower() in found.lower() for found in leaning_words(doc))
 
 
-def test_a_pair_named_in_the_sentence_does_not_lean():
-    (doc,) = parse_all(["Brutus and Cassius fled to Greece, where both men took their own lives."])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Brutus and Cassius fled to Greece, where both men took their own lives.",
+        # F1: a key sentence of the salt march read as leaning on "the men".
+        "In January 1931 Irwin released Gandhi, and the two men negotiated face to face.",
+    ],
+)
+def test_a_pair_named_in_the_sentence_does_not_lean(sentence):
+    (doc,) = parse_all([sentence])
 
     assert leaning_words(doc) == []
 
