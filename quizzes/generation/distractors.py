@@ -66,6 +66,7 @@ class DistractorPool:
     related: set[frozenset[str]] = field(default_factory=set)  # "Marathon in Attica"
     year: int | None = None  # the lesson's middle year, if it gives years
     title_years: tuple[int, ...] = ()  # years the title names: options must stay inside
+    span_years: tuple[int, int] | None = None  # a short span the summary and key points name
     fine: dict[str, FineKind] = field(default_factory=dict)  # entity name -> fine kind
     origins: dict[str, str] = field(default_factory=dict)  # option -> where it came from
     _mentioned: dict[str, bool] = field(default_factory=dict)
@@ -367,8 +368,17 @@ def _not_shortest(chosen: list[str], answer: str) -> list[str]:
 
 
 def title_range(pool: DistractorPool) -> tuple[int, int] | None:
-    """The years the title spans ("..., 1904-1905"), or None when it names none."""
-    return (min(pool.title_years), max(pool.title_years)) if pool.title_years else None
+    """The years the title spans ("..., 1904-1905"), or else the short span the summary
+    and key points name (a boycott of 1955-1956): a date inside it keeps to it, since a
+    reader rules out at a glance a year outside the events."""
+    if pool.title_years:
+        return (min(pool.title_years), max(pool.title_years))
+    return pool.span_years
+
+
+# The most days each month can have: "30 January" shifted to February is no date.
+MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+DAY = re.compile(r"\b([12]?\d|3[01])\b")
 
 
 def _shift_months(answer: Answer, seed: str) -> list[str]:
@@ -380,15 +390,17 @@ def _shift_months(answer: Answer, seed: str) -> list[str]:
     shifts = [3, -2, 5, -4, 2, -3, 4, -1, 1, 6, -5]
     start = stable_hash(seed, "month") % len(shifts)
     options = []
+    days = [int(d) for d in DAY.findall(answer.text.replace(found.group(0), " "))]
+    day = next((d for d in days if d <= 31), 0)
     for shift in shifts[start:] + shifts[:start]:
         other = month + shift
-        if 0 <= other < 12:
+        if 0 <= other < 12 and day <= MONTH_DAYS[other]:
             name = MONTHS[other].capitalize()
             options.append(answer.text[: found.start()] + name + answer.text[found.end() :])
     return options
 
 
-def _shift_years(answer: Answer, pool: DistractorPool, seed: str) -> list[str]:
+def _shift_years(answer: Answer, pool: DistractorPool, seed: str, sentence_text: str) -> list[str]:
     match = YEAR.search(answer.text)
     if not match:
         return []
@@ -406,7 +418,10 @@ def _shift_years(answer: Answer, pool: DistractorPool, seed: str) -> list[str]:
         text = answer.text[: match.start()] + str(shifted) + answer.text[match.end() :]
         if shifted > 0 and not _lesson_mentions(pool, str(shifted)):
             found.append(text)
-    if inside and len(found) < 3:
+    rest = sentence_text[: answer.start] + sentence_text[answer.end :]
+    if inside and len(found) < 3 and not MONTH.search(rest):
+        # "bombed on _____, and in February ...": another month named beside it would
+        # leave one option in order; only a sentence naming none takes month shifts.
         found += _shift_months(answer, seed)
     return found
 
@@ -469,7 +484,7 @@ def choose_distractors(
     the lesson never mentions might, by bad luck, be true.
     """
     if answer.kind == DATE:
-        found = _shift_years(answer, pool, seed)
+        found = _shift_years(answer, pool, seed, sentence.text)
     elif answer.kind == NUMBER:
         found = _scale_number(answer, pool, seed)
     else:

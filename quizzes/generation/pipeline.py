@@ -195,6 +195,17 @@ def _event_year(text: str) -> int | None:
     return -int(digits) if bc else int(digits)
 
 
+SHORT_SPAN = 2  # years: a span this short is the lesson's own time
+
+
+def short_span(texts: list[str]) -> tuple[int, int] | None:
+    """The years these texts name, when they all fall within SHORT_SPAN years."""
+    years = [int(y) for text in texts for y in YEAR.findall(text)]
+    if years and max(years) - min(years) <= SHORT_SPAN:
+        return (min(years), max(years))
+    return None
+
+
 YEAR_REACH = 3  # sentences back a day and month may take their year from
 
 
@@ -507,6 +518,9 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         pool.fine,
     )
     pool.title_years = context.title_years
+    pool.span_years = short_span(
+        [s.text for s in sentences if s.position in lesson.summary_positions] + lesson.key_points
+    )
     context.people = shown_people(entities, sentence_docs)
 
     tally = _Tally()

@@ -130,3 +130,20 @@ def test_a_body_the_prompt_names_by_its_initials_is_not_a_wrong_option(parse):
     options = choose_distractors(answer, lesson.sentences[1], lesson.pool, "seed")
 
     assert "African National Congress" not in options
+
+
+def test_a_date_inside_a_short_lesson_span_keeps_its_year_and_shifts_its_month(parse):
+    # F1: "1951 / 1953 / 1966 all fall outside the 1955-56 boycott, only the year varies".
+    texts = [
+        "For a year in 1955 and 1956 the people of the town refused to ride the buses.",
+        "The mayor's house was bombed on January 30, 1956, by men who were never caught.",
+    ]
+    lesson = parse(texts, key_points=["The buses were desegregated on December 21, 1956."])
+    lesson.pool.span_years = (1955, 1956)
+    answer = lesson.answer(1, "January 30, 1956")
+
+    options = choose_distractors(answer, lesson.sentences[1], lesson.pool, "seed")
+
+    assert len(options) == 3
+    assert all(o.endswith(("1955", "1956")) for o in options), options
+    assert not [o for o in options if o.startswith(("February 30", "April 30 ", "February 31"))]
