@@ -595,6 +595,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         lambda item: assess(item, context),
         topic,
         key_falses,
+        [q for q in questions if q.kind == "true_false" and q.answer == "false" and q.ready],
     )
     # Causes and results the lesson states, in its sentences and its key points.
     links = causal_links(usable + [s for s in key_sentences if s.usable and s.source], topic)

@@ -177,3 +177,32 @@ def test_blind_read_faults_at_gallipoli_are_no_longer_ready(lesson_file):
     bank = _released(lesson_file, "gallipoli-campaign.txt")
 
     assert not [q for q in _ready(bank) if "above them" in q.prompt]
+
+
+def test_which_statement_is_true_takes_false_options_from_the_lessons_ready_swaps():
+    # F1: no lesson had three key points with a ready false form, so none had this kind.
+    bank = _bank(
+        "The Treaty of Rivermouth was signed in 1842 after a short war with the river towns.",
+        "The new governor arrived in the colony in 1845 with two hundred soldiers.",
+        "The first railway in the colony opened in 1853 between the port and the capital.",
+        "A great fire destroyed much of the capital in 1861 and left thousands homeless.",
+        "The first newspaper of the colony appeared in 1849 in the port of Kessel.",
+        "A university was founded in the capital in 1867 by the colonial assembly.",
+        key_points=[
+            "The Treaty of Rivermouth was signed in 1842.",
+            "The colony's first railway opened in 1853.",
+        ],
+    )
+
+    which = [q for q in bank.questions if q.rule == "mc.true.keypoint"]
+    falses = {q.prompt for q in bank.questions if q.kind == "true_false" and q.answer == "false"}
+    assert which
+    for item in which:
+        assert item.answer in (
+            "The Treaty of Rivermouth was signed in 1842.",
+            "The colony's first railway opened in 1853.",
+        )
+        assert len(item.distractors) == 3 and set(item.distractors) <= falses
+        # Never the key point's own fact made false: that would leave a choice of two.
+        fact = "Treaty" if "Treaty" in item.answer else "railway"
+        assert not [d for d in item.distractors if fact in d]
