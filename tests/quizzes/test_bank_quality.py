@@ -111,7 +111,7 @@ def test_every_question_says_its_tier_in_plain_words(banks, slug):
 
 
 @lessons
-def test_which_statement_is_true_has_one_key_point_and_three_false_ones(banks, slug):
+def test_which_statement_is_true_has_one_key_point_and_three_false_statements(banks, slug):
     key_points = banks[slug]["key_point_texts"]
     for question in banks[slug]["questions"]:
         if not question["rule"].startswith("mc.true"):
@@ -120,7 +120,9 @@ def test_which_statement_is_true_has_one_key_point_and_three_false_ones(banks, s
         wrong = [c for c in question["choices"] if c != question["answer"]]
         assert len(wrong) == 3 and checks.options_distinct(question["choices"])
         assert not set(wrong) & set(key_points)
-        assert all(any(checks.differs_by_one_span(k, w) for k in key_points) for w in wrong)
+        # Each wrong option is a key point or a lesson sentence with one span swapped.
+        stated = key_points + [q["source_text"] for q in banks[slug]["questions"]]
+        assert all(any(checks.differs_by_one_span(s, w) for s in stated) for w in wrong)
 
 
 @lessons
