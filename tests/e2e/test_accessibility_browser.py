@@ -16,8 +16,9 @@ from playwright.sync_api import expect
 
 from quizzes.models import Attempt
 from quizzes.services.attempts import attempt_save_answer, attempt_start, attempt_submit
+from quizzes.services.enrolments import classroom_invite_students
 from tests.quizzes.attempt_setup import EVERY_KIND, assigned_quiz, enrol
-from tests.quizzes.factories import CardStateFactory, FlashcardFactory
+from tests.quizzes.factories import CardStateFactory, ClassroomFactory, FlashcardFactory
 
 AXE = Path(
     os.environ.get(
@@ -57,8 +58,8 @@ def audit(page, axe_source):
 
 @pytest.fixture
 def quiz_world(db):
-    """A class with a quiz of every kind, a student with a graded attempt and an open one,
-    and a flashcard due for study."""
+    """A class with a quiz of every kind and an invitation pending, a student with a graded
+    attempt and an open one, an invitation to another class and a flashcard due for study."""
     assignment = assigned_quiz(factories=EVERY_KIND, attempts_allowed=0)
     student = enrol(assignment)
     graded = attempt_start(assignment=assignment, student=student)
@@ -67,6 +68,10 @@ def quiz_world(db):
     open_attempt = attempt_start(assignment=assignment, student=student)
     lesson = assignment.quiz.lessons.get()
     CardStateFactory(student=student, flashcard=FlashcardFactory(lesson=lesson))
+    teacher = assignment.classroom.teacher
+    classroom_invite_students(classroom=assignment.classroom, text="ben@example.org", by=teacher)
+    other = ClassroomFactory(teacher=teacher)
+    classroom_invite_students(classroom=other, text=student.username, by=teacher)
     return assignment, student, graded, open_attempt
 
 
