@@ -99,6 +99,9 @@ FORM_VIEWS: dict[str, FormPage] = {
     "quizzes.forms.bank.ReviewDecisionForm": FormPage(
         "/lessons/{lesson}/bank/questions/{question}/status/", "teacher_a", ("next",)
     ),
+    "quizzes.forms.bank.BulkReviewForm": FormPage(
+        "/lessons/{lesson}/bank/review/", "teacher_a", ("next",)
+    ),
     "quizzes.forms.bank.BankFilterForm": FormPage(
         "/lessons/{lesson}/bank/", "teacher_a", method="get"
     ),
