@@ -4,12 +4,13 @@ settings. The service repeats the checks that matter, so a tampered form cannot 
 from django import forms
 from django.utils import timezone
 
+from history_quiz.fields import BoundedModelMultipleChoiceField
 from lessons.models import Lesson
 from quizzes.models import Question, Quiz, SelectionMode
 from quizzes.services.quizzes import SETTING_FIELDS, quiz_question_pool
 
 
-class LessonChoiceField(forms.ModelMultipleChoiceField):
+class LessonChoiceField(BoundedModelMultipleChoiceField):
     def label_from_instance(self, lesson: Lesson) -> str:
         return lesson.title
 
@@ -41,7 +42,7 @@ class QuizForm(forms.ModelForm):
         widget=forms.MultipleHiddenInput,
         error_messages={"required": "Choose at least one lesson."},
     )
-    questions = forms.ModelMultipleChoiceField(
+    questions = BoundedModelMultipleChoiceField(
         queryset=Question.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
