@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("accounts/", include("history_quiz.accounts.urls")),
+    path("jobs/", include("history_quiz.jobs.urls")),
     # Quizzes first: its paths under lessons/ ("lessons/<slug>/bank/") are more specific.
     path("", include("quizzes.urls")),
     path("lessons/", include("lessons.urls")),

@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import PasswordChangeForm, UserCreationForm
 
 from history_quiz.accounts.models import Role, User
 
@@ -18,3 +18,17 @@ class SignupForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         model = User
         fields = ("username", "first_name", "last_name", "email", "role")
+
+
+class OwnPasswordChangeForm(PasswordChangeForm):
+    """Changing a password; a one-time password from a roster cannot be chosen again."""
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        password = cleaned.get("new_password1")
+        if password and self.user.must_change_password and self.user.check_password(password):
+            self.add_error(
+                "new_password1",
+                "Choose a password different from the one-time password on your slip.",
+            )
+        return cleaned

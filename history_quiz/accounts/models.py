@@ -23,6 +23,8 @@ class HistoryQuizUserManager(UserManager.from_queryset(UserQuerySet)):
 
 class User(AbstractUser):
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.STUDENT)
+    # Set on accounts a teacher made from a roster: their password was printed on paper.
+    must_change_password = models.BooleanField(default=False)
 
     objects = HistoryQuizUserManager()
 

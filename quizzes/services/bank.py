@@ -142,7 +142,6 @@ def _sync(model, lesson: Lesson, items: list, fields_of) -> tuple[int, int, int,
     return created, updated, kept, len(stale)
 
 
-@transaction.atomic
 def bank_generate(*, lesson: Lesson) -> BankGenerationResult:
     """Generate the lesson's questions and flashcards and save them in one transaction.
 
@@ -151,7 +150,14 @@ def bank_generate(*, lesson: Lesson) -> BankGenerationResult:
     rejected is never touched.
     """
     text = lesson_text(lesson)
+    # Generating takes seconds; only the writing holds a transaction (on SQLite, the one
+    # write lock every student's autosave also needs).
     bank: GeneratedBank = generate_bank(text, course_entities(lesson=lesson, text=text))
+    return _bank_write(lesson=lesson, bank=bank)
+
+
+@transaction.atomic
+def _bank_write(*, lesson: Lesson, bank: GeneratedBank) -> BankGenerationResult:
     sentences = {s.position: s for s in lesson.sentences.all()}
     key_points = dict(enumerate(lesson.key_points.order_by("position")))
     question_counts = _sync(

@@ -29,7 +29,3 @@ def taught_classroom(request: HttpRequest, pk: int) -> Classroom:
     return get_object_or_404(
         Classroom.objects.for_teacher(request.user).select_related("teacher"), pk=pk
     )
-
-
-def client_address(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
