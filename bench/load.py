@@ -114,6 +114,7 @@ def run(options, database_url: str, tmp: Path) -> None:
         "DEBUG": "0",
         "SECRET_KEY": "bench-only-" + os.urandom(16).hex(),
         "ALLOWED_HOSTS": "127.0.0.1",
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
     }
     os.environ.update(env)
     import django
@@ -127,6 +128,7 @@ def run(options, database_url: str, tmp: Path) -> None:
 
     print("Migrating and building the school…", flush=True)
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     school = school_build(students=options.students, submit_rounds=options.submit_rounds)
     requests = prepare(school)

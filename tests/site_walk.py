@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from quizzes.jobs import roster_job_start
 from quizzes.models import Answer, Attempt
 from tests.accounts.factories import AdminFactory, StudentFactory, TeacherFactory
 from tests.quizzes.factories import (
@@ -157,6 +158,9 @@ RULES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "quizzes:bank_flashcard_add": (ANY_TEACHER, {"slug": "lesson"}),
     "quizzes:bank_flashcard_edit": (ANY_TEACHER, {"slug": "lesson", "pk": "flashcard"}),
     "quizzes:bank_flashcard_status": (ANY_TEACHER, {"slug": "lesson", "pk": "flashcard"}),
+    # A job's page (progress, result, one-time passwords) is its starter's alone.
+    "jobs:job_detail": (rule(anonymous=LOGIN, teacher_a=OK), {"pk": "job"}),
+    "jobs:job_retry": (rule(anonymous=LOGIN, teacher_a=OK), {"pk": "job"}),
 }
 
 # Pages of the bank review being merged alongside: teachers and admins; the lesson's bank.
@@ -221,6 +225,7 @@ def world_make() -> World:
         "card_state": card_state,
         "question": quiz.quiz_questions.order_by("position").first().question,
         "flashcard": flashcard,
+        "job": roster_job_start(classroom=classroom, teacher=teacher_a, text="Sara Ahmed"),
         "export_format": "json",
         "student_a": student_a,
         "uid": "MQ",
