@@ -69,6 +69,9 @@ FORM_VIEWS: dict[str, FormPage] = {
         "/lessons/{lesson}/practice/", "student_a", ("answer",)
     ),
     "history_quiz.accounts.forms.SignupForm": FormPage("/accounts/signup/", "anonymous"),
+    "history_quiz.accounts.forms.OwnPasswordChangeForm": FormPage(
+        "/accounts/password/change/", "student_a"
+    ),
     "lessons.forms.LessonDocumentForm": FormPage("/lessons/new/", "teacher_a", ("action",)),
     "quizzes.forms.bank.QuestionForm": FormPage(
         "/lessons/{lesson}/bank/questions/new/", "teacher_a", ("kind", "next")
