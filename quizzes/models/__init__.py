@@ -15,13 +15,22 @@ from quizzes.models.bank import (
     QuestionKind,
     QuestionStatus,
 )
-from quizzes.models.classes import Assignment, Classroom, Enrolment, LessonReading
+from quizzes.models.classes import (
+    Assignment,
+    AssignmentChange,
+    AssignmentExtension,
+    Classroom,
+    Enrolment,
+    LessonReading,
+)
 from quizzes.models.study import CardOrigin, CardPhase, CardState, StudyRating, StudyReview
 
 __all__ = [
     "Answer",
     "AnswerVisibility",
     "Assignment",
+    "AssignmentChange",
+    "AssignmentExtension",
     "Attempt",
     "CardOrigin",
     "CardPhase",

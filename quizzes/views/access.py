@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
-from quizzes.models import Classroom
+from quizzes.models import Assignment, Classroom
 
 
 def teacher_required(view: Callable) -> Callable:
@@ -28,4 +28,13 @@ def taught_classroom(request: HttpRequest, pk: int) -> Classroom:
     """The class with this id if the user teaches it (any class, for an admin); else 404."""
     return get_object_or_404(
         Classroom.objects.for_teacher(request.user).select_related("teacher"), pk=pk
+    )
+
+
+def taught_assignment(request: HttpRequest, pk: int, assignment_id: int) -> Assignment:
+    """An assignment (current or removed) of a class the user teaches; else 404."""
+    classroom = taught_classroom(request, pk)
+    return get_object_or_404(
+        classroom.assignments.select_related("quiz", "lesson", "classroom__teacher"),
+        pk=assignment_id,
     )

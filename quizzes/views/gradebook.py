@@ -30,11 +30,17 @@ def _graded_classroom(request: HttpRequest, pk: int) -> Classroom:
     return classroom
 
 
+def _missing_as_zero(request: HttpRequest) -> bool:
+    return request.GET.get("missing") == "zero"
+
+
 @teacher_required
 def gradebook(request: HttpRequest, pk: int) -> HttpResponse:
-    """Students by assignments: grades coloured by band, late and missing marked."""
+    """Students by assignments: grades coloured by band, late and missing marked; each
+    graded cell links to the attempt that counts."""
     classroom = _graded_classroom(request, pk)
-    context = {"classroom": classroom, "gradebook": classroom_gradebook(classroom=classroom)}
+    book = classroom_gradebook(classroom=classroom, missing_as_zero=_missing_as_zero(request))
+    context = {"classroom": classroom, "gradebook": book}
     return render(request, "quizzes/gradebook_table.html", context)
 
 
@@ -42,7 +48,9 @@ def gradebook(request: HttpRequest, pk: int) -> HttpResponse:
 def gradebook_export(request: HttpRequest, pk: int) -> HttpResponse:
     """The gradebook as a CSV file."""
     classroom = _graded_classroom(request, pk)
-    rows = gradebook_csv_rows(classroom_gradebook(classroom=classroom))
+    rows = gradebook_csv_rows(
+        classroom_gradebook(classroom=classroom, missing_as_zero=_missing_as_zero(request))
+    )
     filename = f"{slugify(classroom.name) or 'class'}-gradebook-{timezone.now():%Y-%m-%d}.csv"
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
