@@ -84,7 +84,7 @@ def _is_header(cells: list[str]) -> bool:
 
 def roster_row_count(text: str) -> int:
     """How many rows a roster has (blank lines and a header aside), counted before any check."""
-    rows = [cells for cells in csv.reader(io.StringIO(text)) if any(c.strip() for c in cells)]
+    rows = [cells for cells in csv.reader(io.StringIO(text, newline="")) if any(c.strip() for c in cells)]
     return len(rows) - (1 if rows and _is_header([c.strip() for c in rows[0]]) else 0)
 
 
@@ -98,7 +98,7 @@ def roster_parse(text: str) -> tuple[list[RosterRow], list[RosterError]]:
     errors: list[RosterError] = []
     taken_in_file: set[str] = set()
     pending: list[tuple[int, str, str, str, str, str]] = []
-    for line, cells in enumerate(csv.reader(io.StringIO(text)), start=1):
+    for line, cells in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
         cells = [cell.strip() for cell in cells]
         shown = ", ".join(cells)
         if not any(cells) or (line == 1 and _is_header(cells)):

@@ -263,3 +263,13 @@ def test_a_roster_over_the_row_limit_is_refused_before_any_work_naming_it(client
     assert response.status_code == 400
     assert "at most 200 students" in response.content.decode()
     assert "200 students" in client.get(url).content.decode()
+
+
+def test_a_roster_with_bare_carriage_returns_is_read_not_a_server_error(client, classroom):
+    client.force_login(classroom.teacher)
+    url = reverse("quizzes:classroom_roster_import", args=[classroom.pk])
+
+    # Found by the form fuzzer: csv refused "\r" inside a line read without newline="".
+    response = client.post(url, {"text": "Ann One\rBob Two"})
+
+    assert response.status_code == 302 and "/jobs/" in response["Location"]
