@@ -84,7 +84,8 @@ def _is_header(cells: list[str]) -> bool:
 
 def roster_row_count(text: str) -> int:
     """How many rows a roster has (blank lines and a header aside), counted before any check."""
-    rows = [cells for cells in csv.reader(io.StringIO(text, newline="")) if any(c.strip() for c in cells)]
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows = [cells for cells in reader if any(cell.strip() for cell in cells)]
     return len(rows) - (1 if rows and _is_header([c.strip() for c in rows[0]]) else 0)
 
 
