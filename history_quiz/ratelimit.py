@@ -3,12 +3,6 @@ wrong join codes, password-reset e-mails. The default cache is shared by every w
 process (the database, or Redis), so a limit holds however requests are spread."""
 
 from django.core.cache import cache
-from django.http import HttpRequest
-
-
-def client_address(request: HttpRequest) -> str:
-    """The address a request came from (the proxy's X-Forwarded-For is not trusted)."""
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 def limits_reached(limits: dict[str, int]) -> list[str]:

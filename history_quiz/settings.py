@@ -184,13 +184,22 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "History Quiz <noreply@localhost>")
 
-# Login throttling: lock a username from one address after repeated failures. The records
-# live in the database, so every app server sharing it counts the same failures.
-AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+# Login throttling (history_quiz/accounts/throttle.py): a username is locked only from the
+# address that failed with it, an address after more failures whatever the usernames
+# (password spraying), both for the cool-off. The records live in the database, so every
+# app server sharing it counts the same failures.
+AXES_HANDLER = "history_quiz.accounts.throttle.PerParameterLimitHandler"
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "10"))
+AXES_ADDRESS_FAILURE_LIMIT = int(os.environ.get("AXES_ADDRESS_FAILURE_LIMIT", "30"))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+LOGIN_FAILURE_LIMITS = [AXES_FAILURE_LIMIT, AXES_ADDRESS_FAILURE_LIMIT]
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "history_quiz.accounts.throttle.login_username"
+# Behind reverse proxies, how many append to X-Forwarded-For (1 for the nginx below); the
+# client's address is read through them only, so nobody can pick the address they fail from.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "history_quiz.accounts.throttle.client_address"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 
 # Scripts and styles only from our own static files: no inline scripts, no CDN. Inline

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 from lessons import selectors
 from lessons.forms import LessonDocumentForm, LessonFilterForm, LessonPlacingForm
 from lessons.jobs import lesson_job_start
-from lessons.models import Lesson
+from lessons.models import Lesson, lesson_bank_visible, lesson_can_change
 from lessons.services import lesson_set_place
 from lessons.uploads import lesson_document_text
 
@@ -46,7 +46,7 @@ def lesson_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def lesson_placing(request: HttpRequest, slug: str) -> HttpResponse:
     """The owner (or an admin) sets when and where the lesson's events happened."""
-    lesson = get_object_or_404(Lesson.objects.editable_by(request.user), slug=slug)
+    lesson = get_object_or_404(Lesson.objects.changeable_by(request.user), slug=slug)
     form = LessonPlacingForm(request.POST or None, instance=lesson)
     if request.method == "POST":
         if not form.is_valid():
@@ -67,7 +67,13 @@ def lesson_placing(request: HttpRequest, slug: str) -> HttpResponse:
 def lesson_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Read a lesson; every sentence carries the anchor questions link back to."""
     page = selectors.lesson_page(slug=slug)
-    return render(request, "lessons/lesson_detail.html", {"page": page, "lesson": page.lesson})
+    context = {
+        "page": page,
+        "lesson": page.lesson,
+        "may_open_bank": lesson_bank_visible(request.user, page.lesson),
+        "may_edit_lesson": lesson_can_change(request.user, page.lesson),
+    }
+    return render(request, "lessons/lesson_detail.html", context)
 
 
 def _content_editor_required(view):
@@ -129,7 +135,7 @@ def lesson_new(request: HttpRequest) -> HttpResponse:
 @_content_editor_required
 def lesson_edit(request: HttpRequest, slug: str) -> HttpResponse:
     """Edit a lesson's document (owner or admin); the slug stays, the bank follows."""
-    lesson = get_object_or_404(Lesson.objects.editable_by(request.user), slug=slug)
+    lesson = get_object_or_404(Lesson.objects.changeable_by(request.user), slug=slug)
     outcome = _document_form_page(
         request, lesson=lesson, initial={"text": lesson_document_text(lesson)}
     )

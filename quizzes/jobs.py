@@ -69,7 +69,7 @@ def gift_job_run(*, job: Job, progress: Progress) -> dict:
     text = job.payload["text"]
     progress(1, 2, f"Reading {gift_question_count(text):,} questions")
     with transaction.atomic():
-        report = gift_import(lesson=lesson, text=text)
+        report = gift_import(lesson=lesson, text=text, by=job.owner)
         progress(2, 2, "Saving")
         job_remember(
             job=job,

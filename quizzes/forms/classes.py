@@ -6,7 +6,7 @@ from django import forms
 from history_quiz.accounts.models import User
 from lessons.models import Lesson
 from quizzes.models import Classroom, Quiz
-from quizzes.services.assignments import due_date_problem
+from quizzes.services.assignments import answers_after_due_problem, due_date_problem
 from quizzes.services.roster import ROSTER_MAX_ROWS, roster_row_count
 
 ROSTER_MAX_BYTES = 100_000
@@ -150,6 +150,9 @@ class AssignmentForm(forms.Form):
         cleaned = super().clean()
         if not self.errors and not cleaned.get("quiz") and not cleaned.get("lesson"):
             raise forms.ValidationError("Choose a quiz to take, a lesson to read, or both.")
+        problem = answers_after_due_problem(quiz=cleaned.get("quiz"), due_at=cleaned.get("due_at"))
+        if problem and "due_at" not in self.errors:
+            self.add_error("due_at", problem)
         return cleaned
 
 
@@ -169,6 +172,9 @@ class AssignmentDueForm(forms.Form):
 
     def clean_due_at(self):
         due_at = self.cleaned_data["due_at"]
+        problem = answers_after_due_problem(quiz=self.assignment.quiz, due_at=due_at)
+        if problem:
+            raise forms.ValidationError(problem)
         if due_at == self.assignment.due_at:
             return due_at
         return _future(due_at)

@@ -285,7 +285,7 @@ def parse_gift(text: str) -> GiftParseResult:
 
 
 @transaction.atomic
-def gift_import(*, lesson: Lesson, text: str, dry_run: bool = False) -> GiftImportReport:
+def gift_import(*, lesson: Lesson, text: str, dry_run: bool = False, by=None) -> GiftImportReport:
     """Add a GIFT file's questions to the lesson's bank as approved, skipping bad ones.
 
     A question already in the bank (same kind and prompt) is not added twice, so a file
@@ -293,7 +293,7 @@ def gift_import(*, lesson: Lesson, text: str, dry_run: bool = False) -> GiftImpo
     """
     parsed = parse_gift(text)
     report = GiftImportReport(problems=parsed.problems)
-    existing = set(Question.objects.for_lesson(lesson).values_list("kind", "prompt"))
+    existing = set(Question.objects.in_bank().for_lesson(lesson).values_list("kind", "prompt"))
     for item in parsed.questions:
         if (item.kind, item.prompt) in existing:
             report.duplicates.append(item)
@@ -312,6 +312,8 @@ def gift_import(*, lesson: Lesson, text: str, dry_run: bool = False) -> GiftImpo
                 accepted=item.accepted,
                 rule=GIFT_RULE,
                 status=QuestionStatus.APPROVED,
+                created_by=by,
+                updated_by=by,
             )
         )
     return report

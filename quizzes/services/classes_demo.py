@@ -25,6 +25,7 @@ from quizzes.models import (
 )
 from quizzes.scoring import score_answer
 from quizzes.services.classes import join_code_unused
+from quizzes.services.quizzes import quiz_question_pool
 from quizzes.services.study import study_queue_mistakes
 
 DEMO_CLASS_NAME = "Year 9 History (demo)"
@@ -92,7 +93,8 @@ def demo_classroom_ensure(
     )
     if students:
         LessonReading.objects.create(assignment=reading, student=students[0])
-    candidates = Question.objects.usable().filter(lesson=lesson).order_by("pk")
+    # What any teacher may use of a library lesson: its ready and approved questions.
+    candidates = quiz_question_pool(owner=teacher, lessons=[lesson]).order_by("pk")
     chosen = draw_spread(
         list(candidates.values_list("pk", "source_text")), DEMO_QUESTION_COUNT, random.Random(0)
     )

@@ -6,9 +6,10 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 
 from lessons.models import Lesson
-from quizzes.models import Question, QuestionStatus, Quiz, QuizQuestion, SelectionMode
+from quizzes.models import AnswerVisibility, Question, Quiz, QuizQuestion, SelectionMode
 
 # Quiz settings a teacher may set directly; everything else goes through the arguments.
 SETTING_FIELDS = (
@@ -27,8 +28,15 @@ SETTING_FIELDS = (
 )
 
 
+def quiz_question_pool(*, owner, lessons) -> QuerySet[Question]:
+    """The questions a teacher's quiz may ask from these lessons: the usable ones of the
+    bank that the teacher may see (of a library lesson, its ready and approved ones)."""
+    return Question.objects.usable().filter(lesson__in=lessons).visible_to(owner)
+
+
 def quiz_check_settings(
     *,
+    owner,
     lessons: Sequence[Lesson],
     selection_mode: str,
     questions: Sequence[Question],
@@ -41,15 +49,17 @@ def quiz_check_settings(
     lesson_ids = {lesson.pk for lesson in lessons}
     if not lesson_ids:
         errors["lessons"] = "Choose at least one lesson."
+    elif Lesson.objects.filter(pk__in=lesson_ids).bank_visible_to(owner).count() < len(lesson_ids):
+        errors["lessons"] = "Choose your own lessons or lessons of the site library."
+    pool = quiz_question_pool(owner=owner, lessons=lesson_ids)
     if selection_mode == SelectionMode.HAND_PICKED:
+        picked = {q.pk for q in questions}
         if not questions:
             errors["questions"] = "Pick at least one question."
-        elif any(
-            q.lesson_id not in lesson_ids or q.status == QuestionStatus.REJECTED for q in questions
-        ):
+        elif pool.filter(pk__in=picked).count() < len(picked):
             errors["questions"] = "Pick questions from the chosen lessons that are not rejected."
     elif selection_mode == SelectionMode.RANDOM:
-        available = Question.objects.usable().filter(lesson__in=lesson_ids).count()
+        available = pool.count()
         if not random_count:
             errors["random_count"] = "Say how many questions each student draws."
         elif random_count > available:
@@ -79,6 +89,7 @@ def _quiz_apply(
     else:
         settings = {**settings, "random_count": None}
     quiz_check_settings(
+        owner=quiz.owner,
         lessons=lessons,
         selection_mode=settings.get("selection_mode", quiz.selection_mode),
         questions=questions,
@@ -86,6 +97,11 @@ def _quiz_apply(
         opens_at=settings.get("opens_at"),
         closes_at=settings.get("closes_at"),
     )
+    undated = quiz.pk and quiz.assignments.filter(due_at__isnull=True).exists()
+    if settings.get("answers_visible") == AnswerVisibility.AFTER_DUE and undated:
+        raise ValidationError(
+            {"answers_visible": "A class has this quiz with no due date: give it one first."}
+        )
     for field in SETTING_FIELDS:
         if field in settings:
             setattr(quiz, field, settings[field])

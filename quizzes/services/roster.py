@@ -20,6 +20,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 
 from history_quiz.accounts.models import Role, User
+from history_quiz.accounts.usernames import username_normalize
 from quizzes.models import Classroom, Enrolment
 
 # Hashing each password takes 0.2 to 0.4 s with Django's default hasher, in a worker: 200
@@ -84,8 +85,11 @@ def _is_header(cells: list[str]) -> bool:
 
 def roster_row_count(text: str) -> int:
     """How many rows a roster has (blank lines and a header aside), counted before any check."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    rows = [cells for cells in reader if any(cell.strip() for cell in cells)]
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""))
+        rows = [cells for cells in reader if any(cell.strip() for cell in cells)]
+    except csv.Error:
+        return 0  # roster_parse says what is wrong with it
     return len(rows) - (1 if rows and _is_header([c.strip() for c in rows[0]]) else 0)
 
 
@@ -99,7 +103,12 @@ def roster_parse(text: str) -> tuple[list[RosterRow], list[RosterError]]:
     errors: list[RosterError] = []
     taken_in_file: set[str] = set()
     pending: list[tuple[int, str, str, str, str, str]] = []
-    for line, cells in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
+    try:
+        # newline="": the csv module reads "\r", "\n" and "\r\n" line ends itself.
+        read = list(enumerate(csv.reader(io.StringIO(text, newline="")), start=1))
+    except csv.Error as error:
+        return [], [RosterError(0, "", f"The roster could not be read as CSV ({error}).")]
+    for line, cells in read:
         cells = [cell.strip() for cell in cells]
         shown = ", ".join(cells)
         if not any(cells) or (line == 1 and _is_header(cells)):
@@ -122,44 +131,38 @@ def roster_parse(text: str) -> tuple[list[RosterRow], list[RosterError]]:
                 errors.append(RosterError(line, shown, "The email address is not valid."))
                 continue
         if username:
-            try:
-                User.username_validator(username)
-            except ValidationError:
-                errors.append(
-                    RosterError(line, shown, "Usernames use letters, digits and @ . + - _.")
-                )
-                continue
+            # The one username rule (sign-up's and the admin's): NFKC, case folded, one script.
+            username = username_normalize(username)
             if len(username) > 150:
                 errors.append(RosterError(line, shown, "The username is too long."))
                 continue
-            if username.lower() in taken_in_file:
+            try:
+                User.username_validator(username)
+            except ValidationError as error:
+                problem = (
+                    error.messages[0]
+                    if error.code == "mixed_scripts"
+                    else "Usernames use letters, digits and @ . + - _."
+                )
+                errors.append(RosterError(line, shown, problem))
+                continue
+            if username in taken_in_file:
                 errors.append(RosterError(line, shown, "This username is used twice in the file."))
                 continue
-            taken_in_file.add(username.lower())
+            taken_in_file.add(username)
         pending.append((line, shown, first_name, last_name.strip(), username, email))
     if len(pending) + len(errors) > ROSTER_MAX_ROWS:
         return [], [RosterError(0, "", f"Import at most {ROSTER_MAX_ROWS} students at a time.")]
 
+    # E-mail addresses are not looked up: the roster must not tell a teacher who else has
+    # an account. A username has to be unique, so a taken one is said to be taken.
     given = [entry[4] for entry in pending if entry[4]]
-    emails = [entry[5] for entry in pending if entry[5]]
-    existing_usernames = {
-        name.lower()
-        for name in User.objects.filter(username__in=given).values_list("username", flat=True)
-    }
-    existing_emails = {
-        address.lower()
-        for address in User.objects.filter(email__in=emails).values_list("email", flat=True)
-    }
+    existing_usernames = set(
+        User.objects.filter(username__in=given).values_list("username", flat=True)
+    )
     for line, shown, first_name, last_name, username, email in pending:
-        if username and username.lower() in existing_usernames:
-            errors.append(RosterError(line, shown, "An account with this username exists."))
-            continue
-        if email and email.lower() in existing_emails:
-            errors.append(
-                RosterError(
-                    line, shown, "An account with this email exists: ask them to join by code."
-                )
-            )
+        if username and username in existing_usernames:
+            errors.append(RosterError(line, shown, "This username is taken: choose another."))
             continue
         rows.append(RosterRow(line, first_name, last_name, username, email))
     return _fill_usernames(rows, taken_in_file), sorted(errors, key=lambda error: error.line)
@@ -167,10 +170,10 @@ def roster_parse(text: str) -> tuple[list[RosterRow], list[RosterError]]:
 
 def _fill_usernames(rows: list[RosterRow], taken_in_file: set[str]) -> list[RosterRow]:
     bases = {_username_base(row.first_name, row.last_name) for row in rows if not row.username}
-    taken = {name.lower() for name in taken_in_file}
+    taken = set(taken_in_file)
     for base in bases:
         taken.update(
-            name.lower()
+            username_normalize(name)
             for name in User.objects.filter(username__istartswith=base).values_list(
                 "username", flat=True
             )
@@ -181,10 +184,10 @@ def _fill_usernames(rows: list[RosterRow], taken_in_file: set[str]) -> list[Rost
         if not username:
             base = _username_base(row.first_name, row.last_name)
             username, number = base, 1
-            while username.lower() in taken:
+            while username in taken:
                 number += 1
                 username = f"{base}{number}"
-            taken.add(username.lower())
+            taken.add(username)
         filled.append(RosterRow(row.line, row.first_name, row.last_name, username, row.email))
     return filled
 

@@ -11,7 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
-from history_quiz.ratelimit import client_address
+from history_quiz.accounts.throttle import client_address
 from quizzes.forms.classes import (
     AddExistingStudentsForm,
     ClassroomForm,
@@ -242,7 +242,7 @@ def classroom_join(request: HttpRequest) -> HttpResponse:
             enrolment = services.classroom_enrol_student(
                 student=request.user,
                 code=form.cleaned_data["code"],
-                address=client_address(request),
+                address=client_address(request) or "unknown",
             )
         except services.JoinThrottled as throttled:
             form.add_error(None, str(throttled))

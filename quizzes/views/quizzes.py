@@ -54,7 +54,9 @@ def _quiz_form_page(request: HttpRequest, quiz: Quiz | None) -> HttpResponse:
     if lesson_ids is None or "pick" in request.GET:
         initial = {"lessons": lesson_ids or []}
         # A step-one form sent with no lesson ticked comes back with its message.
-        pick = LessonPickForm(request.GET if "step" in request.GET else None, initial=initial)
+        pick = LessonPickForm(
+            request.GET if "step" in request.GET else None, initial=initial, teacher=request.user
+        )
         pick.is_valid()
         status = 400 if request.method == "POST" else 200
         context = {"form": pick, "quiz": quiz}
@@ -63,6 +65,7 @@ def _quiz_form_page(request: HttpRequest, quiz: Quiz | None) -> HttpResponse:
         request.POST or None,
         instance=quiz,
         lesson_ids=lesson_ids,
+        teacher=quiz.owner if quiz is not None else request.user,
         initial={"lessons": lesson_ids},
     )
     if request.method == "POST" and form.is_valid():

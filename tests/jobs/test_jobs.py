@@ -54,7 +54,7 @@ def test_a_failed_job_says_why_keeps_its_input_and_can_be_tried_again(client, cl
 
     job.refresh_from_db()
     assert job.status == JobStatus.FAILED
-    assert "Nothing was created" in page and "An account with this username exists" in page
+    assert "Nothing was created" in page and "This username is taken" in page
     assert "Ben Okafor,benok" in page  # the roster, to copy or fix
     assert not classroom.enrolments.exists()
 
@@ -88,3 +88,26 @@ def test_only_the_teacher_who_started_a_job_sees_it(client, classroom):
 
     assert client.get(_job_url(job)).status_code == 404
     assert client.post(reverse("jobs:job_retry", args=[job.pk])).status_code == 404
+
+
+def test_a_roster_job_keeps_the_one_username_rule_and_says_nothing_of_e_mails(
+    client, classroom, run_tasks
+):
+    StudentFactory(username="sara.ahmed", email="sara@example.org")
+    job = roster_job_start(
+        classroom=classroom,
+        teacher=classroom.teacher,
+        text="Ben Okafor,ＢＥＮ.ok\nSara Ahmed,,sara@example.org",
+    )
+    StudentFactory(username="ben.ok")  # taken between the check and the worker's run
+    client.force_login(classroom.teacher)
+
+    run_tasks()
+    page = client.get(_job_url(job)).content.decode()
+
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED
+    # The full-width, upper-case "ＢＥＮ.ok" is ben.ok; the e-mail of line 2 is not looked up.
+    assert job.error == "Nothing was created: line 1: This username is taken: choose another."
+    assert job.error in page
+    assert not classroom.enrolments.exists()

@@ -112,7 +112,7 @@ class QuizFactory(DjangoModelFactory):
     def question_count(quiz, create, extracted, **kwargs):
         if not create or not extracted:
             return
-        lesson = LessonFactory()
+        lesson = LessonFactory(owner=quiz.owner)
         quiz.lessons.add(lesson)
         for position in range(1, extracted + 1):
             QuizQuestion.objects.create(

@@ -91,12 +91,14 @@ def test_hand_picked_quiz_asks_every_picked_question(attempt, assignment):
 
 
 def test_random_draw_differs_between_students_but_stays_for_the_attempt(db):
-    lesson = LessonFactory()
+    assignment = assigned_quiz(question_count=0)
+    lesson = LessonFactory(owner=assignment.quiz.owner)
     pool = [QuestionFactory(lesson=lesson) for _ in range(30)]
     QuestionFactory(lesson=lesson, status=QuestionStatus.REJECTED)
-    quiz = QuizFactory(selection_mode=SelectionMode.RANDOM, random_count=10)
+    quiz = QuizFactory(
+        selection_mode=SelectionMode.RANDOM, random_count=10, owner=assignment.quiz.owner
+    )
     quiz.lessons.add(lesson)
-    assignment = assigned_quiz(question_count=0)
     assignment.quiz = quiz
     assignment.save()
     draws = [

@@ -12,8 +12,8 @@ from tests.quizzes.factories import QuestionFactory, TrueFalseQuestionFactory
 
 
 @pytest.fixture
-def lesson(db):
-    return LessonFactory()
+def lesson(teacher):
+    return LessonFactory(owner=teacher)
 
 
 @pytest.fixture
@@ -195,7 +195,7 @@ def test_preview_shows_questions_with_answers_to_the_teacher(client, teacher, le
 
 @pytest.mark.parametrize("count", [2, 20])
 def test_quiz_list_query_count_is_fixed(client, teacher, count, django_assert_max_num_queries):
-    lesson = LessonFactory()
+    lesson = LessonFactory(owner=teacher)
     questions = [QuestionFactory(lesson=lesson)]
     for number in range(count):
         quiz_create(owner=teacher, lessons=[lesson], questions=questions, title=f"Quiz {number}")
@@ -237,7 +237,7 @@ def test_quiz_form_refuses_a_close_date_in_the_past(client, teacher, lesson, ban
 
 
 def test_question_step_names_the_lesson_when_several_are_chosen(client, teacher, lesson, bank):
-    other = LessonFactory()
+    other = LessonFactory(owner=teacher)
     QuestionFactory(lesson=other)
     client.force_login(teacher)
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0001_initial_user_with_role'),
+        ('accounts', '0002_teacher_requests_invitations_one_username_rule'),
     ]
 
     operations = [
