@@ -2,7 +2,7 @@
 
 Run as `.venv/bin/python bench/bench_generation.py`. Times are this process's CPU time,
 the best of several runs, so a busy machine skews them less. It uses an in-memory SQLite
-database, so the dev database is never touched. Target: generation <= 1.5x parse.
+database, so the dev database is never touched. Target: generation <= 2x parse.
 """
 
 import os

@@ -3,11 +3,14 @@
 Reads what a teacher writes by hand and what quizzes/exports/gift.py writes: multiple
 choice (also in the "missing word" form), multiple response (~%weight% answers, no "="),
 true/false, short answer, fill in the blank (a short answer written inline), matching,
-and ordering (written as matching "1st", "2nd", ... to the items). Numerical and essay
+and ordering (Moodle's Ordering syntax {>N ... one item per line}, or, from older exports,
+matching "1st", "2nd", ... to the items). Text marked [html] is HTML-unescaped, except
+typed answers, which Moodle compares as written. Numerical and essay
 questions have no kind in the bank and are reported as errors. Every question is
 reported by the line it starts on.
 """
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -163,6 +166,7 @@ def parse_question(block: _Block) -> GiftQuestion:
         if end == -1:
             raise GiftError("the title has no closing ::")
         title, text = _unescape(text[2:end]).strip(), text[end + 2 :].lstrip()
+    is_html = text.startswith("[html]")
     text = FORMAT_TAG.sub("", text, count=1)
     opening = _find_unescaped(text, "{")
     if opening == -1:
@@ -173,10 +177,20 @@ def parse_question(block: _Block) -> GiftQuestion:
     before, inside, after = text[:opening], text[opening + 1 : closing].strip(), text[closing + 1 :]
     if _find_unescaped(after, "{") != -1:
         raise GiftError("one question has one block of answers in { }")
-    before_text, after_text = _unescape(before), _unescape(after)
+    shown = html.unescape if is_html else (lambda value: value)
+    before_text, after_text = shown(_unescape(before)), shown(_unescape(after))
     # Answers with text after them stand where the blank goes (Moodle's "missing word").
     inline = bool(after_text.strip())
-    kind, options, answer_lines, accepted = _read_answers(inside, block.kind_hint, inline=inline)
+    if inside.startswith(">"):
+        kind, options, accepted = QuestionKind.ORDERING, [], []
+        answer_lines = [shown(line.strip()) for line in inside.splitlines()[1:] if line.strip()]
+    else:
+        kind, options, answer_lines, accepted = _read_answers(
+            inside, block.kind_hint, inline=inline
+        )
+        if kind not in (QuestionKind.SHORT_ANSWER, QuestionKind.FILL_BLANK):
+            options = [shown(option) for option in options]
+            answer_lines = [shown(line) for line in answer_lines]
     if inline or kind == QuestionKind.FILL_BLANK:
         prompt = f"{before_text}{BLANK}{after_text}"
     else:

@@ -141,7 +141,8 @@ def bank_page(*, lesson: Lesson, viewer=None, kind: str = "", status: str = "") 
         shown_flashcards = shown_flashcards.filter(status=status)
     return BankPage(
         lesson=lesson,
-        questions=list(shown_questions),
+        # Ready items first, the most trusted at the top; then what needs review.
+        questions=list(shown_questions.order_by("-ready", "-confidence", "pk")),
         # Flashcards have no kind, so a kind filter shows questions only.
         flashcards=[] if kind else list(shown_flashcards),
         question_counts=_counts(questions, "status", QuestionStatus.values),

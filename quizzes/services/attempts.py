@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, QuerySet
 from django.utils import timezone
 
-from quizzes.drawing import draw_spread
+from quizzes.drawing import draw_item, draw_spread
 from quizzes.models import (
     Answer,
     AnswerVisibility,
@@ -70,7 +70,8 @@ def assignment_start_problem(*, assignment: Assignment, student, now=None) -> st
         if due is not None and now > due:
             return "The due date has passed and the answers come out now, so this quiz is closed."
     if quiz.selection_mode == SelectionMode.RANDOM:
-        has_questions = quiz_question_pool(owner=quiz.owner, lessons=quiz.lessons.all()).exists()
+        pool = quiz_question_pool(owner=quiz.owner, lessons=quiz.lessons.all())
+        has_questions = pool.ready_or_approved().exists()
     else:
         has_questions = quiz.quiz_questions.exists()
     if not has_questions:
@@ -85,12 +86,13 @@ def assignment_start_problem(*, assignment: Assignment, student, now=None) -> st
 def _draw(*, assignment: Assignment, rng: random.Random) -> tuple[list[int], dict[str, list]]:
     quiz = assignment.quiz
     if quiz.selection_mode == SelectionMode.RANDOM:
-        pool = sorted(
-            quiz_question_pool(owner=quiz.owner, lessons=quiz.lessons.all()).values_list(
-                "pk", "source_text"
-            )
+        rows = (
+            quiz_question_pool(owner=quiz.owner, lessons=quiz.lessons.all())
+            .ready_or_approved()
+            .order_by("pk")
+            .values("pk", "source_text", "prompt", "choices", "answer", "kind")
         )
-        question_ids = draw_spread(pool, quiz.random_count or 0, rng)
+        question_ids = draw_spread([draw_item(row) for row in rows], quiz.random_count or 0, rng)
     else:
         question_ids = list(
             quiz.quiz_questions.order_by("position").values_list("question_id", flat=True)

@@ -91,6 +91,9 @@ def _question_fields(item: GeneratedQuestion, sentences: dict, key_points: dict)
         "source_sentence_id": _pk(sentences.get(item.sentence.position) if item.sentence else None),
         "source_text": item.source_text,
         "key_point_id": _pk(key_points.get(item.key_point)),
+        "confidence": item.confidence,
+        "ready": item.ready,
+        "reason": item.reason,
     }
 
 

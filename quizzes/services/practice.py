@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from lessons.models import Lesson
-from quizzes.models import Question, QuestionKind, QuestionStatus
+from quizzes.models import Question, QuestionKind
 from quizzes.scoring import score_answer
 from quizzes.selectors.release import withheld_questions
 from quizzes.services.study import study_queue_mistakes
@@ -20,15 +20,13 @@ ROUND_SIZE = 10
 
 
 def practice_questions(*, lesson: Lesson, student=None) -> QuerySet[Question]:
-    """The lesson's questions a person approved (or edited); the generated ones until then.
-    Never one of the student's quizzes whose answers they may not see yet."""
+    """The lesson's questions a person approved (or edited) and the generated ones the
+    ranker marked ready, never one that needs review; never one of the student's quizzes
+    whose answers they may not see yet."""
     bank = Question.objects.in_bank().for_lesson(lesson)
     if student is not None and student.is_authenticated:
         bank = bank.exclude(pk__in=withheld_questions(student=student))
-    reviewed = bank.filter(status__in=(QuestionStatus.APPROVED, QuestionStatus.EDITED))
-    if reviewed.exists():
-        return reviewed
-    return bank.unreviewed()
+    return bank.ready_or_approved()
 
 
 def practice_questions_left(*, student, ids) -> QuerySet[Question]:

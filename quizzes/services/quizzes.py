@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from lessons.models import Lesson
+from quizzes.drawing import draw_item, giveaway_pairs
 from quizzes.models import AnswerVisibility, Question, Quiz, QuizQuestion, SelectionMode
 
 # Quiz settings a teacher may set directly; everything else goes through the arguments.
@@ -59,13 +60,13 @@ def quiz_check_settings(
         elif pool.filter(pk__in=picked).count() < len(picked):
             errors["questions"] = "Pick questions from the chosen lessons that are not rejected."
     elif selection_mode == SelectionMode.RANDOM:
-        available = pool.count()
+        available = pool.ready_or_approved().count()
         if not random_count:
             errors["random_count"] = "Say how many questions each student draws."
         elif random_count > available:
             errors["random_count"] = (
-                f"The chosen lessons have only {available} usable question"
-                f"{'s' if available != 1 else ''}."
+                f"The chosen lessons have only {available} ready or approved question"
+                f"{'s' if available != 1 else ''} to draw from."
             )
     else:
         errors["selection_mode"] = "Choose how questions are picked."
@@ -147,3 +148,12 @@ def quiz_update(
     """Change a quiz's lessons, questions or settings; attempts already started keep theirs."""
     _check_setting_names(settings)
     return _quiz_apply(quiz=quiz, lessons=lessons, questions=questions, settings=settings)
+
+
+def quiz_giveaway_pairs(*, quiz: Quiz) -> list[tuple[Question, Question, str]]:
+    """Pairs of the quiz's hand-picked questions that give each other away (one sentence,
+    or one shows the other's answer), for the builder to warn about."""
+    questions = [qq.question for qq in quiz.quiz_questions.select_related("question")]
+    by_id = {question.pk: question for question in questions}
+    pairs = giveaway_pairs([draw_item(question) for question in questions])
+    return [(by_id[first], by_id[second], reason) for first, second, reason in pairs]

@@ -12,7 +12,7 @@ from quizzes.forms.quizzes import LessonPickForm, QuizForm
 from quizzes.models import Quiz
 from quizzes.selectors.attempts import answer_text
 from quizzes.selectors.quizzes import quiz_list_for_teacher, quiz_preview_questions
-from quizzes.services.quizzes import quiz_create, quiz_update
+from quizzes.services.quizzes import quiz_create, quiz_giveaway_pairs, quiz_update
 
 
 def teacher_required(view):
@@ -76,6 +76,12 @@ def _quiz_form_page(request: HttpRequest, quiz: Quiz | None) -> HttpResponse:
             else:
                 quiz = quiz_update(quiz=quiz, **form.service_arguments())
                 messages.success(request, f"Quiz “{quiz.title}” saved.")
+            for first, second, reason in quiz_giveaway_pairs(quiz=quiz):
+                messages.warning(
+                    request,
+                    f"These two questions give each other away ({reason}): "
+                    f"“{first.prompt}” and “{second.prompt}”. Consider dropping one.",
+                )
             return redirect("quizzes:quiz_preview", pk=quiz.pk)
         except ValidationError as error:
             if hasattr(error, "error_dict"):

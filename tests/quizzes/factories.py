@@ -41,6 +41,9 @@ class QuestionFactory(DjangoModelFactory):
     answer = "Metternich"
     accepted = factory.LazyFunction(list)
     status = QuestionStatus.GENERATED
+    # Ranked ready, as most of a generated bank is: random draws and practice use it.
+    ready = True
+    confidence = 0.9
     rule = "test"
     source_sentence = factory.LazyAttribute(
         lambda q: q.lesson.sentences.order_by("position").first()

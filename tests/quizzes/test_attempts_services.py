@@ -113,6 +113,23 @@ def test_random_draw_differs_between_students_but_stays_for_the_attempt(db):
     assert attempt_start(assignment=assignment, student=first.student).question_ids == draws[0]
 
 
+def test_random_draw_takes_ready_and_approved_questions_never_ones_needing_review(db):
+    lesson = LessonFactory()
+    ready = [QuestionFactory(lesson=lesson) for _ in range(4)]
+    approved = QuestionFactory(lesson=lesson, status=QuestionStatus.APPROVED, ready=False)
+    for _ in range(6):
+        QuestionFactory(lesson=lesson, ready=False)
+    quiz = QuizFactory(selection_mode=SelectionMode.RANDOM, random_count=5)
+    quiz.lessons.add(lesson)
+    assignment = assigned_quiz(question_count=0)
+    assignment.quiz = quiz
+    assignment.save()
+
+    draw = attempt_start(assignment=assignment, student=enrol(assignment)).question_ids
+
+    assert set(draw) == {q.pk for q in [*ready, approved]}
+
+
 def test_option_order_is_a_permutation_fixed_per_attempt(attempt):
     for question_id in attempt.question_ids:
         assert sorted(attempt.option_orders[str(question_id)]) == [0, 1, 2, 3]

@@ -94,7 +94,7 @@ def library(db):
     lesson = LessonFactory()
     ready = QuestionFactory(lesson=lesson, ready=True, prompt="Ready?")
     approved = QuestionFactory(lesson=lesson, status=QuestionStatus.APPROVED, prompt="Approved?")
-    unsure = QuestionFactory(lesson=lesson, prompt="Unsure?")
+    unsure = QuestionFactory(lesson=lesson, ready=False, prompt="Unsure?")
     FlashcardFactory(lesson=lesson)
     return lesson, ready, approved, unsure
 

@@ -57,8 +57,30 @@ def test_bank_shows_every_question_with_kind_answer_and_status(client, teacher, 
     assert "Metternich" in page
     assert "<td>Castlereagh</td>" in page
     assert "Also accepted: Charles-Maurice de Talleyrand" in page
-    assert "rule: <code>test</code>" in page
     assert "Generated" in page
+
+
+def test_bank_shows_ready_items_first_with_a_plain_reason_not_the_rule(
+    client, teacher, lesson, bank_url
+):
+    review = QuestionFactory(
+        lesson=lesson,
+        ready=False,
+        confidence=0.3,
+        rule="mc.cloze.person",
+        reason="Needs review: leans on an earlier sentence.",
+    )
+    ready = QuestionFactory(
+        lesson=lesson, rule="cloze.date", reason="Ready: from a key point; a key date."
+    )
+    client.force_login(teacher)
+
+    page = client.get(bank_url).content.decode()
+
+    assert page.index(f'id="q-{ready.pk}"') < page.index(f'id="q-{review.pk}"')
+    assert "Ready: from a key point; a key date." in page
+    assert "Needs review: leans on an earlier sentence." in page
+    assert "mc.cloze.person" not in page and "cloze.date" not in page
 
 
 def test_bank_links_each_question_to_its_source_sentence(client, teacher, lesson, bank_url):

@@ -103,8 +103,8 @@ def test_two_saves_from_one_old_page_make_no_branch(short_quiz):
 
 
 def test_the_remark_preview_shows_score_changes_and_changes_nothing(short_quiz):
-    attempt = _answered(short_quiz, "Prince Talleyrand")
-    new = question_revise(question=_question(short_quiz), by=None, accepted=["Prince Talleyrand"])
+    attempt = _answered(short_quiz, "Périgord")
+    new = question_revise(question=_question(short_quiz), by=None, accepted=["Périgord"])
 
     [row] = question_remark_preview(question=new, by=short_quiz.classroom.teacher)
 
@@ -115,12 +115,10 @@ def test_the_remark_preview_shows_score_changes_and_changes_nothing(short_quiz):
 
 def test_remarking_moves_finished_attempts_to_the_new_version_keeping_overrides(short_quiz):
     teacher = short_quiz.classroom.teacher
-    right_now = _answered(short_quiz, "Prince Talleyrand")
-    overridden = _answered(short_quiz, "Prince Talleyrand")
+    right_now = _answered(short_quiz, "Périgord")
+    overridden = _answered(short_quiz, "Périgord")
     answer_override_mark(answer=overridden.answers.get(), mark=0.5, by=teacher)
-    new = question_revise(
-        question=_question(short_quiz), by=teacher, accepted=["Prince Talleyrand"]
-    )
+    new = question_revise(question=_question(short_quiz), by=teacher, accepted=["Périgord"])
 
     question_remark(question=new, by=teacher)
 
@@ -132,15 +130,15 @@ def test_remarking_moves_finished_attempts_to_the_new_version_keeping_overrides(
 
 
 def test_remarking_reaches_only_the_teachers_own_classes(short_quiz):
-    _answered(short_quiz, "Prince Talleyrand")
-    new = question_revise(question=_question(short_quiz), by=None, accepted=["Prince Talleyrand"])
+    _answered(short_quiz, "Périgord")
+    new = question_revise(question=_question(short_quiz), by=None, accepted=["Périgord"])
 
     assert question_remark_preview(question=new, by=TeacherFactory()) == []
     assert len(question_remark_preview(question=new, by=AdminFactory())) == 1
 
 
 def test_the_teacher_accepts_a_students_answer_and_chooses_to_mark_again(client, short_quiz):
-    attempt = _answered(short_quiz, "Prince Talleyrand")
+    attempt = _answered(short_quiz, "Périgord")
     teacher = short_quiz.classroom.teacher
     client.force_login(teacher)
     review = client.get(reverse("quizzes:attempt_review", args=[attempt.pk])).content.decode()
@@ -155,13 +153,13 @@ def test_the_teacher_accepts_a_students_answer_and_chooses_to_mark_again(client,
 
     attempt.refresh_from_db()
     assert attempt.score == 1.0
-    assert "Prince Talleyrand" in _question(short_quiz).accepted
+    assert "Périgord" in _question(short_quiz).accepted
 
 
 def test_accepting_an_answer_is_not_offered_to_a_teacher_who_cannot_change_the_lesson(client, db):
     assignment = assigned_quiz(factories=[ShortAnswerQuestionFactory])
     Lesson.objects.filter(quizzes=assignment.quiz).update(owner=None)
-    attempt = _answered(assignment, "Prince Talleyrand")
+    attempt = _answered(assignment, "Périgord")
     client.force_login(assignment.classroom.teacher)
 
     review = client.get(reverse("quizzes:attempt_review", args=[attempt.pk])).content.decode()
