@@ -4,6 +4,7 @@ from crispy_forms.helper import FormHelper
 from django import forms
 
 from history_quiz.accounts.models import User
+from history_quiz.fields import BoundedModelChoiceField
 from lessons.models import Lesson
 from quizzes.models import Classroom, Quiz
 from quizzes.services.assignments import answers_after_due_problem, due_date_problem
@@ -124,10 +125,10 @@ def _future(due_at):
 class AssignmentForm(forms.Form):
     """A quiz, a lesson or both, with one due date; both are assigned when both are chosen."""
 
-    quiz = forms.ModelChoiceField(
+    quiz = BoundedModelChoiceField(
         label="Quiz to take", queryset=Quiz.objects.none(), required=False, empty_label="(none)"
     )
-    lesson = forms.ModelChoiceField(
+    lesson = BoundedModelChoiceField(
         label="Lesson to read",
         queryset=Lesson.objects.order_by("title"),
         required=False,
@@ -183,7 +184,7 @@ class AssignmentDueForm(forms.Form):
 class AssignmentExtensionForm(forms.Form):
     """A later due date for one current student of the class."""
 
-    student = forms.ModelChoiceField(queryset=User.objects.none(), label="Student")
+    student = BoundedModelChoiceField(queryset=User.objects.none(), label="Student")
     due_at = _due_field(label="New due date for this student")
 
     def __init__(self, *args, assignment, **kwargs):

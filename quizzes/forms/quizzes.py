@@ -4,17 +4,18 @@ settings. The service repeats the checks that matter, so a tampered form cannot 
 from django import forms
 from django.utils import timezone
 
+from history_quiz.fields import BoundedModelMultipleChoiceField
 from lessons.models import Lesson
 from quizzes.models import Question, Quiz, SelectionMode
 from quizzes.services.quizzes import SETTING_FIELDS, quiz_question_pool
 
 
-class LessonChoiceField(forms.ModelMultipleChoiceField):
+class LessonChoiceField(BoundedModelMultipleChoiceField):
     def label_from_instance(self, lesson: Lesson) -> str:
         return lesson.title
 
 
-class QuestionChoiceField(forms.ModelMultipleChoiceField):
+class QuestionChoiceField(BoundedModelMultipleChoiceField):
     show_lesson = False
 
     def label_from_instance(self, question: Question) -> str:

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from history_quiz.fields import id_in_range
 from quizzes.forms.quizzes import LessonPickForm, QuizForm
 from quizzes.models import Quiz
 from quizzes.selectors.attempts import answer_text
@@ -43,6 +44,8 @@ def _lesson_ids(request: HttpRequest, quiz: Quiz | None) -> list[int] | None:
         raw = request.GET.getlist("lessons")
     if not raw and quiz is not None:
         return list(quiz.lessons.values_list("pk", flat=True))
+    if not all(id_in_range(value) for value in raw):
+        return None
     try:
         return [int(value) for value in raw] or None
     except ValueError:
