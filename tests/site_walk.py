@@ -14,6 +14,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from history_quiz.accounts.services import teacher_invitation_create, teacher_request_submit
+from quizzes.jobs import roster_job_start
 from quizzes.models import Answer, Attempt
 from quizzes.services.enrolments import classroom_invite_students
 from tests.accounts.factories import AdminFactory, StudentFactory, TeacherFactory
@@ -203,6 +204,9 @@ RULES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "quizzes:bank_flashcard_add": (TEACHER_A, {"slug": "lesson"}),
     "quizzes:bank_flashcard_edit": (TEACHER_A, {"slug": "lesson", "pk": "flashcard"}),
     "quizzes:bank_flashcard_status": (TEACHER_A, {"slug": "lesson", "pk": "flashcard"}),
+    # A job's page (progress, result, one-time passwords) is its starter's alone.
+    "jobs:job_detail": (rule(anonymous=LOGIN, teacher_a=OK), {"pk": "job"}),
+    "jobs:job_retry": (rule(anonymous=LOGIN, teacher_a=OK), {"pk": "job"}),
 }
 
 # The same pages on a lesson of the site library: every teacher opens its bank (its ready
@@ -320,6 +324,7 @@ def world_make() -> World:
         "card_state": card_state,
         "question": quiz.quiz_questions.order_by("position").first().question,
         "flashcard": flashcard,
+        "job": roster_job_start(classroom=classroom, teacher=teacher_a, text="Sara Ahmed"),
         "library_lesson": library_lesson,
         "library_question": library_question,
         "library_flashcard": library_flashcard,

@@ -78,6 +78,9 @@ FORM_VIEWS: dict[str, FormPage] = {
         "/lessons/{lesson}/practice/", "student_a", ("answer",)
     ),
     "history_quiz.accounts.forms.SignupForm": FormPage("/accounts/signup/", "anonymous"),
+    "history_quiz.accounts.forms.OwnPasswordChangeForm": FormPage(
+        "/accounts/password/change/", "student_a"
+    ),
     "history_quiz.accounts.forms.TeacherRequestForm": FormPage(
         "/accounts/teacher-access/", "student_a"
     ),

@@ -8,6 +8,7 @@ from history_quiz.fields import BoundedModelChoiceField
 from lessons.models import Lesson
 from quizzes.models import Classroom, Quiz
 from quizzes.services.assignments import answers_after_due_problem, due_date_problem
+from quizzes.services.roster import ROSTER_MAX_ROWS, roster_row_count
 
 ROSTER_MAX_BYTES = 100_000
 
@@ -56,7 +57,8 @@ class RosterImportForm(forms.Form):
         required=False,
         max_length=ROSTER_MAX_BYTES,
         widget=forms.Textarea(attrs={"rows": 8, "placeholder": "Sara Ahmed\nBen Okafor, benok\n"}),
-        help_text="One student a line: name, then optional username and email, commas between.",
+        help_text="One student a line: name, then optional username and email, commas between. "
+        f"At most {ROSTER_MAX_ROWS} students at a time.",
     )
     file = forms.FileField(label="…or upload a CSV file", required=False)
 
@@ -77,8 +79,17 @@ class RosterImportForm(forms.Form):
                 raise forms.ValidationError(
                     "Save the file as CSV (UTF-8) and try again."
                 ) from error
-        if not cleaned.get("text", "").strip():
+        text = cleaned.get("text", "")
+        if not text.strip():
             raise forms.ValidationError("Paste the roster or choose a CSV file.")
+        if "\x00" in text:
+            raise forms.ValidationError("The roster holds a NUL character: save it as CSV text.")
+        rows = roster_row_count(text)
+        if rows > ROSTER_MAX_ROWS:
+            raise forms.ValidationError(
+                f"Add at most {ROSTER_MAX_ROWS} students at a time; this roster has {rows}. "
+                "Split it and import each part."
+            )
         return cleaned
 
 

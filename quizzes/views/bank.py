@@ -31,12 +31,11 @@ from quizzes.forms.bank import (
     question_editor_fields,
     question_form_initial,
 )
-from quizzes.imports.gift import gift_import
+from quizzes.jobs import bank_job_start, gift_job_start
 from quizzes.models import Flashcard, Question, QuestionKind, QuestionStatus
 from quizzes.selectors.attempts import answer_text
 from quizzes.selectors.bank import bank_page, bank_status_counts, question_versions
 from quizzes.services import bank_review as review
-from quizzes.services.bank import bank_generate
 from quizzes.services.bank_copy import lesson_copy
 from quizzes.services.versions import question_remark as question_remark_apply
 from quizzes.services.versions import question_remark_preview
@@ -298,46 +297,31 @@ def flashcard_add(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 @reviewer_required
 def bank_regenerate(request: HttpRequest, slug: str) -> HttpResponse:
-    """Run the generator again; questions people reviewed stay as they are, and nothing a
-    quiz or an attempt uses is deleted."""
+    """Queue the generator again; questions people reviewed stay as they are, and nothing a
+    quiz or an attempt uses is deleted (it is retired)."""
     lesson = _changeable_lesson(request, slug)
-
-    bank_generate(lesson=lesson)
-    messages.success(
-        request, "The bank was generated again; questions and cards you reviewed were kept."
-    )
-    return redirect(_bank_url(lesson))
+    job = bank_job_start(lesson=lesson, owner=request.user)
+    return redirect("jobs:job_detail", pk=job.pk)
 
 
-# How many unreadable questions a message lists before it stops.
-PROBLEMS_SHOWN = 10
-
-
-@require_POST
+@require_http_methods(["GET", "POST"])
 @reviewer_required
 def bank_import_gift(request: HttpRequest, slug: str) -> HttpResponse:
-    """Add a teacher's own GIFT questions to the bank; unreadable ones are listed by line."""
+    """Add a teacher's own GIFT questions to the bank: the file is checked here, a worker
+    imports it, and the job's page lists the questions it could not read, by line."""
     lesson = _changeable_lesson(request, slug)
-    form = GiftUploadForm(request.POST, request.FILES)
-    if not form.is_valid():
-        for error in form.errors.get("gift_file", ["Choose a GIFT file to import."]):
-            messages.error(request, error)
-        return redirect(_bank_url(lesson))
-    report = gift_import(lesson=lesson, text=form.cleaned_data["text"], by=request.user)
-    messages.success(
-        request,
-        f"Imported {len(report.imported)} question(s), approved"
-        + (f"; {len(report.duplicates)} were already in the bank." if report.duplicates else "."),
-    )
-    if report.problems:
-        listed = "; ".join(str(problem) for problem in report.problems[:PROBLEMS_SHOWN])
-        more = len(report.problems) - PROBLEMS_SHOWN
-        messages.warning(
-            request,
-            f"{len(report.problems)} question(s) could not be read and were skipped: {listed}"
-            + (f"; and {more} more." if more > 0 else "."),
+    form = GiftUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        job = gift_job_start(
+            lesson=lesson,
+            owner=request.user,
+            text=form.cleaned_data["text"],
+            file_name=form.cleaned_data["gift_file"].name[:100],
         )
-    return redirect(_bank_url(lesson))
+        return redirect("jobs:job_detail", pk=job.pk)
+    status = 400 if request.method == "POST" else 200
+    context = {"lesson": lesson, "form": form}
+    return render(request, "quizzes/bank_gift_import.html", context, status=status)
 
 
 @require_GET
