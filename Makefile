@@ -20,21 +20,32 @@ install: $(STAMP)
 # Migrate, import the bundled lessons, create the demo accounts and data.
 setup: install
 	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py createcachetable
 	DEBUG=1 $(PY) manage.py import_lessons fixtures/lessons
 	DEBUG=1 $(PY) manage.py create_demo_accounts
 	DEBUG=1 $(PY) manage.py create_demo_classes
 
+# The web server and one background worker (lesson imports, bank generation, GIFT imports,
+# roster accounts); stopping the server (Ctrl+C) stops the worker too.
 run: setup
+	DEBUG=1 $(PY) manage.py run_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
-# Single-machine production: gunicorn on the embedded SQLite, static files from whitenoise.
-# The secret key is made once and kept in .secret_key (ignored by git).
-PROD_ENV = SECRET_KEY="$$(cat .secret_key)" ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}"
+# Single-machine production: gunicorn on the embedded SQLite, static files from whitenoise,
+# one background worker beside it (stopped with the server). The secret key is made once and
+# kept in .secret_key (ignored by git); password-reset e-mails go to files in .cache/mail
+# unless EMAIL_BACKEND says otherwise (SMTP: see README).
+PROD_ENV = SECRET_KEY="$$(cat .secret_key)" ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	EMAIL_BACKEND="$${EMAIL_BACKEND:-django.core.mail.backends.filebased.EmailBackend}"
 run-prod: install
 	test -s .secret_key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > .secret_key
 	$(PROD_ENV) $(PY) manage.py migrate --noinput
+	$(PROD_ENV) $(PY) manage.py createcachetable
 	$(PROD_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(PROD_ENV) $(PY) manage.py import_lessons fixtures/lessons
+	$(PROD_ENV) $(PY) manage.py run_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(PROD_ENV) $(VENV)/bin/gunicorn history_quiz.wsgi --bind $(HOST):$(PORT) \
 		--workers $${WEB_CONCURRENCY:-3} --access-logfile -
 

@@ -53,7 +53,10 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "history_quiz.accounts",
+    "history_quiz.jobs",
     "lessons",
     "quizzes",
 ]
@@ -63,8 +66,10 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "history_quiz.middleware.IdsInRangeMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "history_quiz.accounts.middleware.PasswordChangeRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -108,16 +113,25 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
-# A shared cache (Redis) lets several app servers share throttling counters; one process
-# alone can use its local memory.
+# Throttling counters must be shared by every worker process: Redis when REDIS_URL is set
+# (several app servers), else a table in the database (`manage.py createcachetable`), which
+# every process on the machine, and every server on one PostgreSQL, sees.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "django_cache"}
     )
 }
+
+# Background work (lesson import, bank generation, GIFT import, roster accounts) is queued in
+# the database and run by `manage.py run_worker` processes. A running job's worker beats
+# every JOBS_HEARTBEAT_SECONDS; a job silent for JOBS_STALE_SECONDS lost its worker and is
+# queued again.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+JOBS_HEARTBEAT_SECONDS = float(os.environ.get("JOBS_HEARTBEAT_SECONDS", "5"))
+JOBS_STALE_SECONDS = float(os.environ.get("JOBS_STALE_SECONDS", "30"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -160,7 +174,15 @@ STORAGES = {
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
+# The console backend (the default) prints password-reset links to the log: fine while
+# developing, refused by a system check in production (history_quiz/accounts/checks.py).
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / ".cache" / "mail"))
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "History Quiz <noreply@localhost>")
 
 # Login throttling (history_quiz/accounts/throttle.py): a username is locked only from the
@@ -210,6 +232,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 
 if env_flag("HTTPS"):
     SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)
+    # A proxy's health check speaks plain HTTP and does not follow redirects.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True

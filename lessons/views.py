@@ -1,4 +1,3 @@
-import logging
 from functools import wraps
 
 from django.contrib import messages
@@ -12,13 +11,12 @@ from django.views.decorators.http import require_http_methods
 
 from lessons import selectors
 from lessons.forms import LessonDocumentForm, LessonFilterForm, LessonPlacingForm
+from lessons.jobs import lesson_job_start
 from lessons.models import Lesson, lesson_bank_visible, lesson_can_change
 from lessons.services import lesson_set_place
-from lessons.uploads import lesson_create_uploaded, lesson_document_text, lesson_update_uploaded
+from lessons.uploads import lesson_document_text
 
 LESSONS_PER_PAGE = 12
-
-logger = logging.getLogger(__name__)
 
 
 def lesson_list(request: HttpRequest) -> HttpResponse:
@@ -91,24 +89,6 @@ def _content_editor_required(view):
     return wrapped
 
 
-def _generate_bank(request: HttpRequest, lesson: Lesson) -> None:
-    from quizzes.services.bank import bank_generate
-
-    try:
-        bank_generate(lesson=lesson)
-    except Exception:
-        # The lesson is saved either way; a generator failure must not lose the teacher's
-        # work behind an error page, and "Regenerate bank" can try again.
-        logger.exception("Generating the bank of lesson %s failed", lesson.slug)
-        messages.warning(
-            request,
-            f"“{lesson.title}” is saved, but its questions could not be generated. "
-            "Try “Regenerate bank” on this page.",
-        )
-        return
-    messages.success(request, f"“{lesson.title}” is saved and its question bank generated.")
-
-
 def _document_form_page(
     request: HttpRequest, *, lesson: Lesson | None, initial: dict | None = None
 ) -> HttpResponse | LessonDocumentForm:
@@ -138,17 +118,17 @@ def _document_form_page(
 @require_http_methods(["GET", "POST"])
 @_content_editor_required
 def lesson_new(request: HttpRequest) -> HttpResponse:
-    """Add a lesson from a document: preview it (nothing saved), then save and generate."""
+    """Add a lesson from a document: preview it (nothing saved), then save: a worker saves it
+    and generates its bank while the job's page shows how far it got."""
     outcome = _document_form_page(request, lesson=None)
     if isinstance(outcome, HttpResponse):
         return outcome
-    lesson = lesson_create_uploaded(
-        parsed=outcome.cleaned_data["parsed"],
+    job = lesson_job_start(
         owner=request.user,
+        text=outcome.cleaned_data["text"],
         source_name=outcome.cleaned_data.get("source_name", ""),
     )
-    _generate_bank(request, lesson)
-    return redirect("quizzes:bank_review", slug=lesson.slug)
+    return redirect("jobs:job_detail", pk=job.pk)
 
 
 @require_http_methods(["GET", "POST"])
@@ -161,6 +141,5 @@ def lesson_edit(request: HttpRequest, slug: str) -> HttpResponse:
     )
     if isinstance(outcome, HttpResponse):
         return outcome
-    lesson = lesson_update_uploaded(lesson=lesson, parsed=outcome.cleaned_data["parsed"])
-    _generate_bank(request, lesson)
-    return redirect("quizzes:bank_review", slug=lesson.slug)
+    job = lesson_job_start(owner=request.user, text=outcome.cleaned_data["text"], lesson=lesson)
+    return redirect("jobs:job_detail", pk=job.pk)

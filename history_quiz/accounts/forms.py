@@ -1,5 +1,5 @@
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import PasswordChangeForm, UserCreationForm
 
 from history_quiz.accounts.models import TeacherRequest, User
 
@@ -39,3 +39,17 @@ class TeacherInvitationForm(forms.Form):
     max_uses = forms.IntegerField(
         label="How many people may use it", min_value=1, max_value=200, initial=1
     )
+
+
+class OwnPasswordChangeForm(PasswordChangeForm):
+    """Changing a password; a one-time password from a roster cannot be chosen again."""
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        password = cleaned.get("new_password1")
+        if password and self.user.must_change_password and self.user.check_password(password):
+            self.add_error(
+                "new_password1",
+                "Choose a password different from the one-time password on your slip.",
+            )
+        return cleaned

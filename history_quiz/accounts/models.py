@@ -46,6 +46,8 @@ class User(AbstractUser):
         error_messages={"unique": "A user with that username already exists."},
     )
     role = models.CharField(max_length=16, choices=Role.choices, default=Role.STUDENT)
+    # Set on accounts a teacher made from a roster: their password was printed on paper.
+    must_change_password = models.BooleanField(default=False)
 
     objects = HistoryQuizUserManager()
 

@@ -1,5 +1,6 @@
-"""Account writes: the demo accounts that `make run` creates, and teacher access, which
-an admin grants (a request approved, or an invitation link followed)."""
+"""Account writes: the demo accounts that `make run` creates, teacher access, which an
+admin grants (a request approved, or an invitation link followed), password-reset limits
+and the end of a roster account's one-time password."""
 
 from dataclasses import dataclass
 from datetime import timedelta
@@ -15,6 +16,7 @@ from history_quiz.accounts.models import (
     TeacherRequestStatus,
     User,
 )
+from history_quiz.ratelimit import count_one, limits_reached
 
 
 @dataclass(frozen=True)
@@ -137,3 +139,40 @@ def teacher_invitation_accept(*, token: str, user: User) -> User:
     user.save()
     invitation.accepted_by.add(user)
     return user
+
+
+# Reset e-mails: a person who lost a password needs one or two; more is someone else's doing.
+RESET_EMAILS_PER_ADDRESS = 3
+RESET_REQUESTS_PER_CLIENT = 10
+RESET_WINDOW_SECONDS = 60 * 60
+
+
+def password_reset_throttle(*, email: str, address: str) -> str:
+    """Count a reset request, or say which limit it would pass ("" when it may go ahead).
+
+    Counted for any address, known or not, so the answer tells nothing about accounts.
+    """
+    by_client = f"accounts:reset:client:{address}"
+    by_email = f"accounts:reset:email:{email.strip().casefold()}"
+    reached = limits_reached(
+        {by_client: RESET_REQUESTS_PER_CLIENT, by_email: RESET_EMAILS_PER_ADDRESS}
+    )
+    if by_client in reached:
+        return (
+            f"Too many reset requests from your connection: at most "
+            f"{RESET_REQUESTS_PER_CLIENT} reset requests an hour. Try again later."
+        )
+    if by_email in reached:
+        return (
+            f"This address was sent at most {RESET_EMAILS_PER_ADDRESS} reset e-mails an hour "
+            "already: check its inbox (and spam folder), or try again later."
+        )
+    count_one([by_client, by_email], window_seconds=RESET_WINDOW_SECONDS)
+    return ""
+
+
+def account_password_chosen(*, user: User) -> None:
+    """The person chose their own password: a one-time password no longer binds them."""
+    if user.must_change_password:
+        user.must_change_password = False
+        user.save(update_fields=["must_change_password"])

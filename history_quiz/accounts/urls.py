@@ -21,13 +21,13 @@ urlpatterns = [
         name="teacher_invitation_revoke",
     ),
     path("invite/<str:token>/", views.teacher_invitation_follow, name="teacher_invitation_follow"),
-    path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("password/change/", views.OwnPasswordChangeView.as_view(), name="password_change"),
     path(
         "password/change/done/",
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("password/reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("password/reset/", views.ThrottledPasswordResetView.as_view(), name="password_reset"),
     path(
         "password/reset/done/",
         auth_views.PasswordResetDoneView.as_view(),
@@ -35,7 +35,7 @@ urlpatterns = [
     ),
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(),
+        views.OwnPasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(

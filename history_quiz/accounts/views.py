@@ -2,6 +2,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -9,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from history_quiz.accounts.forms import (
+    OwnPasswordChangeForm,
     SignupForm,
     TeacherDecisionForm,
     TeacherInvitationForm,
@@ -16,12 +18,15 @@ from history_quiz.accounts.forms import (
 )
 from history_quiz.accounts.models import TeacherInvitation, TeacherRequest
 from history_quiz.accounts.services import (
+    account_password_chosen,
+    password_reset_throttle,
     teacher_invitation_accept,
     teacher_invitation_create,
     teacher_invitation_revoke,
     teacher_request_decide,
     teacher_request_submit,
 )
+from history_quiz.accounts.throttle import client_address
 
 LOGIN_BACKEND = "django.contrib.auth.backends.ModelBackend"
 DECIDED_SHOWN = 20
@@ -55,6 +60,39 @@ def signup(request: HttpRequest) -> HttpResponse:
         )
         return redirect("home")
     return render(request, "accounts/signup.html", {"form": form})
+
+
+class OwnPasswordChangeView(auth_views.PasswordChangeView):
+    """Change a password; for a roster account, replace the one-time password."""
+
+    form_class = OwnPasswordChangeForm
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        account_password_chosen(user=form.user)
+        return response
+
+
+class ThrottledPasswordResetView(auth_views.PasswordResetView):
+    """Send a reset link, at most a few an hour per address and per client."""
+
+    def form_valid(self, form):
+        problem = password_reset_throttle(
+            email=form.cleaned_data["email"], address=client_address(self.request) or "unknown"
+        )
+        if problem:
+            form.add_error(None, problem)
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        return super().form_valid(form)
+
+
+class OwnPasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """A new password from a reset link is the person's own."""
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        account_password_chosen(user=form.user)
+        return response
 
 
 @login_required

@@ -4,9 +4,11 @@ from crispy_forms.helper import FormHelper
 from django import forms
 
 from history_quiz.accounts.models import User
+from history_quiz.fields import BoundedModelChoiceField
 from lessons.models import Lesson
 from quizzes.models import Classroom, Quiz
 from quizzes.services.assignments import answers_after_due_problem, due_date_problem
+from quizzes.services.roster import ROSTER_MAX_ROWS, roster_row_count
 
 ROSTER_MAX_BYTES = 100_000
 
@@ -55,7 +57,8 @@ class RosterImportForm(forms.Form):
         required=False,
         max_length=ROSTER_MAX_BYTES,
         widget=forms.Textarea(attrs={"rows": 8, "placeholder": "Sara Ahmed\nBen Okafor, benok\n"}),
-        help_text="One student a line: name, then optional username and email, commas between.",
+        help_text="One student a line: name, then optional username and email, commas between. "
+        f"At most {ROSTER_MAX_ROWS} students at a time.",
     )
     file = forms.FileField(label="…or upload a CSV file", required=False)
 
@@ -76,18 +79,29 @@ class RosterImportForm(forms.Form):
                 raise forms.ValidationError(
                     "Save the file as CSV (UTF-8) and try again."
                 ) from error
-        if not cleaned.get("text", "").strip():
+        text = cleaned.get("text", "")
+        if not text.strip():
             raise forms.ValidationError("Paste the roster or choose a CSV file.")
+        if "\x00" in text:
+            raise forms.ValidationError("The roster holds a NUL character: save it as CSV text.")
+        rows = roster_row_count(text)
+        if rows > ROSTER_MAX_ROWS:
+            raise forms.ValidationError(
+                f"Add at most {ROSTER_MAX_ROWS} students at a time; this roster has {rows}. "
+                "Split it and import each part."
+            )
         return cleaned
 
 
-class AddExistingStudentsForm(forms.Form):
+class InviteStudentsForm(forms.Form):
     text = forms.CharField(
         label="Usernames or e-mail addresses",
         max_length=10_000,
         widget=forms.Textarea(attrs={"rows": 3, "placeholder": "sara.ahmed\nben@example.org"}),
-        help_text="Students who already have an account, one a line. Removed students come "
-        "back with their work.",
+        help_text="Students who already have an account, one a line. Each sees the invitation "
+        "on their dashboard and joins when they accept; removed students come back with "
+        "their work.",
+        error_messages={"required": "Give at least one username or e-mail address."},
     )
 
     def __init__(self, *args, **kwargs):
@@ -113,10 +127,10 @@ def _future(due_at):
 class AssignmentForm(forms.Form):
     """A quiz, a lesson or both, with one due date; both are assigned when both are chosen."""
 
-    quiz = forms.ModelChoiceField(
+    quiz = BoundedModelChoiceField(
         label="Quiz to take", queryset=Quiz.objects.none(), required=False, empty_label="(none)"
     )
-    lesson = forms.ModelChoiceField(
+    lesson = BoundedModelChoiceField(
         label="Lesson to read",
         queryset=Lesson.objects.order_by("title"),
         required=False,
@@ -172,7 +186,7 @@ class AssignmentDueForm(forms.Form):
 class AssignmentExtensionForm(forms.Form):
     """A later due date for one current student of the class."""
 
-    student = forms.ModelChoiceField(queryset=User.objects.none(), label="Student")
+    student = BoundedModelChoiceField(queryset=User.objects.none(), label="Student")
     due_at = _due_field(label="New due date for this student")
 
     def __init__(self, *args, assignment, **kwargs):

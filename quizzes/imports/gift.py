@@ -19,7 +19,8 @@ from django.db import transaction
 
 from lessons.models import Lesson
 from quizzes.exports.gift import BLANK, ordinal
-from quizzes.forms.question_parts import build_question_parts
+from quizzes.forms.bank import PROMPT_MAX_LENGTH
+from quizzes.forms.question_parts import LINE_MAX_LENGTH, MATCH_SEPARATOR, build_question_parts
 from quizzes.models import Question, QuestionKind, QuestionStatus
 
 GIFT_RULE = "gift-import"
@@ -194,6 +195,7 @@ def parse_question(block: _Block) -> GiftQuestion:
         prompt = f"{before_text}{BLANK}{after_text}"
     else:
         prompt = before_text.strip()
+    _check_lengths(kind, prompt, [*options, *answer_lines, *accepted])
     try:
         prompt, choices, answer, accepted = build_question_parts(
             kind=kind,
@@ -207,6 +209,22 @@ def parse_question(block: _Block) -> GiftQuestion:
     except ValidationError as error:
         raise GiftError("; ".join(error.messages)) from None
     return GiftQuestion(block.line, kind, prompt, choices, answer, accepted, title)
+
+
+def _check_lengths(kind: str, prompt: str, answers: list[str]) -> None:
+    """The bank form's limits: a question of a few paragraphs, answers of a line each."""
+    if len(prompt.strip()) > PROMPT_MAX_LENGTH:
+        raise GiftError(
+            f"the question is {len(prompt.strip()):,} characters; "
+            f"the bank allows {PROMPT_MAX_LENGTH:,}"
+        )
+    for answer in answers:
+        parts = answer.split(MATCH_SEPARATOR) if kind == QuestionKind.MATCHING else [answer]
+        longest = max(len(part.strip()) for part in parts)
+        if longest > LINE_MAX_LENGTH:
+            raise GiftError(
+                f"an answer is {longest:,} characters; the bank allows {LINE_MAX_LENGTH:,}"
+            )
 
 
 def _read_answers(
@@ -262,6 +280,11 @@ def _read_answers(
 
     kind = QuestionKind.FILL_BLANK if inline or hint == QuestionKind.FILL_BLANK else None
     return kind or QuestionKind.SHORT_ANSWER, [], texts[:1], texts[1:]
+
+
+def gift_question_count(text: str) -> int:
+    """How many questions a GIFT file holds, counted without reading them."""
+    return len(_blocks(text))
 
 
 def parse_gift(text: str) -> GiftParseResult:

@@ -179,7 +179,6 @@ def _sync(model, lesson: Lesson, items: list, fields_of, lesson_texts: set[str])
     return len(to_create), len(to_update) + len(to_revise), kept, len(to_retire)
 
 
-@transaction.atomic
 def bank_generate(*, lesson: Lesson) -> BankGenerationResult:
     """Generate the lesson's questions and flashcards and save them in one transaction.
 
@@ -189,7 +188,14 @@ def bank_generate(*, lesson: Lesson) -> BankGenerationResult:
     it came from has left the lesson. Nothing a quiz or an attempt uses is ever deleted.
     """
     text = lesson_text(lesson)
+    # Generating takes seconds; only the writing holds a transaction (on SQLite, the one
+    # write lock every student's autosave also needs).
     bank: GeneratedBank = generate_bank(text, course_entities(lesson=lesson, text=text))
+    return _bank_write(lesson=lesson, bank=bank)
+
+
+@transaction.atomic
+def _bank_write(*, lesson: Lesson, bank: GeneratedBank) -> BankGenerationResult:
     sentences = {s.position: s for s in lesson.sentences.all()}
     lesson_texts = {sentence.text for sentence in sentences.values()}
     key_points = dict(enumerate(lesson.key_points.order_by("position")))

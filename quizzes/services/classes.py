@@ -3,12 +3,13 @@ live in services/assignments.py)."""
 
 import secrets
 
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from history_quiz.ratelimit import count_one, limits_reached
 from quizzes.models import Assignment, Classroom, Enrolment, LessonReading
+from quizzes.services.enrolments import enrolment_make_current
 
 # No 0/O, 1/I/L: a code read aloud or copied from a board must not be mistyped.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -96,20 +97,13 @@ def _throttle_limits(*, user_id: int, address: str) -> dict[str, int]:
 
 def join_is_throttled(*, user_id: int, address: str) -> bool:
     """True when this account or this address has used up its wrong guesses for now."""
-    limits = _throttle_limits(user_id=user_id, address=address)
-    failures = cache.get_many(list(limits))
-    return any(count >= limits[key] for key, count in failures.items())
+    return bool(limits_reached(_throttle_limits(user_id=user_id, address=address)))
 
 
 def join_failure_record(*, user_id: int, address: str) -> None:
     """Count one wrong code against both the account and the address."""
-    for key in _throttle_limits(user_id=user_id, address=address):
-        # add() starts the window; incr() keeps its original expiry.
-        if not cache.add(key, 1, JOIN_FAILURE_WINDOW_SECONDS):
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.set(key, 1, JOIN_FAILURE_WINDOW_SECONDS)
+    limits = _throttle_limits(user_id=user_id, address=address)
+    count_one(limits, window_seconds=JOIN_FAILURE_WINDOW_SECONDS)
 
 
 def classroom_enrol_student(*, student, code: str, address: str = "") -> Enrolment:
@@ -130,12 +124,7 @@ def classroom_enrol_student(*, student, code: str, address: str = "") -> Enrolme
     if classroom is None:
         join_failure_record(user_id=student.pk, address=address)
         raise ValidationError("No open class has that code. Check it with your teacher.")
-    enrolment, created = Enrolment.objects.get_or_create(classroom=classroom, student=student)
-    if not created and enrolment.removed_at is not None:
-        enrolment.removed_at = None
-        enrolment.joined_at = timezone.now()
-        enrolment.save(update_fields=["removed_at", "joined_at"])
-    return enrolment
+    return enrolment_make_current(classroom=classroom, student=student)
 
 
 def enrolment_remove(*, enrolment: Enrolment) -> Enrolment:

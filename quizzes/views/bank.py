@@ -22,6 +22,7 @@ from lessons.models import Lesson, lesson_can_change
 from quizzes.exports import bank_export, export_format, export_formats
 from quizzes.forms.bank import (
     BankFilterForm,
+    BulkReviewForm,
     FlashcardForm,
     GiftUploadForm,
     QuestionForm,
@@ -30,12 +31,11 @@ from quizzes.forms.bank import (
     question_editor_fields,
     question_form_initial,
 )
-from quizzes.imports.gift import gift_import
+from quizzes.jobs import bank_job_start, gift_job_start
 from quizzes.models import Flashcard, Question, QuestionKind, QuestionStatus
 from quizzes.selectors.attempts import answer_text
 from quizzes.selectors.bank import bank_page, bank_status_counts, question_versions
 from quizzes.services import bank_review as review
-from quizzes.services.bank import bank_generate
 from quizzes.services.bank_copy import lesson_copy
 from quizzes.services.versions import question_remark as question_remark_apply
 from quizzes.services.versions import question_remark_preview
@@ -97,20 +97,22 @@ def bank_review(request: HttpRequest, slug: str) -> HttpResponse:
     filter_form = BankFilterForm(request.GET)
     filters = filter_form.filters()
     page = bank_page(lesson=lesson, viewer=request.user, **filters)
+    may_edit = lesson_can_change(request.user, lesson)
     for question in page.questions:
         question.usage = page.usage_of(question)
+        question.editor = question_editor_fields(question) if may_edit else []
+    for card in page.flashcards:
+        card.editor = flashcard_editor_fields(card) if may_edit else []
     context = {
         "lesson": lesson,
         "page": page,
         "filter_form": filter_form,
         "filters": filters,
-        "questions": [(question, question_editor_fields(question)) for question in page.questions],
-        "flashcards": [(card, flashcard_editor_fields(card)) for card in page.flashcards],
         "kind_choices": [
             (value, label, page.kind_counts.get(value, 0)) for value, label in QuestionKind.choices
         ],
         "review_buttons": REVIEW_BUTTONS,
-        "may_edit_lesson": lesson_can_change(request.user, lesson),
+        "may_edit_lesson": may_edit,
         "export_formats": export_formats(),
         "gift_form": GiftUploadForm(),
     }
@@ -139,6 +141,37 @@ def _item_status(request: HttpRequest, slug: str, pk: int, model) -> HttpRespons
         )
     messages.success(request, done)
     return _back_to_bank(request, lesson, anchor=f"{'q' if model is Question else 'f'}-{item.pk}")
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+@require_POST
+@reviewer_required
+def bank_bulk_review(request: HttpRequest, slug: str) -> HttpResponse:
+    """Approve or reject the ticked questions and flashcards together."""
+    lesson = _changeable_lesson(request, slug)
+    form = BulkReviewForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Unknown review decision or item.")
+    ids = form.cleaned_data["items"]
+    questions = list(Question.objects.in_bank().filter(lesson=lesson, pk__in=ids["q"]))
+    cards = list(Flashcard.objects.in_bank().filter(lesson=lesson, pk__in=ids["f"]))
+    if len(questions) < len(set(ids["q"])) or len(cards) < len(set(ids["f"])):
+        return HttpResponseBadRequest("Some of these items are not in this bank.")
+    if not questions and not cards:
+        messages.warning(request, "Tick the questions or flashcards to review first.")
+        return _back_to_bank(request, lesson)
+    status = form.cleaned_data["status"]
+    review.bank_items_review(items=questions + cards, status=status, by=request.user)
+    done = " and ".join(
+        _counted(count, noun)
+        for count, noun in ((len(questions), "question"), (len(cards), "flashcard"))
+        if count
+    )
+    messages.success(request, f"{done} {QuestionStatus(status).label.lower()}.")
+    return _back_to_bank(request, lesson)
 
 
 @require_POST
@@ -264,46 +297,31 @@ def flashcard_add(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 @reviewer_required
 def bank_regenerate(request: HttpRequest, slug: str) -> HttpResponse:
-    """Run the generator again; questions people reviewed stay as they are, and nothing a
-    quiz or an attempt uses is deleted."""
+    """Queue the generator again; questions people reviewed stay as they are, and nothing a
+    quiz or an attempt uses is deleted (it is retired)."""
     lesson = _changeable_lesson(request, slug)
-
-    bank_generate(lesson=lesson)
-    messages.success(
-        request, "The bank was generated again; questions and cards you reviewed were kept."
-    )
-    return redirect(_bank_url(lesson))
+    job = bank_job_start(lesson=lesson, owner=request.user)
+    return redirect("jobs:job_detail", pk=job.pk)
 
 
-# How many unreadable questions a message lists before it stops.
-PROBLEMS_SHOWN = 10
-
-
-@require_POST
+@require_http_methods(["GET", "POST"])
 @reviewer_required
 def bank_import_gift(request: HttpRequest, slug: str) -> HttpResponse:
-    """Add a teacher's own GIFT questions to the bank; unreadable ones are listed by line."""
+    """Add a teacher's own GIFT questions to the bank: the file is checked here, a worker
+    imports it, and the job's page lists the questions it could not read, by line."""
     lesson = _changeable_lesson(request, slug)
-    form = GiftUploadForm(request.POST, request.FILES)
-    if not form.is_valid():
-        for error in form.errors.get("gift_file", ["Choose a GIFT file to import."]):
-            messages.error(request, error)
-        return redirect(_bank_url(lesson))
-    report = gift_import(lesson=lesson, text=form.cleaned_data["text"], by=request.user)
-    messages.success(
-        request,
-        f"Imported {len(report.imported)} question(s), approved"
-        + (f"; {len(report.duplicates)} were already in the bank." if report.duplicates else "."),
-    )
-    if report.problems:
-        listed = "; ".join(str(problem) for problem in report.problems[:PROBLEMS_SHOWN])
-        more = len(report.problems) - PROBLEMS_SHOWN
-        messages.warning(
-            request,
-            f"{len(report.problems)} question(s) could not be read and were skipped: {listed}"
-            + (f"; and {more} more." if more > 0 else "."),
+    form = GiftUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        job = gift_job_start(
+            lesson=lesson,
+            owner=request.user,
+            text=form.cleaned_data["text"],
+            file_name=form.cleaned_data["gift_file"].name[:100],
         )
-    return redirect(_bank_url(lesson))
+        return redirect("jobs:job_detail", pk=job.pk)
+    status = 400 if request.method == "POST" else 200
+    context = {"lesson": lesson, "form": form}
+    return render(request, "quizzes/bank_gift_import.html", context, status=status)
 
 
 @require_GET

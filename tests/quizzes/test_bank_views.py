@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from quizzes.models import Question, QuestionKind, QuestionStatus
 from tests.accounts.factories import TeacherFactory
@@ -153,13 +154,17 @@ def test_bank_page_uses_a_fixed_number_of_queries(
 ):
     QuestionFactory.create_batch(size, lesson=lesson)
     FlashcardFactory.create_batch(size, lesson=lesson)
+    QuestionFactory.create_batch(size, lesson=lesson, status=QuestionStatus.REJECTED)
+    QuestionFactory.create_batch(size, lesson=lesson, retired_at=timezone.now())
     client.force_login(teacher)
 
-    # Two of them count what uses each question (quizzes, attempts), at any size.
-    with django_assert_max_num_queries(11):
+    # Two of them count what uses each question (quizzes, attempts), two list the retired
+    # items, at any size.
+    with django_assert_max_num_queries(12):
         response = client.get(bank_url)
 
-    assert len(response.context["page"].questions) == size
+    assert len(response.context["page"].questions) == 2 * size
+    assert len(response.context["page"].retired_questions) == size
 
 
 def test_teacher_rejects_a_question(client, teacher, lesson, bank_url):
@@ -463,15 +468,16 @@ def test_teacher_cannot_regenerate_a_lesson_they_do_not_own(client, teacher):
     assert response.status_code == 403
 
 
-def test_owner_regenerates_and_keeps_reviewed_questions(client, teacher):
-    pytest.importorskip("quizzes.services.bank")
+def test_owner_regenerates_and_keeps_reviewed_questions(client, teacher, run_tasks):
     lesson = LessonFactory(owner=teacher)
     rejected = QuestionFactory(lesson=lesson, status=QuestionStatus.REJECTED, prompt="Kept?")
     client.force_login(teacher)
 
     response = client.post(reverse("quizzes:bank_regenerate", kwargs={"slug": lesson.slug}))
+    run_tasks()
 
     assert response.status_code == 302
+    assert "reviewed were kept" in client.get(response["Location"]).content.decode()
     rejected.refresh_from_db()
     assert (rejected.prompt, rejected.status) == ("Kept?", QuestionStatus.REJECTED)
     # Every key point makes a flashcard, so the generator has visibly run.
@@ -543,18 +549,22 @@ def _gift_file(text: str, name: str = "mine.gift"):
     return SimpleUploadedFile(name, text.encode("utf-8"), content_type="text/plain")
 
 
-def test_teacher_imports_gift_questions_from_the_bank_page(client, teacher, lesson, bank_url):
+def test_teacher_imports_gift_questions_from_the_bank_page(
+    client, teacher, lesson, bank_url, run_tasks
+):
     client.force_login(teacher)
     url = reverse("quizzes:bank_import_gift", kwargs={"slug": lesson.slug})
 
     response = client.post(
-        url, {"gift_file": _gift_file("Who won?{=Wellington ~Napoleon}\n\nBad?{#1}")}, follow=True
+        url, {"gift_file": _gift_file("Who won?{=Wellington ~Napoleon}\n\nBad?{#1}")}
     )
+    run_tasks()
+    response = client.get(response["Location"])
 
     question = Question.objects.get(lesson=lesson)
     assert (question.prompt, question.status) == ("Who won?", QuestionStatus.APPROVED)
     page = response.content.decode()
-    assert "Imported 1 question(s), approved." in page
+    assert "Imported 1 question, approved." in page
     assert "line 3: numerical questions are not supported" in page
 
 
@@ -622,3 +632,70 @@ def test_review_from_the_page_script_answers_with_the_new_status_and_counts(
         "message": "Question rejected.",
         "counts": {"generated": 1, "approved": 0, "edited": 0, "rejected": 1},
     }
+
+
+def test_gift_import_runs_in_the_background_and_reports_on_its_page(
+    client, teacher, lesson, run_tasks
+):
+    client.force_login(teacher)
+    url = reverse("quizzes:bank_import_gift", kwargs={"slug": lesson.slug})
+
+    response = client.post(url, {"gift_file": _gift_file("Who won?{=Wellington ~Napoleon}")})
+
+    assert response.status_code == 302 and "/jobs/" in response["Location"]
+    assert not Question.objects.filter(lesson=lesson).exists()
+    run_tasks()
+    assert Question.objects.get(lesson=lesson).prompt == "Who won?"
+    assert "Imported 1 question" in client.get(response["Location"]).content.decode()
+
+
+def test_a_gift_file_over_the_question_limit_is_refused_before_any_work(client, teacher, lesson):
+    client.force_login(teacher)
+    url = reverse("quizzes:bank_import_gift", kwargs={"slug": lesson.slug})
+    many = "\n\n".join(f"Q{n}?{{=a ~b}}" for n in range(1_001))
+
+    response = client.post(url, {"gift_file": _gift_file(many)})
+
+    assert response.status_code == 400
+    assert "at most 1,000 questions" in response.content.decode()
+    assert not Question.objects.filter(lesson=lesson).exists()
+
+
+def test_a_gift_prompt_longer_than_the_bank_form_allows_is_skipped_naming_the_limit(
+    client, teacher, lesson, run_tasks
+):
+    client.force_login(teacher)
+    url = reverse("quizzes:bank_import_gift", kwargs={"slug": lesson.slug})
+    text = "Short?{=yes ~no}\n\n" + "Why" * 1_000 + "?{=yes ~no}"
+
+    response = client.post(url, {"gift_file": _gift_file(text)})
+    run_tasks()
+
+    assert list(Question.objects.filter(lesson=lesson).values_list("prompt", flat=True)) == [
+        "Short?"
+    ]
+    page = client.get(response["Location"]).content.decode()
+    assert "line 3: the question is 3,001 characters; the bank allows 2,000" in page
+
+
+def test_a_gift_file_with_a_nul_byte_is_a_400_with_a_message(client, teacher, lesson):
+    client.force_login(teacher)
+    url = reverse("quizzes:bank_import_gift", kwargs={"slug": lesson.slug})
+
+    response = client.post(url, {"gift_file": _gift_file("Who\x00 won?{=Wellington ~Napoleon}")})
+
+    assert response.status_code == 400
+    assert "NUL" in response.content.decode()
+    assert not Question.objects.filter(lesson=lesson).exists()
+
+
+def test_regenerating_runs_in_the_background(client, teacher, run_tasks):
+    lesson = LessonFactory(owner=teacher)
+    client.force_login(teacher)
+
+    response = client.post(reverse("quizzes:bank_regenerate", kwargs={"slug": lesson.slug}))
+
+    assert "/jobs/" in response["Location"]
+    assert not lesson.flashcards.exists()
+    run_tasks()
+    assert lesson.flashcards.exists()

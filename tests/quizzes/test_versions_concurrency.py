@@ -13,6 +13,7 @@ from lessons.services import lesson_import_file
 from lessons.uploads import lesson_document_text, lesson_update_uploaded
 from quizzes.models import Answer, Attempt, Question, SelectionMode
 from quizzes.services.attempts import attempt_save_answer, attempt_start, attempt_submit
+from quizzes.services.bank import bank_generate
 from quizzes.services.quizzes import quiz_create
 from quizzes.services.versions import question_revise
 from tests.accounts.factories import TeacherFactory
@@ -113,8 +114,10 @@ def test_editing_a_lesson_while_a_class_sits_a_random_draw_keeps_every_attempt_w
     parsed = parse_lesson(_rewritten(lesson))
 
     def edit_and_regenerate():
-        # Saving the edited document generates the bank again, as the edit page does.
-        return lesson_update_uploaded(lesson=lesson, parsed=parsed)
+        # What the edit page's worker does (lessons/jobs.py): save the edited document,
+        # then generate the bank again.
+        edited = lesson_update_uploaded(lesson=lesson, parsed=parsed)
+        return bank_generate(lesson=edited)
 
     def save_then_submit(attempt):
         for question_id in attempt.question_ids[5:]:
