@@ -118,6 +118,7 @@ def _has_person_before(doc: Doc, token: Token) -> bool:
             or t.pos_ == "PROPN"
             and t.ent_type_ not in NOT_PEOPLE
             or t.lemma_.lower() in PERSON_NOUNS
+            and t.tag_ != "NNS"  # "60 men ... against him": a plural is nobody's "him"
         )
         and t.i != token.i
         for t in window

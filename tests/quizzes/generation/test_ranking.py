@@ -26,6 +26,8 @@ def _ready(bank, kind=None):
         # F1: "dangling 'his battered army'" (a date is nobody's "his").
         ("On the night of July 4, in pouring rain, his battered army began its retreat.", "his"),
         ("As a result, power passed to the supporters of the murdered dictator.", "As a result"),
+        # F1 key point: "men" is nobody's "him".
+        ("More than 60 men are said to have joined the plot against him.", "him"),
     ],
 )
 def test_a_sentence_leaning_on_the_one_before_is_seen_to_lean(sentence, word):
