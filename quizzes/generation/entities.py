@@ -412,6 +412,14 @@ def normalise(text: str) -> str:
     return text.strip(" ,.;:")
 
 
+def _cut_after_number(span: Span) -> Span:
+    """ "Article 231 Germany": the tagger ran a name with a number on into the next name."""
+    for offset, token in enumerate(span[:-1]):
+        if HAS_DIGIT.search(token.text) and span[offset + 1].pos_ == "PROPN":
+            return span[: offset + 1]
+    return span
+
+
 def clean_span(span: Span) -> Span | None:
     """The span without a leading article, a trailing possessive or punctuation."""
     start, end = span.start, span.end
@@ -595,10 +603,17 @@ def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
         ):
             label_kind = PERSON  # "Prince Louis", "Queen Nzinga": a title makes a person
         if label_kind == PERSON:
-            while len(span) > 1 and span[0].lower_.rstrip(".") in TITLES:
+            # "Lieutenant-General Lord X": the hyphen and the title after it go too.
+            while len(span) > 1 and (
+                span[0].lower_.rstrip(".") in TITLES or span[0].text in ("-", "–")
+            ):
                 span = span[1:]
-        if label_kind in (NUMBER, DATE) and re.search(r"\d.*\b(to|and|or)\b|\d\s*[–-]", span.text):
-            continue  # a range: one end alone is no fair answer
+        if label_kind in (NUMBER, DATE) and re.search(
+            r"\d.*\b(to|and|or)\b|\d\s*[–-]|^between\b|\b(to|and|or)\b.*\d", span.text, re.I
+        ):
+            continue  # a range ("between April and July 1994"): one end alone is no fair answer
+        if label_kind in NAMED_KINDS:
+            span = _cut_after_number(span)
         if label_kind in NAMED_KINDS and re.search(r"\b(and|or)\b|,", span.text):
             continue  # two names the tagger ran together
         if label_kind == PERSON and span.end < len(doc) and ROMAN.match(doc[span.end].text):

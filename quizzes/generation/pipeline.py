@@ -31,6 +31,7 @@ from quizzes.generation.selection import (
     content_lemmas,
     key_point_score,
     select_sentences,
+    sentence_stating,
     states_key_point,
     weighted_lemmas,
 )
@@ -565,7 +566,9 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     key_sources = [best_sentence_for(doc, usable) for doc in key_docs]
     # A key point no sentence echoes still links to the lesson, through its first sentence.
     key_sentences = key_point_sentences(
-        key_docs, [source or (usable[0] if usable else None) for source in key_sources]
+        key_docs,
+        [source or (usable[0] if usable else None) for source in key_sources],
+        [sentence_stating(doc, usable) is not None for doc in key_docs],
     )
     _cover_key_points(
         questions,

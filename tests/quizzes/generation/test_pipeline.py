@@ -72,3 +72,23 @@ def test_accepted_forms_never_name_another_person_of_the_lesson():
     asked = [q for q in bank.questions if q.answer == "Louis XVI" and q.kind in typed]
     assert asked
     assert all("Louis" not in q.accepted for q in asked)
+
+
+def test_a_key_point_no_sentence_states_keeps_itself_as_its_source():
+    # F2 sheet: "By July 1932 the Dow had lost almost nine-tenths of its value." came with
+    # the source "The Dow did not return to its 1929 peak until November 1954."
+    key_point = "By July 1802 the Lund index had lost almost nine-tenths of its value."
+    sentences = [
+        "Prices on the Lund exchange rose through the summer of 1801.",
+        "On 3 October 1801 the Lund index fell by about 13 per cent.",
+        "Thousands of savers in Arvania lost everything in the winter that followed.",
+        "The Lund index did not return to its 1801 peak until March 1830.",
+        "Marlow, the governor of Arvania, insisted that the economy was sound.",
+    ]
+    bank = generate_bank(
+        LessonText("The Lund Crash of 1801", [key_point], list(enumerate(sentences, start=1)))
+    )
+
+    stating = [q for q in bank.questions if q.kind == "true_false" and "nine-tenths" in q.prompt]
+    assert stating
+    assert {q.source_text for q in stating} == {key_point}

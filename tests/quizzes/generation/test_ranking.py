@@ -28,6 +28,18 @@ def _ready(bank, kind=None):
         ("As a result, power passed to the supporters of the murdered dictator.", "As a result"),
         # F1 key point: "men" is nobody's "him".
         ("More than 60 men are said to have joined the plot against him.", "him"),
+        # F2: "his troops" after a place, "the line", "within days", "Finally", "But",
+        # "before he could try again", "the total".
+        ("At Tarsk on 4 July 1801 his troops, formed into a square, defeated the rebels.", "his"),
+        ("When the line fell back, the rebels broke into the fort.", "the line"),
+        ("The fort surrendered within days, and on 3 May 1801 the city fell.", "within days"),
+        (
+            "Finally Marlow, whose soldiers were deserting in large numbers, decided to attack.",
+            "Finally",
+        ),
+        ("But independence did not bring the unity Marlow hoped for.", "But"),
+        ("Edmund died in 701 BC before he could try again.", "again"),
+        ("In 1803 the total was fixed at 132 million crowns.", "the total"),
     ],
 )
 def test_a_sentence_leaning_on_the_one_before_is_seen_to_lean(sentence, word):
