@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from quizzes.generation.fallbacks import KNOWN_PLACES
-from quizzes.generation.nlp import EVENT_HEADS, ORG_HEADS, PLACE_HEADS
+from quizzes.generation.nlp import EVENT_HEADS, MONTH_NAMES, ORG_HEADS, PLACE_HEADS
 
 PERSON, PLACE, ORGANISATION, EVENT, GROUP, DATE, NUMBER = (
     "person",
@@ -614,6 +614,15 @@ def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
             continue  # a range ("between April and July 1994"): one end alone is no fair answer
         if label_kind in NAMED_KINDS:
             span = _cut_after_number(span)
+        if label_kind == DATE:
+            # "On 5 February hundreds of ...": the tagger ran the date into a quantity.
+            while (
+                len(span) > 1
+                and span[-1].is_alpha
+                and span[-1].tag_ == "NNS"
+                and span[-1].lower_ not in MONTH_NAMES
+            ):
+                span = span[:-1]
         if label_kind in NAMED_KINDS and re.search(r"\b(and|or)\b|,", span.text):
             continue  # two names the tagger ran together
         if label_kind == PERSON and span.end < len(doc) and ROMAN.match(doc[span.end].text):

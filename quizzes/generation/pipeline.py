@@ -269,6 +269,9 @@ def _dated_event(
     skip = set(range(*phrase)) | set(range(end, len(doc)))
     if phrase[1] < len(doc) and doc[phrase[1]].text == "," and phrase[0] == 0:
         skip.add(phrase[1])
+    kept = [t for t in doc if t.i not in skip and not t.is_punct]
+    if kept and kept[0].lower_ == "of":
+        return None  # "[hundreds] of villagers gathered": a fragment, not an event
     text = tidy("".join(t.text_with_ws for t in doc if t.i not in skip)).rstrip(" .,;")
     if not text[:1].isupper() and phrase[0] == 0:
         text = text[:1].upper() + text[1:]

@@ -92,3 +92,21 @@ def test_a_key_point_no_sentence_states_keeps_itself_as_its_source():
     stating = [q for q in bank.questions if q.kind == "true_false" and "nine-tenths" in q.prompt]
     assert stating
     assert {q.source_text for q in stating} == {key_point}
+
+
+def test_an_ordering_event_is_never_a_fragment_cut_from_its_quantity():
+    # F2: "Of Māori gathered on the lawn ..." (from "On 5 February hundreds of Māori ...").
+    sentences = [
+        "In 1801 the governor of Arvania encouraged the chiefs to sign a declaration.",
+        "Marlow arrived in the bay of Lund on 29 January 1802.",
+        "With the governor's help he drafted a short treaty, and Tomas translated it overnight.",
+        "On 5 February hundreds of villagers gathered on the green at Lund to debate it.",
+        "On 6 February more than forty chiefs signed a treaty with Marlow at Lund.",
+        "In 1804 Marlow proclaimed his rule over the whole of Arvania.",
+        "In 1875 a tribunal was set up to investigate breaches of the treaty.",
+    ]
+    bank = generate_bank(LessonText("The Treaty of Lund", [], list(enumerate(sentences, start=1))))
+
+    events = [e for q in bank.questions if q.kind == "ordering" for e in q.answer]
+    assert events
+    assert not [e for e in events if e.split()[0].lower() in ("of", "in", "on", "at")]

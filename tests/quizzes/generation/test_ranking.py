@@ -220,3 +220,59 @@ def test_which_statement_is_true_takes_false_options_from_the_lessons_ready_swap
         # Never the key point's own fact made false: that would leave a choice of two.
         fact = "Treaty" if "Treaty" in item.answer else "railway"
         assert not [d for d in item.distractors if fact in d]
+
+
+RELEASED_F2 = Path(__file__).parents[1] / "data" / "released-f2"
+
+
+@pytest.fixture(scope="module")
+def f2_banks(lesson_file):
+    return {path.stem: generate_bank(lesson_file(path)) for path in RELEASED_F2.glob("*.txt")}
+
+
+def _ready_texts(bank):
+    """Every text a ready item shows: prompt, options, matching pairs, ordering events."""
+    for q in _ready(bank):
+        answers = q.answer if isinstance(q.answer, list) else [q.answer]
+        yield q, " | ".join([q.prompt, *map(str, q.choices), *map(str, answers)])
+
+
+@pytest.mark.parametrize(
+    "lesson, shown",
+    [
+        # F2 judges: absurd swaps, and the same swaps as "Which is true?" options.
+        ("battle-of-ayacucho-1824", "Napoleon led"),
+        ("battle-of-ayacucho-1824", "Finally Napoleon"),
+        ("battle-of-ayacucho-1824", "unity Napoleon"),
+        ("battle-of-hattin-1187", "King Saladin"),
+        ("treaty-of-waitangi-1840", "his son Hobson"),
+        ("treaty-of-versailles-1919", "Under Big Three"),
+        ("treaty-of-versailles-1919", "Big Three, the"),
+        ("rwandan-genocide-1994", "July and July"),
+        # Broken text.
+        ("battle-of-isandlwana-1879", "LieutenantAnthony"),
+        ("battle-of-isandlwana-1879", " -General"),
+        ("treaty-of-waitangi-1840", "Of Māori"),
+        ("battle-of-thermopylae-480-bc", "- each chosen'"),
+        ("wall-street-crash-1929", "Dow →"),
+        ("wall-street-crash-1929", "'Dow'"),
+        # Dangling references.
+        ("battle-of-isandlwana-1879", "his troops"),
+        ("battle-of-isandlwana-1879", "When the line"),
+        ("battle-of-hattin-1187", "within days"),
+        ("battle-of-thermopylae-480-bc", "try again"),
+        ("treaty-of-versailles-1919", "the total was"),
+    ],
+)
+def test_blind_read_f2_faults_are_no_longer_ready(f2_banks, lesson, shown):
+    assert not [text for _, text in _ready_texts(f2_banks[lesson]) if shown in text]
+
+
+def test_f2_key_point_statements_keep_the_sentence_they_came_from(f2_banks):
+    # F2 sheet: a key point's true/false item showed an unrelated sentence as its source.
+    for bank in f2_banks.values():
+        for q in bank.questions:
+            if q.kind == "true_false" and q.note.startswith("The lesson's key point: "):
+                point = q.note.removeprefix("The lesson's key point: ")
+                assert q.answer == "false" or q.prompt == point
+                assert "nine-tenths" not in point or q.source_text == point
