@@ -621,6 +621,7 @@ def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
                 and span[-1].is_alpha
                 and span[-1].tag_ == "NNS"
                 and span[-1].lower_ not in MONTH_NAMES
+                and not span[-2].like_num  # "50,000 years" is one measure
             ):
                 span = span[:-1]
         if label_kind in NAMED_KINDS and re.search(r"\b(and|or)\b|,", span.text):
