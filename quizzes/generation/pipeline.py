@@ -320,6 +320,22 @@ def _choose_statements(pairs) -> list[GeneratedQuestion]:
     return chosen
 
 
+BC_YEAR = re.compile(r"^(\d{1,4})\s*(BC|BCE|B\.C\.)$", re.I)
+
+
+def _accept_bare_bc_years(questions: list[GeneratedQuestion], entities) -> None:
+    """ "486" for "486 BC" where every year the lesson gives is BC: the era goes
+    without saying. A lesson giving years of both eras keeps the era in the key."""
+    years = [e.name for e in entities if e.kind == DATE and re.search(r"\d{3,4}|\d+\s*BC", e.name)]
+    if not years or not all(re.search(r"\bB\.?C", year, re.I) for year in years):
+        return
+    for question in questions:
+        typed = question.kind in ("fill_blank", "short_answer")
+        found = BC_YEAR.match(str(question.answer)) if typed else None
+        if found and found.group(1) not in question.accepted:
+            question.accepted = [*question.accepted, found.group(1)]
+
+
 def _keep_variants_to_one_entity(questions: list[GeneratedQuestion], entities) -> None:
     """Drop an accepted form that names another entity of the lesson ("Louis" where the
     lesson has Louis XVI and Prince Louis): marking must never accept a different one."""
@@ -626,6 +642,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     questions = _drop_tells(questions)
     _balance_options(questions)
     _keep_variants_to_one_entity(questions, entities)
+    _accept_bare_bc_years(questions, entities)
     for question in questions:
         assess(question, context)
     curate_ready(questions)

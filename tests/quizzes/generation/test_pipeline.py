@@ -110,3 +110,20 @@ def test_an_ordering_event_is_never_a_fragment_cut_from_its_quantity():
     events = [e for q in bank.questions if q.kind == "ordering" for e in q.answer]
     assert events
     assert not [e for e in events if e.split()[0].lower() in ("of", "in", "on", "at")]
+
+
+@pytest.mark.parametrize("typed", ["701 BC", "701", "701 B.C.", "701 BCE", "701 bc"])
+def test_a_bc_year_is_accepted_without_its_era_when_the_lesson_is_all_bc(typed):
+    # F2: a typed key "486 BC" with no variant, so "486" was refused.
+    from quizzes.scoring import answer_is_accepted
+
+    sentences = [
+        "Edmund died in 701 BC, and his son Aldric spent years preparing a far larger army.",
+        "In 690 BC Aldric marched north with about 40,000 men.",
+        "The walls of Tarsk fell to Aldric in 688 BC after a long siege.",
+    ]
+    bank = generate_bank(LessonText("The Wars of Aldric", [], list(enumerate(sentences, start=1))))
+
+    asked = [q for q in bank.questions if q.kind == "fill_blank" and q.answer == "701 BC"]
+    assert asked
+    assert all(answer_is_accepted(q, typed) for q in asked)
