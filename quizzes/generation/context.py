@@ -31,6 +31,7 @@ LEANING_PHRASES = re.compile(
     r"the two (cities|countries|men|leaders|armies|groups|states|powers)|such an?|"
     r"the (end|start|beginning|rest|middle) of the (day|night|week|month|year|war)|"
     r"within (hours|days|weeks|months|years|a (day|week|month|year))|"
+    r"(the )?(next|following|previous)\s+(\S+\s+)?(days|weeks|months|years|decades)|"
     r"(tried|try|tries|trying) again|"
     r"the same|at first|at last|in response|in return|as a result(?! of))\b",
     re.I,
@@ -123,6 +124,7 @@ BACK_NOUNS = {
     "terms",
     "line",
     "total",
+    "deadline",
 }
 
 

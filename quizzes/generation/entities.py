@@ -92,6 +92,7 @@ LABEL_KINDS = {
 }
 POSSESSIVE = ("'s", "’s", "'", "’")
 HAS_DIGIT = re.compile(r"\d")
+RELATIVE_DATE_WORDS = {"next", "following", "previous", "same", "preceding"}
 TIE_ORDER = (PLACE, PERSON, ORGANISATION, EVENT, DOCUMENT, GROUP, LANGUAGE, DATE, NUMBER)
 # Titles before a name are not part of the answer ("President _____").
 TITLES = {
@@ -614,6 +615,8 @@ def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
             continue  # a range ("between April and July 1994"): one end alone is no fair answer
         if label_kind in NAMED_KINDS:
             span = _cut_after_number(span)
+        if label_kind == DATE and {t.lower_ for t in span} & RELATIVE_DATE_WORDS:
+            continue  # "the next 150 years": counted from a sentence the reader may not see
         if label_kind == DATE:
             # "On 5 February hundreds of ...": the tagger ran the date into a quantity.
             while (

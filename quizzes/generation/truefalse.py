@@ -1,5 +1,7 @@
 """True/false statements: a lesson sentence as written, or with one span swapped."""
 
+import re
+
 from quizzes.generation.answers import Answer, alias_follows
 from quizzes.generation.checks import differs_by_one_span
 from quizzes.generation.distractors import choose_distractors
@@ -141,6 +143,22 @@ def held_in_place(doc, answer: Answer) -> bool:
     before = doc[answer.token_start - 1] if answer.token_start > 0 else None
     if answer.kind == PERSON and before is not None and before.lower_ in KIN:
         return True
+    # "Col. X" (the tagger may split "Col" from its full stop)
+    abbreviation = (
+        doc[answer.token_start - 2] if before is not None and before.text == "." else before
+    )
+    abbreviated = (
+        abbreviation is not None
+        and answer.token_start >= 2
+        and re.fullmatch(r"[A-Z][a-z]{1,4}\.?", abbreviation.text)
+        and (abbreviation is not before or before.text.endswith("."))
+    )
+    if (
+        answer.kind == PERSON
+        and before is not None
+        and (before.lower_.rstrip(".") in TITLES or abbreviated)
+    ):
+        return True  # "Col. X", "Count X": the lesson rarely shows another holding the title
     last = doc[answer.token_end - 1]
     after = doc[answer.token_end : answer.token_end + 2]
     if (

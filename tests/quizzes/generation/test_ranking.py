@@ -40,6 +40,9 @@ def _ready(bank, kind=None):
         ("But independence did not bring the unity Marlow hoped for.", "But"),
         ("Edmund died in 701 BC before he could try again.", "again"),
         ("In 1803 the total was fixed at 132 million crowns.", "the total"),
+        ("Over the following months copies were carried around the country.", "following months"),
+        ("For the next 150 years the two empires fought over the borderlands.", "next 150 years"),
+        ("When the deadline passed, the rebels crossed the river.", "the deadline"),
     ],
 )
 def test_a_sentence_leaning_on_the_one_before_is_seen_to_lean(sentence, word):
@@ -249,6 +252,11 @@ def _ready_texts(bank):
         ("treaty-of-versailles-1919", "Under Big Three"),
         ("treaty-of-versailles-1919", "Big Three, the"),
         ("rwandan-genocide-1994", "July and July"),
+        # Found ready after the first fixes: a title before a swapped-in name.
+        ("atomic-bombing-of-hiroshima", "Col. Iwo Jima"),
+        ("battle-of-isandlwana-1879", "Lord Frere"),
+        ("siege-of-vienna-1683", "Count Charles V"),
+        ("siege-of-vienna-1683", "For the next"),
         # Broken text.
         ("battle-of-isandlwana-1879", "LieutenantAnthony"),
         ("battle-of-isandlwana-1879", " -General"),

@@ -74,6 +74,7 @@ def test_a_swap_never_repeats_the_other_end_of_a_span(f2_like):
 @pytest.mark.parametrize(
     "index, kept",
     [
+        (1, "Colonel Tom Weller"),  # F2 after fixes: "piloted by Col. Iwo Jima", "Lord Frere"
         (3, "King Harald of Wessex"),  # F2: "King Saladin of Lusignan"
         (4, "his son Edvard"),  # F2: "his son Hobson"
         (6, "Under Article 12 "),  # F2: "Under Big Three accepted responsibility"
