@@ -197,6 +197,8 @@ def leaning_words(doc: Doc, topic: set[str] = frozenset(), skip: range = range(0
         if token.i == 0 and lower in OPENING_CONJUNCTIONS and token.dep_ == "cc":
             found.append(token.text)
             continue
+        if lower == "finally" and token.i > 0:
+            continue  # "were finally desegregated" ends a story the sentence itself tells
         if lower in LEANING_ADVERBS and token.dep_ in ("advmod", "cc"):
             # "Many barons then rose": the main clause follows another sentence. "arrested
             # and later sentenced" follows its own first verb.

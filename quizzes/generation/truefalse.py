@@ -168,7 +168,14 @@ def held_in_place(doc, answer: Answer) -> bool:
         and after[1].pos_ == "PROPN"
     ):
         return True
-    described = len(after) == 2 and after[0].text == "," and after[1].lower_ in ("the", "a", "an")
+    # "Article 231, the war guilt clause": the words after say what the name is. After a
+    # date or a place the comma more often closes an opening phrase ("In 1863, a ...").
+    described = (
+        answer.kind not in (DATE, NUMBER, "place")
+        and len(after) == 2
+        and after[0].text == ","
+        and after[1].lower_ in ("the", "a", "an")
+    )
     return (
         described
         or any(child.dep_ == "appos" for child in last.children)

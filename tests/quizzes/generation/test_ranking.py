@@ -284,3 +284,10 @@ def test_f2_key_point_statements_keep_the_sentence_they_came_from(f2_banks):
                 point = q.note.removeprefix("The lesson's key point: ")
                 assert q.answer == "false" or q.prompt == point
                 assert "nine-tenths" not in point or q.source_text == point
+
+
+def test_finally_inside_the_sentence_does_not_lean():
+    # Found on F1 after the opening "Finally" rule: a whole sentence, ready before.
+    (doc,) = parse_all(["The buses of Tarsk were finally desegregated on December 21, 1801."])
+
+    assert leaning_words(doc) == []

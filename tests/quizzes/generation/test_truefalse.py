@@ -104,3 +104,11 @@ def test_an_event_or_document_is_swapped_only_for_one_of_its_own_sort(parse):
 
     assert not [p for p in prompts if "Big Three" in p and "Article" not in p[:12]]
     assert not [p for p in prompts if "Article 12" in p and "key figures" in p]
+
+
+def test_a_date_before_an_opening_comma_is_still_swapped(parse):
+    # Found on F1 after the 'X, the ...' rule: "On November 19, 1863, a cemetery ..." lost
+    # its date swap, as if the date were described by what follows.
+    lesson = parse(["On November 19, 1801, a cemetery for the rebel dead was opened at Tarsk."])
+
+    assert [p for p in _false_prompts(lesson, 0) if "November 19, 1801" not in p]
