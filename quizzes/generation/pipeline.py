@@ -255,6 +255,10 @@ def _dated_event(
     phrase = _phrase_on_root(sentence.doc, answer, root, {"in", "on", "by", "during"})
     if phrase is None and opening and answer.token_end < root.i:
         phrase = (0, answer.token_end)  # "In 202 BC Scipio ...": parsed as a name's part
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if phrase is None and subject is not None and re.fullmatch(r"\d{3,4}( BC)?", answer.text):
+        # "The Treaty of Karlowitz in 1699 handed ...": the year dates what the subject did.
+        phrase = _phrase_on_root(sentence.doc, answer, subject, {"in"})
     if phrase is None:
         return None
     # A long sentence's event ends at the first comma or semicolon after the main verb
@@ -266,6 +270,8 @@ def _dated_event(
         if breaks and words >= 6 and complete_before(doc, token.i):
             end = token.i
             break
+    if end + 1 < len(doc) and doc[end + 1].pos_ == "VERB" and doc[end + 1].tag_ in ("VBD", "VBN"):
+        return None  # "X, a rebel army made up of exiles, invaded": the cut lost the verb
     skip = set(range(*phrase)) | set(range(end, len(doc)))
     if phrase[1] < len(doc) and doc[phrase[1]].text == "," and phrase[0] == 0:
         skip.add(phrase[1])

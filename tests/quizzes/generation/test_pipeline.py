@@ -127,3 +127,39 @@ def test_a_bc_year_is_accepted_without_its_era_when_the_lesson_is_all_bc(typed):
     asked = [q for q in bank.questions if q.kind == "fill_blank" and q.answer == "701 BC"]
     assert asked
     assert all(answer_is_accepted(q, typed) for q in asked)
+
+
+def test_a_year_on_the_subject_dates_the_event_for_ordering():
+    # F2: "The Treaty of Karlowitz in 1699 handed Hungary ... to the Habsburgs." gave no
+    # event, and 9 of 12 lessons had no ordering question.
+    sentences = [
+        "In 1529 the army of Arvania first besieged Tarsk.",
+        "In 1605 Marlow founded a new capital at Lund.",
+        "In 1684 Marlow formed an alliance with the northern princes.",
+        "The Treaty of Hollin in 1699 handed the southern provinces to Arvania.",
+        "In 1740 the last of the old princes died at Lund.",
+    ]
+    bank = generate_bank(LessonText("The Rise of Arvania", [], list(enumerate(sentences, start=1))))
+
+    events = [e for q in bank.questions if q.kind == "ordering" for e in q.answer]
+    assert "The Treaty of Hollin handed the southern provinces to Arvania" in events
+
+
+def test_an_ordering_event_keeps_its_main_verb():
+    # Seen on F2 after the subject-year rule: "The Rwandan Patriotic Front (RPF), a rebel
+    # army made up largely of Tutsi refugees" (the verb "invaded" cut off).
+    sentences = [
+        "In 1933 the governors of Arvania issued identity cards to every family.",
+        "In 1990 the Northern Front (NF), a rebel army made up largely of exiles, invaded"
+        " from Tarsk.",
+        "In 1993 Marlow signed a peace deal at Lund, agreeing to share power.",
+        "In 1994 the Northern Front captured Lund and soon controlled most of the country.",
+        "In 1996 a tribunal for Arvania was set up at Hollin.",
+        "In 1998 Marlow founded a new capital at Tarsk.",
+        "In 2001 the last of the old princes died at Lund.",
+    ]
+    bank = generate_bank(LessonText("The Arvanian War", [], list(enumerate(sentences, start=1))))
+
+    events = [e for q in bank.questions if q.kind == "ordering" for e in q.answer]
+    assert events
+    assert not [e for e in events if e.endswith("exiles")]
