@@ -194,6 +194,9 @@ def leaning_words(doc: Doc, topic: set[str] = frozenset(), skip: range = range(0
                 continue  # "This charter ...": the lesson's own subject, shown as "The"
             found.append(f"{token.text} {token.head.text}")
             continue
+        if token.i == 0 and lower == "finally":
+            found.append(token.text)  # "Finally X decided": the last of steps not shown
+            continue
         if token.i == 0 and lower in OPENING_CONJUNCTIONS and token.dep_ == "cc":
             found.append(token.text)
             continue

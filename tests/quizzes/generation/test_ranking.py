@@ -247,6 +247,7 @@ def _ready_texts(bank):
         ("battle-of-ayacucho-1824", "Napoleon led"),
         ("battle-of-ayacucho-1824", "Finally Napoleon"),
         ("battle-of-ayacucho-1824", "unity Napoleon"),
+        ("battle-of-ayacucho-1824", "Finally La Serna"),  # "Finally" dangles (both judges)
         ("battle-of-hattin-1187", "King Saladin"),
         ("treaty-of-waitangi-1840", "his son Hobson"),
         ("treaty-of-versailles-1919", "Under Big Three"),
