@@ -90,6 +90,7 @@ TEMPLATES = [
 ]
 
 WSGI_APPLICATION = "history_quiz.wsgi.application"
+ASGI_APPLICATION = "history_quiz.asgi.application"
 
 DATABASES = {
     "default": dj_database_url.config(
@@ -116,6 +117,19 @@ CACHES = {
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# Live games talk through a channel layer. One process keeps it in memory; several app
+# servers (or several worker processes) share Redis, the same one as the cache.
+CHANNEL_LAYERS = {
+    "default": (
+        {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "CONFIG": {"hosts": [REDIS_URL], "prefix": "hq-live"},
+        }
+        if REDIS_URL
+        else {"BACKEND": "channels.layers.InMemoryChannelLayer"}
     )
 }
 

@@ -16,6 +16,7 @@ from quizzes.models.bank import (
     QuestionStatus,
 )
 from quizzes.models.classes import Assignment, Classroom, Enrolment, LessonReading
+from quizzes.models.live import LiveAnswer, LiveGame, LivePhase, LivePlayer
 from quizzes.models.study import CardOrigin, CardPhase, CardState, StudyRating, StudyReview
 
 __all__ = [
@@ -31,6 +32,10 @@ __all__ = [
     "Flashcard",
     "GradingMethod",
     "LessonReading",
+    "LiveAnswer",
+    "LiveGame",
+    "LivePhase",
+    "LivePlayer",
     "Question",
     "QuestionKind",
     "QuestionStatus",

@@ -3,13 +3,13 @@
 import secrets
 from datetime import datetime
 
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from lessons.models import Lesson
 from quizzes.models import Assignment, Classroom, Enrolment, LessonReading, Quiz
+from quizzes.throttling import throttle_exceeded, throttle_record
 
 # No 0/O, 1/I/L: a code read aloud or copied from a board must not be mistyped.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -97,20 +97,12 @@ def _throttle_limits(*, user_id: int, address: str) -> dict[str, int]:
 
 def join_is_throttled(*, user_id: int, address: str) -> bool:
     """True when this account or this address has used up its wrong guesses for now."""
-    limits = _throttle_limits(user_id=user_id, address=address)
-    failures = cache.get_many(list(limits))
-    return any(count >= limits[key] for key, count in failures.items())
+    return throttle_exceeded(_throttle_limits(user_id=user_id, address=address))
 
 
 def join_failure_record(*, user_id: int, address: str) -> None:
     """Count one wrong code against both the account and the address."""
-    for key in _throttle_limits(user_id=user_id, address=address):
-        # add() starts the window; incr() keeps its original expiry.
-        if not cache.add(key, 1, JOIN_FAILURE_WINDOW_SECONDS):
-            try:
-                cache.incr(key)
-            except ValueError:
-                cache.set(key, 1, JOIN_FAILURE_WINDOW_SECONDS)
+    throttle_record(_throttle_limits(user_id=user_id, address=address), JOIN_FAILURE_WINDOW_SECONDS)
 
 
 def classroom_enrol_student(*, student, code: str, address: str = "") -> Enrolment:
