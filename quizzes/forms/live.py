@@ -4,7 +4,12 @@ from crispy_forms.helper import FormHelper
 from django import forms
 
 from quizzes.models import Classroom
-from quizzes.services.live import GAME_QUESTIONS, NICKNAME_LENGTH, SECONDS_DEFAULT, SECONDS_RANGE
+from quizzes.services.live_setup import (
+    GAME_QUESTIONS,
+    NICKNAME_LENGTH,
+    SECONDS_DEFAULT,
+    SECONDS_RANGE,
+)
 
 
 class _Form(forms.Form):

@@ -1,5 +1,5 @@
-"""Writes for live games: making a game, joining it, the host's actions, answers and closing
-a question. The server is the only clock and the only judge: every write reads the game's
+"""Writes for a running live game: the host's actions, answers and closing a question.
+The server is the only clock and the only judge: every write reads the game's
 row (the host's actions lock it), times answers on arrival and refuses late, duplicate and
 out-of-turn ones.
 
@@ -7,10 +7,6 @@ Each action returns an Outcome: the channel messages the consumers broadcast (to
 projector's group, to the players' group) once the transaction has committed.
 """
 
-import random
-import re
-import secrets
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -18,19 +14,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
-from quizzes.drawing import draw_spread
-from quizzes.live.questions import BadChoice, given_from_choice, is_playable
+from quizzes.live.questions import BadChoice, given_from_choice
 from quizzes.live.scoring import answer_points, streak_bonus
 from quizzes.live.state import action_problem, elapsed_ms, is_open_at, time_left_ms
 from quizzes.models import (
-    Enrolment,
     LiveAnswer,
     LiveGame,
     LivePhase,
     LivePlayer,
     Question,
-    QuestionKind,
-    SelectionMode,
 )
 from quizzes.scoring import score_answer
 from quizzes.selectors.live import (
@@ -43,14 +35,7 @@ from quizzes.selectors.live import (
     question_frame,
     reveal_payload,
 )
-from quizzes.throttling import throttle_exceeded, throttle_record
-
-GAME_QUESTIONS = 10
-SECONDS_DEFAULT = 20
-SECONDS_RANGE = (5, 120)
-NICKNAME_LENGTH = (2, 20)
-PIN_FAILURE_LIMIT_PER_ADDRESS = 30
-PIN_FAILURE_WINDOW_SECONDS = 15 * 60
+from quizzes.services.live_results import live_queue_mistakes, live_save_to_gradebook
 
 
 class LiveRefused(ValidationError):
@@ -72,200 +57,6 @@ class Outcome:
     def to_all(self, message: dict) -> None:
         self.to_host(message)
         self.to_players(message)
-
-
-@dataclass(frozen=True)
-class GameDraw:
-    """The questions a new game will play, and what was left out and why."""
-
-    question_ids: list[int]
-    left_out: int
-    left_out_kinds: list[str]
-
-
-def live_draw_questions(
-    *, lesson=None, quiz=None, count: int = GAME_QUESTIONS, rng: random.Random | None = None
-) -> GameDraw:
-    """The game's questions: a quiz's own (hand-picked in order, or its random draw), or
-    `count` ready questions of a lesson spread over its sentences. Kinds a phone cannot
-    answer with taps are left out, and counted."""
-    rng = rng or random.Random(secrets.randbits(64))
-    if quiz is not None and quiz.selection_mode == SelectionMode.HAND_PICKED:
-        rows = [
-            (row.question_id, row.question.kind, row.question.choices, row.question.source_text)
-            for row in quiz.quiz_questions.select_related("question").order_by("position")
-        ]
-        count = len(rows)
-    else:
-        if quiz is not None:
-            pool = Question.objects.usable().filter(lesson__in=quiz.lessons.all())
-            count = quiz.random_count or GAME_QUESTIONS
-        else:
-            pool = Question.objects.ready_or_approved().for_lesson(lesson)
-        rows = sorted(pool.values_list("pk", "kind", "choices", "source_text"))
-    playable = [row for row in rows if is_playable(row[1], row[2])]
-    left_out = [row for row in rows if not is_playable(row[1], row[2])]
-    if quiz is not None and quiz.selection_mode == SelectionMode.HAND_PICKED:
-        picked = [row[0] for row in playable]
-    else:
-        picked = draw_spread([(row[0], row[3]) for row in playable], count, rng)
-    kinds = sorted({QuestionKind(row[1]).label.lower() for row in left_out})
-    return GameDraw(question_ids=picked, left_out=len(left_out), left_out_kinds=kinds)
-
-
-def pin_make() -> str:
-    return f"{secrets.randbelow(1_000_000):06d}"
-
-
-def live_game_create(
-    *,
-    host,
-    title: str,
-    question_ids: list[int],
-    classroom=None,
-    lesson=None,
-    quiz=None,
-    seconds_per_question: int = SECONDS_DEFAULT,
-    streak_bonus_on: bool = False,
-    allow_guests: bool = False,
-    graded: bool = False,
-) -> LiveGame:
-    """A new game in its lobby, with a fresh PIN and each question's options shuffled once
-    (the projector and every phone show them in the same order)."""
-    if not host.can_edit_content:
-        raise PermissionDenied("Only teachers host live games.")
-    if not question_ids:
-        raise ValidationError("There are no questions to play.")
-    if classroom is not None and classroom.teacher_id != host.pk and not host.is_staff:
-        raise PermissionDenied("You can only play with your own classes.")
-    low, high = SECONDS_RANGE
-    if not low <= seconds_per_question <= high:
-        raise ValidationError(f"Give each question between {low} and {high} seconds.")
-    sizes = dict(Question.objects.filter(pk__in=question_ids).values_list("pk", "choices"))
-    rng = random.Random(secrets.randbits(64))
-    orders = {}
-    for question_id in question_ids:
-        order = list(range(len(sizes.get(question_id) or [])))
-        rng.shuffle(order)
-        orders[str(question_id)] = order
-    for _ in range(20):
-        try:
-            with transaction.atomic():
-                return LiveGame.objects.create(
-                    host=host,
-                    title=title.strip()[:200] or "Live game",
-                    pin=pin_make(),
-                    classroom=classroom,
-                    lesson=lesson,
-                    quiz=quiz,
-                    question_ids=list(question_ids),
-                    option_orders=orders,
-                    seconds_per_question=seconds_per_question,
-                    streak_bonus=streak_bonus_on,
-                    # A game without a class has nobody to play but guests.
-                    allow_guests=allow_guests or classroom is None,
-                    graded=graded and classroom is not None,
-                )
-        except IntegrityError:
-            continue  # that PIN is in use by a running game: draw another
-    raise ValidationError("No free game PIN could be found; try again.")
-
-
-def _pin_limits(address: str) -> dict[str, int]:
-    return {f"live:pin-failures:addr:{address}": PIN_FAILURE_LIMIT_PER_ADDRESS}
-
-
-def live_game_by_pin(*, pin: str, address: str = "") -> LiveGame:
-    """The running game with this PIN. Wrong PINs count against the address, so PINs
-    cannot be guessed one after another."""
-    if throttle_exceeded(_pin_limits(address)):
-        raise LiveRefused("Too many wrong PINs. Wait 15 minutes, then try again.", code="throttled")
-    pin = "".join(pin.split())
-    game = (
-        LiveGame.objects.running().filter(pin=pin).first() if re.fullmatch(r"\d{6}", pin) else None
-    )
-    if game is None:
-        throttle_record(_pin_limits(address), PIN_FAILURE_WINDOW_SECONDS)
-        raise LiveRefused("No game is running with that PIN. Check it on the board.", code="pin")
-    return game
-
-
-def nickname_clean(nickname: str) -> str:
-    """The nickname as shown: printable characters, single spaces."""
-    nickname = unicodedata.normalize("NFKC", nickname or "")
-    nickname = "".join(ch for ch in nickname if unicodedata.category(ch)[0] != "C")
-    return " ".join(nickname.split())
-
-
-def nickname_key(nickname: str) -> str:
-    return nickname_clean(nickname).casefold()[: NICKNAME_LENGTH[1]]
-
-
-def live_is_member(*, game: LiveGame, user) -> bool:
-    """A current member of the game's class (who plays under their own account)."""
-    if not game.classroom_id or not user.is_authenticated:
-        return False
-    return Enrolment.objects.current().filter(classroom_id=game.classroom_id, student=user).exists()
-
-
-def live_player_for_user(*, game: LiveGame, user) -> LivePlayer | None:
-    """The class member's own player in this game, if they joined."""
-    if not user.is_authenticated:
-        return None
-    return game.players.filter(user=user).first()
-
-
-def live_player_join(*, game: LiveGame, user, nickname: str = "") -> LivePlayer:
-    """Put a player in the game: a class member under their own account (again the same
-    player, with the same score, when they come back), or a guest with a nickname that is
-    checked for length and duplicates."""
-    if game.phase == LivePhase.ENDED:
-        raise LiveRefused("This game has ended.", code="ended")
-    if user.is_authenticated and user.pk == game.host_id:
-        raise LiveRefused("You are hosting this game.", code="host")
-    if live_is_member(game=game, user=user):
-        existing = live_player_for_user(game=game, user=user)
-        if existing is not None:
-            if existing.removed_at is not None:
-                raise LiveRefused("The host removed you from this game.", code="removed")
-            return existing
-        return _add_player(game=game, user=user, nickname=_member_nickname(game, user))
-    if not game.allow_guests:
-        raise LiveRefused(
-            "This game is for its class only: log in with your class account.", code="class_only"
-        )
-    nickname = nickname_clean(nickname)
-    low, high = NICKNAME_LENGTH
-    if not low <= len(nickname) <= high:
-        raise LiveRefused(f"Pick a nickname of {low} to {high} characters.", code="nickname")
-    if game.players.filter(nickname_key=nickname_key(nickname)).exists():
-        raise LiveRefused("Someone already has that nickname: pick another.", code="taken")
-    return _add_player(game=game, user=None, nickname=nickname)
-
-
-def _member_nickname(game: LiveGame, user) -> str:
-    base = (str(user) or user.username)[: NICKNAME_LENGTH[1]]
-    taken = set(game.players.values_list("nickname_key", flat=True))
-    nickname, number = base, 2
-    while nickname_key(nickname) in taken:
-        suffix = f" {number}"
-        nickname, number = base[: NICKNAME_LENGTH[1] - len(suffix)] + suffix, number + 1
-    return nickname
-
-
-def _add_player(*, game: LiveGame, user, nickname: str) -> LivePlayer:
-    try:
-        with transaction.atomic():
-            return LivePlayer.objects.create(
-                game=game, user=user, nickname=nickname, nickname_key=nickname_key(nickname)
-            )
-    except IntegrityError:
-        # The same name or account joined a moment ago (a double tap, or two phones).
-        if user is not None:
-            return game.players.get(user=user)
-        raise LiveRefused(
-            "Someone already has that nickname: pick another.", code="taken"
-        ) from None
 
 
 def _locked_game(game_id: int, host) -> LiveGame:
@@ -344,7 +135,7 @@ def live_host_action(
         elif action == "remove":
             _remove_player(game, player_id, now, outcome)
     if closed_index is not None:
-        _queue_mistakes(game, closed_index)
+        _queue_mistakes(game, closed_index, now)
     return outcome
 
 
@@ -454,7 +245,7 @@ def live_close_question(
             if answered < players or game.phase != LivePhase.QUESTION:
                 return None
         _close(game, now, outcome)
-    _queue_mistakes(game, index)
+    _queue_mistakes(game, index, now)
     return outcome
 
 
@@ -493,8 +284,6 @@ def _close(game: LiveGame, now: datetime, outcome: Outcome) -> int:
 
 
 def _finish(game: LiveGame, now: datetime, outcome: Outcome) -> None:
-    from quizzes.services.live_results import live_save_to_gradebook
-
     game.phase, game.ended_at, game.closes_at = LivePhase.ENDED, now, None
     game.save(update_fields=["phase", "ended_at", "closes_at"])
     if game.graded:
@@ -504,10 +293,8 @@ def _finish(game: LiveGame, now: datetime, outcome: Outcome) -> None:
     outcome.to_players({"type": "live.results", "frame": podium.frame, "results": podium.results})
 
 
-def _queue_mistakes(game: LiveGame, index: int) -> None:
-    from quizzes.services.live_results import live_queue_mistakes
-
-    live_queue_mistakes(game=game, index=index)
+def _queue_mistakes(game: LiveGame, index: int, now: datetime) -> None:
+    live_queue_mistakes(game=game, index=index, now=now)
 
 
 def live_answer_frames(receipt: Receipt) -> Outcome:

@@ -20,7 +20,7 @@ from quizzes.models import (
 from quizzes.services.study import study_queue_mistakes
 
 
-def live_queue_mistakes(*, game: LiveGame, index: int) -> int:
+def live_queue_mistakes(*, game: LiveGame, index: int, now=None) -> int:
     """Make due the flashcards of question `index` for every class member who got it
     wrong, as a wrong quiz answer does; returns how many students got cards."""
     wrong = (
@@ -32,7 +32,7 @@ def live_queue_mistakes(*, game: LiveGame, index: int) -> int:
     )
     students = 0
     for answer in wrong:
-        if study_queue_mistakes(student=answer.player.user, questions=[answer.question]):
+        if study_queue_mistakes(student=answer.player.user, questions=[answer.question], now=now):
             students += 1
     return students
 

@@ -15,13 +15,12 @@ from quizzes.live.broadcast import broadcast
 from quizzes.live.consumers import SESSION_PLAYERS
 from quizzes.models import LiveGame, LivePhase, LivePlayer, Quiz
 from quizzes.selectors.live import live_join_url, live_results, live_results_csv_rows
-from quizzes.services.live import (
-    LiveRefused,
+from quizzes.services.live import LiveRefused, live_lobby_outcome
+from quizzes.services.live_setup import (
     live_draw_questions,
     live_game_by_pin,
     live_game_create,
     live_is_member,
-    live_lobby_outcome,
     live_player_for_user,
     live_player_join,
 )
