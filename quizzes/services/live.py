@@ -218,7 +218,9 @@ def live_answer(
                 )
         except IntegrityError:
             raise LiveRefused("You already answered this question.", code="duplicate") from None
-        answered, players = answer_count(game, index)
+    # Counted after the commit: of answers committed at the same moment, the last one to
+    # commit sees them all, so "everyone has answered" is never missed.
+    answered, players = answer_count(game, index)
     return Receipt(index=index, answered=answered, players=players)
 
 
