@@ -1,0 +1,214 @@
+"""A live game in real Chromium against a real ASGI server (uvicorn, WebSockets and all): the
+teacher opens a three-question game from the lesson page, two students join by PIN in their
+own browser contexts and answer, one phone loses its connection mid-game and comes back as
+the same player, and the podium and the saved results agree.
+
+The server runs in its own process on a temporary SQLite file (Django's live server speaks
+WSGI only, and the test database lives in this process's memory).
+"""
+
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+ROOT = Path(__file__).resolve().parents[2]
+PASSWORD = "a-long-live-password"
+ANSWERS = {"Who chaired": "Metternich", "Final Act": "True", "Which powers": ["Austria", "Prussia"]}
+
+WORLD_SCRIPT = """
+from history_quiz.accounts.models import Role, User
+from quizzes.models import Classroom, Enrolment, Question
+from tests.lessons.factories import LessonFactory
+lesson = LessonFactory(title="The Congress of Vienna", slug="congress-of-vienna")
+sentence = lesson.sentences.order_by("position").first()
+common = dict(lesson=lesson, ready=True, source_sentence=sentence, source_text=sentence.text)
+Question.objects.create(kind="multiple_choice", prompt="Who chaired the Congress of Vienna?",
+    choices=["Metternich", "Talleyrand", "Castlereagh", "Hardenberg"], answer="Metternich", **common)
+Question.objects.create(kind="true_false", prompt="The Final Act was signed in 1815.",
+    choices=[], answer="true", **common)
+Question.objects.create(kind="multiple_response", prompt="Which powers sent delegates?",
+    choices=["Austria", "Spain", "Prussia", "Portugal"], answer=["Austria", "Prussia"], **common)
+teacher = User.objects.create_user("live-teacher", password=PASSWORD, role=Role.TEACHER)
+classroom = Classroom.objects.create(name="Year 9", teacher=teacher, join_code="LIVE99")
+for username, first, last in (("ana", "Ana", "Lopez"), ("ben", "Ben", "Okafor")):
+    student = User.objects.create_user(username, password=PASSWORD, role=Role.STUDENT,
+        first_name=first, last_name=last)
+    Enrolment.objects.create(classroom=classroom, student=student)
+""".replace("PASSWORD", repr(PASSWORD))
+
+RESULT_SCRIPT = """
+import json
+from quizzes.models import LiveAnswer, LiveGame
+game = LiveGame.objects.get()
+print(json.dumps({
+    "phase": game.phase,
+    "answers": LiveAnswer.objects.filter(game=game).count(),
+    "scores": {p.nickname: p.score for p in game.players.all()},
+    "right": {p.nickname: p.correct_count for p in game.players.all()},
+}))
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def asgi_server(tmp_path_factory):
+    """uvicorn on a free loopback port over a fresh SQLite file with the world made."""
+    folder = tmp_path_factory.mktemp("live")
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "history_quiz.settings_test",
+        "DATABASE_URL": f"sqlite:///{folder / 'live.sqlite3'}",
+        "REDIS_URL": "",
+    }
+
+    def manage(*args: str) -> str:
+        result = subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT, env=environment, capture_output=True, text=True, timeout=300, check=False,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        return result.stdout
+
+    manage("migrate", "--noinput")
+    manage("shell", "-c", WORLD_SCRIPT)
+    port = free_port()
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "uvicorn"), "history_quiz.asgi:application",
+         "--host", "127.0.0.1", "--port", str(port), "--ws-max-size", "4096", "--log-level", "warning"],
+        cwd=ROOT, env=environment,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                with urllib.request.urlopen(f"{url}/healthz", timeout=2):
+                    break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            raise AssertionError("uvicorn did not answer")
+        yield url, manage
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def signed_in(browser, url: str, username: str, viewport=None):
+    context = browser.new_context(base_url=url, viewport=viewport or {"width": 1280, "height": 900})
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(lambda address: "/accounts/login/" not in address)
+    return context, page
+
+
+def answer(phone, right: bool) -> None:
+    """Tap the right (or a wrong) answer to whatever question the phone shows."""
+    prompt = phone.locator("[data-prompt]")
+    expect(prompt).to_be_visible()
+    text = prompt.inner_text()
+    key = next(value for start, value in ANSWERS.items() if start in text)
+    buttons = phone.locator("[data-buttons] button")
+    expect(buttons.first).to_be_enabled()
+    labels = [label.strip() for label in buttons.all_inner_texts()]
+    options = [re.sub(r"^[A-L]\s*", "", label) for label in labels]
+    if isinstance(key, list):
+        picks = key if right else [option for option in options if option not in key]
+        for pick in picks:
+            buttons.nth(options.index(pick)).click()
+        phone.get_by_role("button", name="Send answer").click()
+    else:
+        pick = key if right else next(option for option in options if option != key)
+        buttons.nth(options.index(pick)).click()
+    expect(phone.get_by_role("heading", name="Answer in")).to_be_visible()
+
+
+def test_a_class_plays_a_three_question_game_and_the_results_are_saved(browser, asgi_server):
+    url, manage = asgi_server
+    host_context, host = signed_in(browser, url, "live-teacher")
+    ana_context, ana = signed_in(browser, url, "ana", {"width": 390, "height": 844})
+    ben_context, ben = signed_in(browser, url, "ben", {"width": 390, "height": 844})
+
+    host.goto("/lessons/congress-of-vienna/")
+    host.get_by_role("link", name="Play live").click()
+    expect(host.get_by_label("Class", exact=True)).to_have_value(re.compile(r"\d+"))
+    host.get_by_role("button", name="Open the game").click()
+    pin = host.get_by_test_id("game-pin").inner_text().strip()
+    expect(host.locator("[data-connection]")).to_have_text("Connected")
+    expect(host.get_by_role("img", name=re.compile("QR code"))).to_be_visible()
+
+    for phone in (ana, ben):
+        phone.goto("/play/")
+        phone.get_by_label("Game PIN").fill(pin)
+        phone.get_by_role("button", name="Enter").click()
+        expect(phone.get_by_role("heading", name="You're in!")).to_be_visible()
+    expect(host.locator("[data-players]")).to_contain_text("Ana Lopez")
+    expect(host.locator("[data-players]")).to_contain_text("Ben Okafor")
+
+    host.get_by_role("button", name="Start").click()
+    expect(host.locator("[data-question-number]")).to_have_text("Question 1 of 3")
+    answer(ana, right=True)
+    answer(ben, right=False)
+    expect(host.locator("[data-bars]")).to_be_visible()  # everyone answered: the reveal
+    expect(ana.locator("[data-verdict]")).to_have_text("Right!")
+    expect(ben.locator("[data-verdict]")).to_have_text("Wrong")
+    expect(host.locator("[data-source]")).not_to_be_empty()
+
+    host.get_by_role("button", name="Next question").click()
+    expect(host.locator("[data-question-number]")).to_have_text("Question 2 of 3")
+    answer(ana, right=True)
+    # Ben's phone loses its connection, then comes back as the same player.
+    ben.evaluate("window.historyQuizLive.drop()")
+    expect(ben.locator("[data-connection]")).to_have_text("Connected")
+    expect(ben.locator("[data-question-number]")).to_have_text("Question 2 of 3")
+    ben.reload()
+    expect(ben.locator("[data-connection]")).to_have_text("Connected")
+    answer(ben, right=True)
+    expect(ben.locator("[data-verdict]")).to_have_text("Right!")
+
+    host.get_by_role("button", name="Next question").click()
+    expect(host.locator("[data-question-number]")).to_have_text("Question 3 of 3")
+    answer(ana, right=False)
+    answer(ben, right=False)
+    expect(host.get_by_role("button", name="Show the podium")).to_be_enabled()
+    host.get_by_role("button", name="Show the podium").click()
+
+    podium = host.locator("[data-podium] li")
+    expect(podium).to_have_count(2)
+    names = [podium.nth(i).locator(".live-step-name").inner_text() for i in range(2)]
+    points = [
+        int(podium.nth(i).locator(".live-step-score").inner_text().split()[0]) for i in range(2)
+    ]
+    assert names == ["Ana Lopez", "Ben Okafor"]
+    expect(ana.locator("[data-final]")).to_contain_text("1st of 2")
+    expect(ben.locator("[data-final]")).to_contain_text("2nd of 2")
+
+    saved = json.loads(manage("shell", "-c", RESULT_SCRIPT).strip().splitlines()[-1])
+    assert saved["phase"] == "ended" and saved["answers"] == 6
+    assert saved["scores"] == {"Ana Lopez": points[0], "Ben Okafor": points[1]}
+    assert saved["right"] == {"Ana Lopez": 2, "Ben Okafor": 1}
+    assert 500 * 2 <= points[0] <= 2000 and 500 <= points[1] <= 1000
+    host.get_by_role("link", name="Saved results").click()
+    rows = host.get_by_test_id("result-row")
+    expect(rows.first).to_contain_text("Ana Lopez")
+    expect(rows.first.get_by_test_id("result-score")).to_have_text(str(points[0]))
+    expect(rows.nth(1).get_by_test_id("result-score")).to_have_text(str(points[1]))
+    for context in (host_context, ana_context, ben_context):
+        context.close()
