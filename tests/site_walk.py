@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from quizzes.models import Answer, Attempt
+from quizzes.services.live_setup import live_game_create, live_player_join
 from tests.accounts.factories import AdminFactory, StudentFactory, TeacherFactory
 from tests.quizzes.factories import (
     AssignmentFactory,
@@ -157,6 +158,19 @@ RULES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "quizzes:bank_flashcard_add": (ANY_TEACHER, {"slug": "lesson"}),
     "quizzes:bank_flashcard_edit": (ANY_TEACHER, {"slug": "lesson", "pk": "flashcard"}),
     "quizzes:bank_flashcard_status": (ANY_TEACHER, {"slug": "lesson", "pk": "flashcard"}),
+    # Live games: any teacher plays a lesson's bank, a teacher their own quiz; only the game's
+    # teacher runs its projector; its results are theirs (and an admin's). Joining needs no
+    # account (guests); the phone's page sends whoever has not joined to the join page.
+    "quizzes:live_new_lesson": (ANY_TEACHER, {"slug": "lesson"}),
+    "quizzes:live_new_quiz": (TEACHER_A, {"pk": "quiz"}),
+    "quizzes:live_index": (ANY_TEACHER, {}),
+    "quizzes:live_host": (rule(anonymous=LOGIN, teacher_a=OK), {"pk": "live_game"}),
+    "quizzes:live_qr": (rule(anonymous=LOGIN, teacher_a=OK), {"pk": "live_game"}),
+    "quizzes:live_results": (TEACHER_A, {"pk": "live_game"}),
+    "quizzes:live_results_export": (TEACHER_A, {"pk": "live_game"}),
+    "quizzes:live_play": (PUBLIC, {"pk": "live_game"}),
+    "quizzes:live_join": (PUBLIC, {}),
+    "quizzes:live_join_pin": (PUBLIC, {"pin": "live_pin"}),
 }
 
 # Pages of the bank review being merged alongside: teachers and admins; the lesson's bank.
@@ -202,6 +216,14 @@ def world_make() -> World:
     )
     flashcard = FlashcardFactory(lesson=lesson)
     card_state = CardStateFactory(student=student_a, flashcard=flashcard)
+    live_game = live_game_create(
+        host=teacher_a,
+        title=quiz.title,
+        question_ids=submitted.question_ids,
+        classroom=classroom,
+        allow_guests=True,
+    )
+    live_player_join(game=live_game, user=student_a)
     users = {
         "student_a": student_a,
         "student_b": student_b,
@@ -221,6 +243,8 @@ def world_make() -> World:
         "card_state": card_state,
         "question": quiz.quiz_questions.order_by("position").first().question,
         "flashcard": flashcard,
+        "live_game": live_game,
+        "live_pin": live_game.pin,
         "export_format": "json",
         "student_a": student_a,
         "uid": "MQ",

@@ -12,14 +12,16 @@ from quizzes.services.live_setup import (
 )
 
 
-class _Form(forms.Form):
+class _NoFormTag:
+    """Crispy fields without their own <form> tag (the templates hold the form)."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_tag = False
 
 
-class LiveGameForm(_Form):
+class LiveGameForm(_NoFormTag, forms.Form):
     classroom = forms.ModelChoiceField(
         label="Class",
         queryset=Classroom.objects.none(),
@@ -68,7 +70,7 @@ class LiveGameForm(_Form):
         return cleaned
 
 
-class PinForm(_Form):
+class PinForm(_NoFormTag, forms.Form):
     pin = forms.CharField(
         label="Game PIN",
         max_length=12,
@@ -79,7 +81,7 @@ class PinForm(_Form):
     )
 
 
-class NicknameForm(_Form):
+class NicknameForm(_NoFormTag, forms.Form):
     nickname = forms.CharField(
         label="Nickname",
         max_length=40,
