@@ -20,6 +20,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.e2e.test_accessibility_browser import RUN_AXE, axe_source  # noqa: F401
+
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "a-long-live-password"
 ANSWERS = {"Who chaired": "Metternich", "Final Act": "True", "Which powers": ["Austria", "Prussia"]}
@@ -119,8 +121,15 @@ def signed_in(browser, url: str, username: str, viewport=None):
     return context, page
 
 
-def answer(phone, right: bool) -> None:
-    """Tap the right (or a wrong) answer to whatever question the phone shows."""
+def violations(page, source: str) -> list[str]:
+    """axe-core's serious and critical findings on the page as it stands."""
+    page.evaluate(source)
+    return page.evaluate(RUN_AXE)
+
+
+def answer(phone, right: bool, keyboard: bool = False) -> None:
+    """Tap the right (or a wrong) answer to whatever question the phone shows (or pick it
+    with the keyboard alone)."""
     prompt = phone.locator("[data-prompt]")
     expect(prompt).to_be_visible()
     text = prompt.inner_text()
@@ -136,11 +145,17 @@ def answer(phone, right: bool) -> None:
         phone.get_by_role("button", name="Send answer").click()
     else:
         pick = key if right else next(option for option in options if option != key)
-        buttons.nth(options.index(pick)).click()
+        if keyboard:
+            buttons.nth(options.index(pick)).focus()
+            phone.keyboard.press("Enter")
+        else:
+            buttons.nth(options.index(pick)).click()
     expect(phone.get_by_role("heading", name="Answer in")).to_be_visible()
 
 
-def test_a_class_plays_a_three_question_game_and_the_results_are_saved(browser, asgi_server):
+def test_a_class_plays_a_three_question_game_and_the_results_are_saved(
+    browser, asgi_server, axe_source  # noqa: F811
+):
     url, manage = asgi_server
     host_context, host = signed_in(browser, url, "live-teacher")
     ana_context, ana = signed_in(browser, url, "ana", {"width": 390, "height": 844})
@@ -153,6 +168,7 @@ def test_a_class_plays_a_three_question_game_and_the_results_are_saved(browser, 
     pin = host.get_by_test_id("game-pin").inner_text().strip()
     expect(host.locator("[data-connection]")).to_have_text("Connected")
     expect(host.get_by_role("img", name=re.compile("QR code"))).to_be_visible()
+    assert violations(host, axe_source) == []
 
     for phone in (ana, ben):
         phone.goto("/play/")
@@ -164,12 +180,17 @@ def test_a_class_plays_a_three_question_game_and_the_results_are_saved(browser, 
 
     host.get_by_role("button", name="Start").click()
     expect(host.locator("[data-question-number]")).to_have_text("Question 1 of 3")
+    expect(ana.locator("[data-prompt]")).to_be_visible()
+    assert violations(ana, axe_source) == []
+    assert violations(host, axe_source) == []
     answer(ana, right=True)
     answer(ben, right=False)
     expect(host.locator("[data-bars]")).to_be_visible()  # everyone answered: the reveal
     expect(ana.locator("[data-verdict]")).to_have_text("Right!")
     expect(ben.locator("[data-verdict]")).to_have_text("Wrong")
     expect(host.locator("[data-source]")).not_to_be_empty()
+    assert violations(host, axe_source) == []
+    assert violations(ben, axe_source) == []
 
     host.get_by_role("button", name="Next question").click()
     expect(host.locator("[data-question-number]")).to_have_text("Question 2 of 3")
@@ -186,7 +207,7 @@ def test_a_class_plays_a_three_question_game_and_the_results_are_saved(browser, 
     host.get_by_role("button", name="Next question").click()
     expect(host.locator("[data-question-number]")).to_have_text("Question 3 of 3")
     answer(ana, right=False)
-    answer(ben, right=False)
+    answer(ben, right=False, keyboard=True)
     expect(host.get_by_role("button", name="Show the podium")).to_be_enabled()
     host.get_by_role("button", name="Show the podium").click()
 
@@ -197,6 +218,7 @@ def test_a_class_plays_a_three_question_game_and_the_results_are_saved(browser, 
         int(podium.nth(i).locator(".live-step-score").inner_text().split()[0]) for i in range(2)
     ]
     assert names == ["Ana Lopez", "Ben Okafor"]
+    assert violations(host, axe_source) == []
     expect(ana.locator("[data-final]")).to_contain_text("1st of 2")
     expect(ben.locator("[data-final]")).to_contain_text("2nd of 2")
 
