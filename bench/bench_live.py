@@ -14,7 +14,6 @@ import json
 import os
 import random
 import signal
-import statistics
 import subprocess
 import sys
 import time
@@ -39,9 +38,9 @@ def percentile(values: list[float], share: float) -> float:
 def build_game(*, players: int, questions: int, seconds: int) -> dict:
     """A teacher, a class of `players` students logged in server-side, a lesson with
     multiple-choice questions and a game of them in its lobby with every student joined."""
-    from bench.world import session_for
     from django.conf import settings
 
+    from bench.world import session_for
     from history_quiz.accounts.models import Role, User
     from lessons.services import lesson_import_file
     from quizzes.models import Classroom, Enrolment, Question

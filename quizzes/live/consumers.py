@@ -44,6 +44,8 @@ SESSION_PLAYERS = "live_players"  # session key: {game id: player id} for guests
 CLOSE_FORBIDDEN = 4403
 CLOSE_REMOVED = 4001
 CLOSE_FLOODING = 4429
+# An event loop may wake a timer a little early; the question must be due when it fires.
+TIMER_MARGIN_SECONDS = 0.05
 
 
 def db(function):
@@ -179,7 +181,7 @@ class HostConsumer(LiveSocket):
         self.timer = asyncio.create_task(self._close_when_due(index, delay))
 
     async def _close_when_due(self, index: int, delay: float) -> None:
-        await asyncio.sleep(delay)
+        await asyncio.sleep(delay + TIMER_MARGIN_SECONDS)
         try:
             await self.close_question(index, "time")
         except Exception:

@@ -53,6 +53,7 @@ def question_frame(game: LiveGame, question: Question, *, now: datetime) -> dict
         "seconds": game.seconds_per_question,
         "left_ms": left or 0,
         "paused": paused,
+        "players": game.players.active().count(),
     }
 
 

@@ -31,6 +31,7 @@
     return element;
   }
 
+  var shownIndex = null;
   var countdown = window.LiveCountdown(function (seconds) {
     find("countdown").textContent = String(seconds);
   }, announce);
@@ -73,6 +74,11 @@
       options.appendChild(item("li", option, "live-option live-option-" + (index % 4)));
     });
     find("paused").hidden = !frame.paused;
+    find("answer-players").textContent = String(frame.players);
+    if (frame.index !== shownIndex) {
+      shownIndex = frame.index;
+      find("answered").textContent = "0";
+    }
     if (frame.paused) {
       countdown.hold(frame.left_ms);
       setPhase("paused");

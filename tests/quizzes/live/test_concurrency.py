@@ -3,8 +3,6 @@ so these races cannot happen there): real threads released at one barrier, and f
 on forty sockets."""
 
 import asyncio
-import threading
-from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
@@ -21,6 +19,7 @@ from quizzes.services.live import LiveRefused, live_answer, live_host_action
 from quizzes.services.live_setup import live_player_join
 from tests.accounts.factories import StudentFactory
 from tests.quizzes.live_world import make_live_world
+from tests.threads import run_together
 
 pytestmark = [
     pytest.mark.postgres,
@@ -28,28 +27,6 @@ pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL"),
 ]
 PLAYERS = 40
-
-
-def run_together(tasks: list[Callable[[], object]]) -> list[object]:
-    """Run the tasks in threads released at the same moment; results (or exceptions) in order."""
-    barrier = threading.Barrier(len(tasks))
-    results: list[object] = [None] * len(tasks)
-
-    def run(index: int, task: Callable[[], object]) -> None:
-        try:
-            barrier.wait()
-            results[index] = task()
-        except Exception as error:  # noqa: BLE001 - the test inspects what each thread met
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(tasks)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 def class_of_forty():

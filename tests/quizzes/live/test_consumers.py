@@ -71,6 +71,20 @@ async def opened(socket) -> WebsocketCommunicator:
     return socket
 
 
+async def question_open(world, host_headers, phone_headers):
+    """The projector and one phone connected, the first question open on both."""
+    host = await opened(host_socket(world.game, host_headers))
+    phone = await opened(play_socket(world.game, phone_headers))
+    await host.send_json_to({"type": "start"})
+    await frame_of(phone, "question")
+    return host, phone
+
+
+async def hang_up(*sockets) -> None:
+    for socket in sockets:
+        await socket.disconnect()
+
+
 def run(scenario):
     async_to_sync(scenario)()
 
@@ -132,8 +146,7 @@ def test_the_projector_sees_who_joined_and_a_phone_sees_itself(world):
         phone = await opened(play_socket(world.game, ana_h))
         you = await frame_of(phone, "you")
         assert (you["player"], you["nickname"], you["score"]) == (ana.pk, "Ana Lopez", 0)
-        await host.disconnect()
-        await phone.disconnect()
+        await hang_up(host, phone)
 
     run(scenario)
 
@@ -170,8 +183,7 @@ def test_start_shows_the_question_everywhere_without_its_answer(world):
         assert on_phone["answered"] is False
         assert not {"right", "right_text", "answer"} & set(on_phone)
         assert 19_000 < on_phone["left_ms"] <= 20_000
-        await host.disconnect()
-        await phone.disconnect()
+        await hang_up(host, phone)
 
     run(scenario)
 
@@ -180,10 +192,7 @@ def test_an_answer_gets_answer_in_and_the_projector_counts_it(world):
     _, _, host_h, ana_h, _ = joined(world)
 
     async def scenario():
-        host = await opened(host_socket(world.game, host_h))
-        phone = await opened(play_socket(world.game, ana_h))
-        await host.send_json_to({"type": "start"})
-        await frame_of(phone, "question")
+        host, phone = await question_open(world, host_h, ana_h)
         await phone.send_json_to({"type": "answer", "question": 0, "choice": 0})
         assert await frame_of(phone, "answered") == {"type": "answered", "index": 0}
         count = await frame_of(host, "answers")
@@ -191,8 +200,7 @@ def test_an_answer_gets_answer_in_and_the_projector_counts_it(world):
         await phone.send_json_to({"type": "answer", "question": 0, "choice": 1})
         error = await frame_of(phone, "error")
         assert error["code"] == "duplicate"
-        await host.disconnect()
-        await phone.disconnect()
+        await hang_up(host, phone)
 
     run(scenario)
 
@@ -230,16 +238,41 @@ def test_the_server_closes_the_question_when_its_time_is_up(world):
     _, _, host_h, ana_h, _ = joined(world)
 
     async def scenario():
-        host = await opened(host_socket(world.game, host_h))
-        phone = await opened(play_socket(world.game, ana_h))
-        await host.send_json_to({"type": "start"})
-        await frame_of(phone, "question")
+        host, phone = await question_open(world, host_h, ana_h)
         await database(_close_soon)(world.game, 0.3)
         await host.send_json_to({"type": "sync"})  # picks up the shortened clock
         reveal = await frame_of(phone, "reveal", timeout=3)
         assert reveal["index"] == 0 and reveal["you"]["answered"] is False
-        await host.disconnect()
-        await phone.disconnect()
+        await hang_up(host, phone)
+
+    run(scenario)
+
+
+def test_a_timer_that_wakes_a_moment_early_still_closes_the_question(world, monkeypatch):
+    from quizzes.live import consumers
+
+    real_sleep = asyncio.sleep
+
+    class EarlyClock:
+        """asyncio as the consumers see it, but its timers fire 5 ms early (as an event
+        loop may, within its clock resolution)."""
+
+        def __getattr__(self, name):
+            return getattr(asyncio, name)
+
+        @staticmethod
+        async def sleep(delay):
+            await real_sleep(max(0.0, delay - 0.005))
+
+    monkeypatch.setattr(consumers, "asyncio", EarlyClock())
+    _, _, host_h, ana_h, _ = joined(world)
+
+    async def scenario():
+        host, phone = await question_open(world, host_h, ana_h)
+        await database(_close_soon)(world.game, 0.3)
+        await host.send_json_to({"type": "sync"})
+        assert (await frame_of(phone, "reveal", timeout=3))["index"] == 0
+        await hang_up(host, phone)
 
     run(scenario)
 
@@ -254,10 +287,7 @@ def test_a_late_answer_is_refused(world):
     _, _, host_h, ana_h, _ = joined(world)
 
     async def scenario():
-        host = await opened(host_socket(world.game, host_h))
-        phone = await opened(play_socket(world.game, ana_h))
-        await host.send_json_to({"type": "start"})
-        await frame_of(phone, "question")
+        host, phone = await question_open(world, host_h, ana_h)
         await host.disconnect()  # no timer: the question stays open past its time
         await database(_close_soon)(world.game, -1)
         await phone.send_json_to({"type": "answer", "question": 0, "choice": 0})
@@ -272,10 +302,7 @@ def test_pause_and_resume_reach_every_screen(world):
     _, _, host_h, ana_h, _ = joined(world)
 
     async def scenario():
-        host = await opened(host_socket(world.game, host_h))
-        phone = await opened(play_socket(world.game, ana_h))
-        await host.send_json_to({"type": "start"})
-        await frame_of(phone, "question")
+        host, phone = await question_open(world, host_h, ana_h)
         await host.send_json_to({"type": "pause"})
         paused = await frame_of(phone, "paused")
         assert paused["left_ms"] > 15_000
@@ -285,8 +312,7 @@ def test_pause_and_resume_reach_every_screen(world):
         await host.send_json_to({"type": "resume"})
         again = await frame_of(phone, "question")
         assert again["index"] == 0 and again["paused"] is False
-        await host.disconnect()
-        await phone.disconnect()
+        await hang_up(host, phone)
 
     run(scenario)
 
@@ -306,8 +332,7 @@ def test_skip_next_and_end(world):
         podium = await frame_of(phone, "podium")
         assert podium["you"]["rank"] == 1 and podium["players"] == 2
         await frame_of(host, "podium")
-        await host.disconnect()
-        await phone.disconnect()
+        await hang_up(host, phone)
 
     run(scenario)
     assert LiveGame.objects.get(pk=world.game.pk).phase == LivePhase.ENDED
@@ -338,10 +363,7 @@ def test_sync_sends_where_the_game_stands_after_a_reconnect(world):
     ana, _, host_h, ana_h, _ = joined(world)
 
     async def scenario():
-        host = await opened(host_socket(world.game, host_h))
-        phone = await opened(play_socket(world.game, ana_h))
-        await host.send_json_to({"type": "start"})
-        await frame_of(phone, "question")
+        host, phone = await question_open(world, host_h, ana_h)
         await phone.send_json_to({"type": "answer", "question": 0, "choice": 0})
         await frame_of(phone, "answered")
         await phone.disconnect()  # the phone sleeps
@@ -379,16 +401,12 @@ def test_a_bad_player_frame_gets_an_error_frame_and_the_socket_lives_on(world, t
     _, _, host_h, ana_h, _ = joined(world)
 
     async def scenario():
-        host = await opened(host_socket(world.game, host_h))
-        phone = await opened(play_socket(world.game, ana_h))
-        await host.send_json_to({"type": "start"})
-        await frame_of(phone, "question")
+        host, phone = await question_open(world, host_h, ana_h)
         await phone.send_to(text_data=text)
         assert (await frame_of(phone, "error"))["message"] == message
         await phone.send_json_to({"type": "answer", "question": 0, "choice": 0})
         assert (await frame_of(phone, "answered"))["index"] == 0
-        await host.disconnect()
-        await phone.disconnect()
+        await hang_up(host, phone)
 
     run(scenario)
     assert LiveAnswer.objects.count() == 1
@@ -470,14 +488,10 @@ def test_a_player_socket_answers_only_for_its_own_player(world):
     ana, ben, host_h, ana_h, _ = joined(world)
 
     async def scenario():
-        host = await opened(host_socket(world.game, host_h))
-        phone = await opened(play_socket(world.game, ana_h))
-        await host.send_json_to({"type": "start"})
-        await frame_of(phone, "question")
+        host, phone = await question_open(world, host_h, ana_h)
         await phone.send_json_to({"type": "answer", "question": 0, "choice": 1, "player": ben.pk})
         await frame_of(phone, "error")
-        await host.disconnect()
-        await phone.disconnect()
+        await hang_up(host, phone)
 
     run(scenario)
     assert not LivePlayer.objects.get(pk=ben.pk).answers.exists()
