@@ -87,7 +87,7 @@ bench-generation: install
 	$(PY) bench/bench_generation.py
 
 # Live game figures: 200 WebSocket players on uvicorn (127.0.0.1:8016) and its own
-# PostgreSQL (127.0.0.1:54331); about a minute. Not part of `make test`.
+# PostgreSQL (127.0.0.1:54331); about two minutes. Not part of `make test`.
 bench-live: install
 	$(PY) bench/bench_live.py $(BENCH_ARGS)
 

@@ -204,6 +204,9 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# A stale or missing CSRF token gets the site's own 403 page, saying to reload.
+CSRF_FAILURE_VIEW = "history_quiz.errors.csrf_failure"
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"

@@ -18,8 +18,8 @@ class SectionInline(admin.StackedInline):
 
 @admin.register(Lesson)
 class LessonAdmin(admin.ModelAdmin):
-    list_display = ("title", "slug", "owner", "source_name", "updated_at")
-    list_filter = ("owner", "created_at", "updated_at")
+    list_display = ("title", "slug", "event_year", "region", "owner", "source_name", "updated_at")
+    list_filter = ("period", "region", "owner", "created_at", "updated_at")
     search_fields = ("title", "summary", "slug", "key_points__text")
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ("created_at", "updated_at", "source_name")

@@ -5,7 +5,9 @@ from pathlib import PurePath
 from django import forms
 from django.template.defaultfilters import filesizeformat
 
+from lessons.models import Lesson
 from lessons.parsing import LessonParseError, decode_document, parse_lesson
+from lessons.places import PERIODS, REGIONS
 from lessons.services import LESSON_FILE_SUFFIXES
 
 UPLOAD_MAX_BYTES = 1024 * 1024
@@ -74,3 +76,43 @@ class LessonDocumentForm(forms.Form):
         except LessonParseError as error:
             raise forms.ValidationError(f"The lesson cannot be read: {error}.") from None
         return cleaned
+
+
+class LessonFilterForm(forms.Form):
+    """The lessons list's search, order and filters (all optional, read from the query)."""
+
+    SORTS = [("new", "Newest added"), ("event", "Date of the event"), ("title", "Title")]
+
+    q = forms.CharField(required=False, max_length=200, label="Search")
+    sort = forms.ChoiceField(required=False, choices=SORTS, label="Order")
+    period = forms.ChoiceField(required=False, choices=[("", "Any period"), *PERIODS])
+    region = forms.ChoiceField(required=False, choices=[("", "Any region"), *REGIONS])
+
+    def filters(self) -> dict[str, str]:
+        """The valid choices made; an unknown value is ignored, as an empty one is."""
+        if not self.is_valid():
+            return {
+                name: self.data.get(name, "")[:200] if name == "q" else ""
+                for name in self.fields
+                if name not in self.errors
+            }
+        return {name: value or "" for name, value in self.cleaned_data.items()}
+
+
+class LessonPlacingForm(forms.ModelForm):
+    """When and where a lesson's events happened, as its teacher sets them."""
+
+    class Meta:
+        model = Lesson
+        fields = ["event_year", "period", "region"]
+        labels = {"event_year": "Year of the events"}
+        help_texts = {
+            "event_year": "For example 1215; a year BC as a negative number (-490 for 490 BC).",
+            "period": "Leave empty to follow from the year.",
+        }
+
+    def clean_event_year(self):
+        year = self.cleaned_data.get("event_year")
+        if year is not None and not -10_000 <= year <= 2100:
+            raise forms.ValidationError("Give a year between 10000 BC (-10000) and 2100.")
+        return year

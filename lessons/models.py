@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from lessons.places import PERIODS, REGIONS, year_label
+
 
 class LessonQuerySet(models.QuerySet):
     def search(self, words: str) -> "LessonQuerySet":
@@ -13,6 +15,10 @@ class LessonQuerySet(models.QuerySet):
         for word in words.split():
             matches = matches.filter(Q(title__icontains=word) | Q(summary__icontains=word))
         return matches
+
+    def in_time_order(self) -> "LessonQuerySet":
+        """Earliest events first; lessons without a year last."""
+        return self.order_by(models.F("event_year").asc(nulls_last=True), "title", "pk")
 
     def editable_by(self, user) -> "LessonQuerySet":
         """Admins edit every lesson; a teacher edits the lessons they own."""
@@ -38,6 +44,15 @@ class Lesson(models.Model):
     source_name = models.CharField(
         max_length=255, blank=True, help_text="The document the lesson was imported from."
     )
+    event_year = models.IntegerField(
+        null=True, blank=True, help_text="When its events happened; years BC are negative."
+    )
+    period = models.CharField(max_length=16, blank=True, choices=PERIODS)
+    region = models.CharField(max_length=16, blank=True, choices=REGIONS)
+    placed_by_hand = models.BooleanField(
+        default=False,
+        help_text="A teacher set the year, period and region; importing keeps them.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -51,6 +66,10 @@ class Lesson(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("lessons:lesson_detail", kwargs={"slug": self.slug})
+
+    @property
+    def event_year_label(self) -> str:
+        return year_label(self.event_year)
 
 
 class KeyPoint(models.Model):

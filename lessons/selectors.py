@@ -21,9 +21,22 @@ class LessonPage:
     sections: list[SectionView]
 
 
-def lesson_list(*, search: str = "") -> QuerySet[Lesson]:
-    """Lessons newest first, filtered by words in the title or summary."""
-    lessons = Lesson.objects.order_by("-created_at", "-pk")
+def lesson_list(
+    *, search: str = "", sort: str = "", period: str = "", region: str = ""
+) -> QuerySet[Lesson]:
+    """Lessons newest first (or by the date of their events, or by title), filtered by
+    words in the title or summary, by period and by region."""
+    lessons = Lesson.objects.all()
+    if sort == "event":
+        lessons = lessons.in_time_order()
+    elif sort == "title":
+        lessons = lessons.order_by("title", "pk")
+    else:
+        lessons = lessons.order_by("-created_at", "-pk")
+    if period:
+        lessons = lessons.filter(period=period)
+    if region:
+        lessons = lessons.filter(region=region)
     return lessons.search(search) if search.strip() else lessons
 
 

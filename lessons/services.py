@@ -10,6 +10,7 @@ from django.utils.text import slugify
 
 from lessons.models import KeyPoint, Lesson, Section, Sentence
 from lessons.parsing import LessonParseError, ParsedLesson, decode_document, parse_lesson
+from lessons.places import period_for_year, region_in_text, year_in_text
 from lessons.sentences import split_sentences
 
 logger = logging.getLogger(__name__)
@@ -62,6 +63,26 @@ def lesson_generate_bank(*, lesson: Lesson) -> str:
     return ""
 
 
+def lesson_place_from_text(*, lesson: Lesson, parsed: ParsedLesson) -> None:
+    """Set the lesson's year, period and region from its text: the summary says when
+    first; the places of the whole text say where."""
+    body = " ".join(paragraph for section in parsed.sections for paragraph in section.paragraphs)
+    lesson.event_year = year_in_text(parsed.summary) or year_in_text(body)
+    lesson.period = period_for_year(lesson.event_year)
+    lesson.region = region_in_text(f"{parsed.title} {parsed.summary} {body}")
+
+
+def lesson_set_place(*, lesson: Lesson, event_year: int | None, period: str, region: str) -> Lesson:
+    """A teacher's own year, period and region; imports of the document keep them. An
+    empty period follows from the year."""
+    lesson.event_year = event_year
+    lesson.period = period or period_for_year(event_year)
+    lesson.region = region
+    lesson.placed_by_hand = True
+    lesson.save(update_fields=["event_year", "period", "region", "placed_by_hand", "updated_at"])
+    return lesson
+
+
 @transaction.atomic
 def _save_parsed(
     *, parsed: ParsedLesson, slug: str, source_name: str, owner
@@ -73,6 +94,8 @@ def _save_parsed(
     lesson.title = parsed.title
     lesson.summary = parsed.summary
     lesson.source_name = source_name or lesson.source_name
+    if not lesson.placed_by_hand:
+        lesson_place_from_text(lesson=lesson, parsed=parsed)
     lesson.save()
 
     _sync_key_points(lesson=lesson, texts=parsed.key_points)

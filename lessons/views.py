@@ -7,11 +7,13 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import urlencode
 from django.views.decorators.http import require_http_methods
 
 from lessons import selectors
-from lessons.forms import LessonDocumentForm
+from lessons.forms import LessonDocumentForm, LessonFilterForm, LessonPlacingForm
 from lessons.models import Lesson
+from lessons.services import lesson_set_place
 from lessons.uploads import lesson_create_uploaded, lesson_document_text, lesson_update_uploaded
 
 LESSONS_PER_PAGE = 12
@@ -20,11 +22,48 @@ logger = logging.getLogger(__name__)
 
 
 def lesson_list(request: HttpRequest) -> HttpResponse:
-    """Browse lessons, newest first, searchable by words in the title or summary."""
-    search = request.GET.get("q", "")[:200]
-    paginator = Paginator(selectors.lesson_list(search=search), LESSONS_PER_PAGE)
-    page = paginator.get_page(request.GET.get("page"))
-    return render(request, "lessons/lesson_list.html", {"page": page, "search": search})
+    """Browse lessons: newest first or by the date of their events, searchable by words
+    in the title or summary, filtered by period and region."""
+    form = LessonFilterForm(request.GET or None)
+    chosen = form.filters() if request.GET else {}
+    lessons = selectors.lesson_list(
+        search=chosen.get("q", ""),
+        sort=chosen.get("sort", ""),
+        period=chosen.get("period", ""),
+        region=chosen.get("region", ""),
+    )
+    page = Paginator(lessons, LESSONS_PER_PAGE).get_page(request.GET.get("page"))
+    query = urlencode({name: value for name, value in chosen.items() if value})
+    context = {
+        "page": page,
+        "form": form,
+        "search": chosen.get("q", ""),
+        "filtered": any(chosen.get(name) for name in ("q", "period", "region")),
+        "query": query,
+    }
+    return render(request, "lessons/lesson_list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def lesson_placing(request: HttpRequest, slug: str) -> HttpResponse:
+    """The owner (or an admin) sets when and where the lesson's events happened."""
+    lesson = get_object_or_404(Lesson.objects.editable_by(request.user), slug=slug)
+    form = LessonPlacingForm(request.POST or None, instance=lesson)
+    if request.method == "POST":
+        if not form.is_valid():
+            lesson.refresh_from_db()
+            context = {"lesson": lesson, "form": form}
+            return render(request, "lessons/lesson_placing.html", context, status=400)
+        lesson_set_place(
+            lesson=lesson,
+            event_year=form.cleaned_data["event_year"],
+            period=form.cleaned_data["period"],
+            region=form.cleaned_data["region"],
+        )
+        messages.success(request, "Time and place saved; importing the document keeps them.")
+        return redirect(lesson.get_absolute_url())
+    return render(request, "lessons/lesson_placing.html", {"lesson": lesson, "form": form})
 
 
 def lesson_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -13,6 +13,13 @@ credit in between); an attempt's total T is the sum of its items' marks.
 
 As in Moodle, a question no attempt varied on (everyone right, or everyone wrong) has no
 discrimination index, and items a student left blank count as a mark of 0.
+
+Flags. D_i is a correlation, and a correlation from few attempts is mostly chance: from 2
+attempts it is always +100% or -100%. A question is flagged only when at least
+MIN_ATTEMPTS_TO_FLAG attempts contained it and D_i is below what chance alone gives 95% of
+the time for that many attempts, by Fisher's z-transformation: atanh(r) is close to normal
+with a standard error of 1 / sqrt(n - 3), so the line is r = tanh(-1.96 / sqrt(n - 3)):
+-63% for 10 attempts, -44% for 20, -36% for 30, -25% for 60.
 """
 
 import math
@@ -24,6 +31,17 @@ from typing import Any
 ITEM_MINIMUM = 0.0
 ITEM_MAXIMUM = 1.0
 NO_ANSWER = "(no answer)"
+# Below this, even the flag line (-63%) is crossed by chance too easily to be worth a word.
+MIN_ATTEMPTS_TO_FLAG = 10
+CHANCE_Z = 1.96  # two-sided 95%
+
+
+def flag_line(attempt_count: int) -> float | None:
+    """The discrimination index (in %) below which a question is flagged for this many
+    attempts, or None when there are too few attempts to flag anything."""
+    if attempt_count < MIN_ATTEMPTS_TO_FLAG:
+        return None
+    return 100 * math.tanh(-CHANCE_Z / math.sqrt(attempt_count - 3))
 
 
 @dataclass(frozen=True)
@@ -37,6 +55,20 @@ class QuestionStatistics:
     @property
     def has_negative_discrimination(self) -> bool:
         return self.discrimination is not None and self.discrimination < 0
+
+    @property
+    def flag_line(self) -> float | None:
+        return flag_line(self.attempt_count)
+
+    @property
+    def is_flagged(self) -> bool:
+        """Negative by more than chance would give with this many attempts."""
+        line = self.flag_line
+        return line is not None and self.discrimination is not None and self.discrimination < line
+
+    @property
+    def too_few_to_flag(self) -> bool:
+        return self.attempt_count < MIN_ATTEMPTS_TO_FLAG
 
 
 @dataclass(frozen=True)

@@ -82,6 +82,14 @@ def card_recall(card: Card | None, *, now: datetime) -> float:
     return float(study_scheduler(fuzzing=False).get_card_retrievability(card, as_utc(now)))
 
 
+def card_retrievability(card: Card, *, now: datetime) -> float:
+    """fsrs's estimate, 0 to 1, that a card studied at least once is recalled now, in
+    whatever phase it is (learning, review or relearning); 0 for a card never reviewed."""
+    if card.last_review is None:
+        return 0.0
+    return float(study_scheduler(fuzzing=False).get_card_retrievability(card, as_utc(now)))
+
+
 def describe_interval(interval: timedelta) -> str:
     """A short human interval: "<1 min", "10 min", "5 h", "3 days", "2 mo", "1.5 yr"."""
     minutes = interval.total_seconds() / 60

@@ -86,6 +86,7 @@ ADMIN_PUBLIC = {"admin:login", "admin:logout"}
 RULES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "home": (PUBLIC, {}),
     "healthz": (PUBLIC, {}),
+    "favicon": (PUBLIC, {}),
     "signup": (PUBLIC, {}),
     "login": (PUBLIC, {}),
     "logout": (PUBLIC, {}),
@@ -104,8 +105,23 @@ RULES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "quizzes:classroom_archive": (TEACHER_A, {"pk": "classroom"}),
     "quizzes:classroom_join_code": (TEACHER_A, {"pk": "classroom"}),
     "quizzes:enrolment_remove": (TEACHER_A, {"pk": "classroom", "student_id": "student_a"}),
+    "quizzes:enrolment_restore": (TEACHER_A, {"pk": "classroom", "student_id": "student_a"}),
+    "quizzes:classroom_add_students": (TEACHER_A, {"pk": "classroom"}),
     "quizzes:classroom_roster_import": (TEACHER_A, {"pk": "classroom"}),
     "quizzes:assignment_new": (TEACHER_A, {"pk": "classroom"}),
+    "quizzes:assignment_edit": (TEACHER_A, {"pk": "classroom", "assignment_id": "quiz_assignment"}),
+    "quizzes:assignment_extend": (
+        TEACHER_A,
+        {"pk": "classroom", "assignment_id": "quiz_assignment"},
+    ),
+    "quizzes:assignment_remove": (
+        TEACHER_A,
+        {"pk": "classroom", "assignment_id": "quiz_assignment"},
+    ),
+    "quizzes:assignment_restore": (
+        TEACHER_A,
+        {"pk": "classroom", "assignment_id": "quiz_assignment"},
+    ),
     "quizzes:gradebook": (TEACHER_A, {"pk": "classroom"}),
     "quizzes:gradebook_export": (TEACHER_A, {"pk": "classroom"}),
     "quizzes:gradebook_student": (TEACHER_A, {"pk": "classroom", "student_id": "student_a"}),
@@ -148,6 +164,7 @@ RULES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     # edits the lesson or generates its bank again.
     "lessons:lesson_new": (ANY_TEACHER, {}),
     "lessons:lesson_edit": (TEACHER_A, {"slug": "lesson"}),
+    "lessons:lesson_placing": (TEACHER_A, {"slug": "lesson"}),
     "quizzes:bank_review": (ANY_TEACHER, {"slug": "lesson"}),
     "quizzes:bank_regenerate": (TEACHER_A, {"slug": "lesson"}),
     "quizzes:bank_download": (ANY_TEACHER, {"slug": "lesson", "format_name": "export_format"}),

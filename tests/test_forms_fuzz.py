@@ -59,8 +59,17 @@ FORM_VIEWS: dict[str, FormPage] = {
     "quizzes.forms.classes.RosterImportForm": FormPage(
         "/classes/{classroom}/roster/import/", "teacher_a"
     ),
+    "quizzes.forms.classes.AddExistingStudentsForm": FormPage(
+        "/classes/{classroom}/students/add/", "teacher_a"
+    ),
     "quizzes.forms.classes.AssignmentForm": FormPage(
         "/classes/{classroom}/assignments/new/", "teacher_a"
+    ),
+    "quizzes.forms.classes.AssignmentDueForm": FormPage(
+        "/classes/{classroom}/assignments/{quiz_assignment}/", "teacher_a"
+    ),
+    "quizzes.forms.classes.AssignmentExtensionForm": FormPage(
+        "/classes/{classroom}/assignments/{quiz_assignment}/extend/", "teacher_a"
     ),
     "quizzes.forms.quizzes.LessonPickForm": FormPage("/quizzes/new/", "teacher_a"),
     "quizzes.forms.quizzes.QuizForm": FormPage("/quizzes/{quiz}/edit/", "teacher_a"),
@@ -69,6 +78,8 @@ FORM_VIEWS: dict[str, FormPage] = {
         "/lessons/{lesson}/practice/", "student_a", ("answer",)
     ),
     "history_quiz.accounts.forms.SignupForm": FormPage("/accounts/signup/", "anonymous"),
+    "lessons.forms.LessonFilterForm": FormPage("/lessons/", "anonymous", method="get"),
+    "lessons.forms.LessonPlacingForm": FormPage("/lessons/{lesson}/time-and-place/", "teacher_a"),
     "lessons.forms.LessonDocumentForm": FormPage("/lessons/new/", "teacher_a", ("action",)),
     "quizzes.forms.bank.QuestionForm": FormPage(
         "/lessons/{lesson}/bank/questions/new/", "teacher_a", ("kind", "next")

@@ -55,3 +55,12 @@ def test_templates_hold_no_inline_scripts(settings):
     ]
 
     assert templates and inline == []
+
+
+def test_every_page_names_its_icon_and_favicon_ico_leads_to_it(client, db):
+    html = client.get(reverse("home")).content.decode()
+    icon = client.get("/favicon.ico", follow=True)
+
+    assert 'rel="icon"' in html and "favicon.svg" in html
+    assert icon.status_code == 200
+    assert b"<svg" in b"".join(icon.streaming_content if icon.streaming else [icon.content])

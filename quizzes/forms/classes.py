@@ -3,8 +3,10 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 
+from history_quiz.accounts.models import User
 from lessons.models import Lesson
 from quizzes.models import Classroom, Quiz
+from quizzes.services.assignments import due_date_problem
 
 ROSTER_MAX_BYTES = 100_000
 
@@ -79,37 +81,110 @@ class RosterImportForm(forms.Form):
         return cleaned
 
 
-class AssignmentForm(forms.Form):
-    KIND_CHOICES = [("quiz", "A quiz to take"), ("lesson", "A lesson to read")]
+class AddExistingStudentsForm(forms.Form):
+    text = forms.CharField(
+        label="Usernames or e-mail addresses",
+        max_length=10_000,
+        widget=forms.Textarea(attrs={"rows": 3, "placeholder": "sara.ahmed\nben@example.org"}),
+        help_text="Students who already have an account, one a line. Removed students come "
+        "back with their work.",
+    )
 
-    kind = forms.ChoiceField(
-        label="What to assign", choices=KIND_CHOICES, widget=forms.RadioSelect, initial="quiz"
-    )
-    quiz = forms.ModelChoiceField(queryset=Quiz.objects.none(), required=False)
-    lesson = forms.ModelChoiceField(queryset=Lesson.objects.order_by("title"), required=False)
-    due_at = forms.DateTimeField(
-        label="Due",
-        required=False,
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+def _due_field(**kwargs) -> forms.DateTimeField:
+    return forms.DateTimeField(
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        help_text="Leave empty for no due date.",
+        **kwargs,
     )
+
+
+def _future(due_at):
+    problem = due_date_problem(due_at)
+    if problem:
+        raise forms.ValidationError(problem)
+    return due_at
+
+
+class AssignmentForm(forms.Form):
+    """A quiz, a lesson or both, with one due date; both are assigned when both are chosen."""
+
+    quiz = forms.ModelChoiceField(
+        label="Quiz to take", queryset=Quiz.objects.none(), required=False, empty_label="(none)"
+    )
+    lesson = forms.ModelChoiceField(
+        label="Lesson to read",
+        queryset=Lesson.objects.order_by("title"),
+        required=False,
+        empty_label="(none)",
+    )
+    due_at = _due_field(label="Due", required=False, help_text="Leave empty for no due date.")
 
     def __init__(self, *args, teacher, **kwargs):
         super().__init__(*args, **kwargs)
         # Only the teacher's own quizzes: another id in the POST is an invalid choice.
         self.fields["quiz"].queryset = Quiz.objects.for_teacher(teacher).order_by("title")
+        self.fields["quiz"].help_text = "Choose a quiz, a lesson, or both: each is assigned."
         self.helper = FormHelper()
         self.helper.form_tag = False
 
+    def clean_due_at(self):
+        return _future(self.cleaned_data["due_at"])
+
     def clean(self) -> dict:
         cleaned = super().clean()
-        kind = cleaned.get("kind")
-        if kind == "quiz":
-            cleaned["lesson"] = None
-            if not cleaned.get("quiz"):
-                self.add_error("quiz", "Choose one of your quizzes.")
-        elif kind == "lesson":
-            cleaned["quiz"] = None
-            if not cleaned.get("lesson"):
-                self.add_error("lesson", "Choose a lesson.")
+        if not self.errors and not cleaned.get("quiz") and not cleaned.get("lesson"):
+            raise forms.ValidationError("Choose a quiz to take, a lesson to read, or both.")
         return cleaned
+
+
+class AssignmentDueForm(forms.Form):
+    """The class's due date; an unchanged date in the past may stay as it is."""
+
+    due_at = _due_field(
+        label="Due for the class", required=False, help_text="Leave empty for no due date."
+    )
+
+    def __init__(self, *args, assignment, **kwargs):
+        self.assignment = assignment
+        kwargs.setdefault("initial", {"due_at": assignment.due_at})
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def clean_due_at(self):
+        due_at = self.cleaned_data["due_at"]
+        if due_at == self.assignment.due_at:
+            return due_at
+        return _future(due_at)
+
+
+class AssignmentExtensionForm(forms.Form):
+    """A later due date for one current student of the class."""
+
+    student = forms.ModelChoiceField(queryset=User.objects.none(), label="Student")
+    due_at = _due_field(label="New due date for this student")
+
+    def __init__(self, *args, assignment, **kwargs):
+        # Shown beside the class's due date form: ids of its own.
+        kwargs.setdefault("auto_id", "extend_%s")
+        super().__init__(*args, **kwargs)
+        self.assignment = assignment
+        self.fields["student"].queryset = User.objects.filter(
+            enrolments__classroom=assignment.classroom, enrolments__removed_at__isnull=True
+        ).order_by("last_name", "first_name", "username")
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def clean_due_at(self):
+        due_at = _future(self.cleaned_data["due_at"])
+        class_due = self.assignment.due_at
+        if class_due is not None and due_at <= class_due:
+            raise forms.ValidationError(
+                "An extension gives more time: choose a date after the class's due date."
+            )
+        return due_at

@@ -15,7 +15,14 @@ from quizzes.models.bank import (
     QuestionKind,
     QuestionStatus,
 )
-from quizzes.models.classes import Assignment, Classroom, Enrolment, LessonReading
+from quizzes.models.classes import (
+    Assignment,
+    AssignmentChange,
+    AssignmentExtension,
+    Classroom,
+    Enrolment,
+    LessonReading,
+)
 from quizzes.models.live import LiveAnswer, LiveGame, LivePhase, LivePlayer
 from quizzes.models.study import CardOrigin, CardPhase, CardState, StudyRating, StudyReview
 
@@ -23,6 +30,8 @@ __all__ = [
     "Answer",
     "AnswerVisibility",
     "Assignment",
+    "AssignmentChange",
+    "AssignmentExtension",
     "Attempt",
     "CardOrigin",
     "CardPhase",

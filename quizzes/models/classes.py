@@ -74,12 +74,17 @@ class Enrolment(models.Model):
 
 
 class AssignmentQuerySet(models.QuerySet):
+    def current(self) -> "AssignmentQuerySet":
+        """Assignments the teacher has not removed."""
+        return self.filter(removed_at__isnull=True)
+
     def for_student(self, user) -> "AssignmentQuerySet":
-        """Assignments of the classes the student is currently enrolled in."""
+        """Current assignments of the classes the student is currently enrolled in."""
         return self.filter(
             classroom__enrolments__student=user,
             classroom__enrolments__removed_at__isnull=True,
             classroom__archived_at__isnull=True,
+            removed_at__isnull=True,
         )
 
     def for_teacher(self, user) -> "AssignmentQuerySet":
@@ -87,7 +92,8 @@ class AssignmentQuerySet(models.QuerySet):
 
 
 class Assignment(models.Model):
-    """A lesson to read or a quiz to take, given to a class with a due date."""
+    """A lesson to read or a quiz to take, given to a class with a due date. Removing one
+    keeps the row (and its attempts), hidden from students and the gradebook."""
 
     classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="assignments")
     lesson = models.ForeignKey(
@@ -101,6 +107,7 @@ class Assignment(models.Model):
     )
     due_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    removed_at = models.DateTimeField(null=True, blank=True)
 
     objects = AssignmentQuerySet.as_manager()
 
@@ -123,6 +130,67 @@ class Assignment(models.Model):
 
     def is_overdue(self, now=None) -> bool:
         return self.due_at is not None and (now or timezone.now()) > self.due_at
+
+    @property
+    def is_removed(self) -> bool:
+        return self.removed_at is not None
+
+
+class AssignmentExtension(models.Model):
+    """A later due date for one student of the class (the others keep the class's)."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="extensions")
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assignment_extensions"
+    )
+    due_at = models.DateTimeField()
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    granted_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["assignment", "student"]
+        constraints = [
+            models.UniqueConstraint(fields=["assignment", "student"], name="extension_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.assignment} for {self.student} until {self.due_at:%Y-%m-%d %H:%M}"
+
+
+class AssignmentChange(models.Model):
+    """The record of what a teacher did to an assignment, kept even after it is removed."""
+
+    class Action(models.TextChoices):
+        ASSIGNED = "assigned", "Assigned"
+        DUE_CHANGED = "due_changed", "Due date changed"
+        EXTENDED = "extended", "Extended for one student"
+        REMOVED = "removed", "Removed"
+        RESTORED = "restored", "Restored"
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="changes")
+    action = models.CharField(max_length=16, choices=Action.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    changed_at = models.DateTimeField(default=timezone.now)
+    student = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The student an extension is for.",
+    )
+    old_due_at = models.DateTimeField(null=True, blank=True)
+    new_due_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["assignment", "-changed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()}: {self.assignment}"
 
 
 class LessonReading(models.Model):

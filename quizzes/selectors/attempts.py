@@ -4,7 +4,7 @@ only a question's options, in the attempt's own order, and the student's saved a
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Max, Q, QuerySet
 from django.utils import timezone
 
 from quizzes.forms.attempts import matching_lefts
@@ -33,6 +33,10 @@ def key_visible(attempt: Attempt, now=None) -> bool:
         return True
     if setting == AnswerVisibility.AFTER_DUE:
         due = attempt.assignment.due_at
+        # Not while a classmate with an extension is still working on it.
+        latest_extension = attempt.assignment.extensions.aggregate(latest=Max("due_at"))["latest"]
+        if due is not None and latest_extension is not None:
+            due = max(due, latest_extension)
         return due is None or (now or timezone.now()) > due
     return False
 
@@ -200,9 +204,36 @@ class ReviewItem:
         return self.answer.final_mark if self.answer else None
 
     @property
+    def why(self) -> str:
+        """The explanation, unless it only repeats the lesson sentence shown below it."""
+        explanation = self.question.explanation.strip()
+        if _same_words(explanation, self.question.source_text):
+            return ""
+        return explanation
+
+    @property
+    def verdict(self) -> str:
+        """The mark in words: "Right", "Not right", or "Partly right (0.5 of 1)"."""
+        mark = self.mark
+        if mark is None:
+            return ""
+        if mark >= 1:
+            return "Right"
+        if mark <= 0:
+            return "Not right"
+        return f"Partly right ({mark:.2g} of 1)"
+
+    @property
     def source_url(self) -> str:
         sentence = self.question.source_sentence
         return sentence.get_absolute_url() if sentence else self.question.lesson.get_absolute_url()
+
+
+def _same_words(first: str, second: str) -> bool:
+    def words(text: str) -> list[str]:
+        return "".join(c.lower() if c.isalnum() else " " for c in text).split()
+
+    return bool(first.strip()) and words(first) == words(second)
 
 
 def attempt_review_items(*, attempt: Attempt, show_key: bool) -> list[ReviewItem]:

@@ -5,13 +5,24 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
 from quizzes.grading import NO_GRADE_BAND, ScoreBand, assignment_grade, score_band
-from quizzes.models import Answer, Assignment, Attempt, Classroom, Enrolment, LessonReading
+from quizzes.models import (
+    Answer,
+    Assignment,
+    AssignmentChange,
+    AssignmentExtension,
+    Attempt,
+    Classroom,
+    Enrolment,
+    GradingMethod,
+    LessonReading,
+)
 from quizzes.statistics import NO_ANSWER, answer_labels
 
 # Soonest due first; assignments without a due date last.
@@ -19,9 +30,15 @@ DUE_ORDER = (F("due_at").asc(nulls_last=True), "pk")
 ATTEMPT_FIELDS = ("pk", "assignment_id", "student_id", "number", "submitted_at", "score")
 
 
+@cache
+def _review_url_pattern() -> str:
+    return reverse("quizzes:attempt_review", args=[0]).replace("/0/", "/{}/")
+
+
 def attempt_review_url(attempt_id: int) -> str:
-    """The review page of one attempt (the student's answers, marks and overrides)."""
-    return reverse("quizzes:attempt_review", args=[attempt_id])
+    """The review page of one attempt (the student's answers, marks and overrides); the
+    route is reversed once, as a gradebook links thousands of cells."""
+    return _review_url_pattern().format(int(attempt_id))
 
 
 def assignment_start_url(assignment_id: int) -> str:
@@ -49,6 +66,8 @@ class AssignmentStatus:
     submitted: list[AttemptSummary] = field(default_factory=list)
     open_attempt: AttemptSummary | None = None
     read_at: datetime | None = None
+    due_at: datetime | None = None  # the class's due date, or this student's extension
+    is_extended: bool = False
     grade: float | None = None
     band: ScoreBand = NO_GRADE_BAND
     is_done: bool = False
@@ -93,6 +112,26 @@ class AssignmentStatus:
         return self.submitted[-1] if self.submitted else None
 
     @property
+    def counting_attempt(self) -> AttemptSummary | None:
+        """The attempt the grade comes from: the best for "highest", the first or the last;
+        the latest for an average (it shows the student's most recent work)."""
+        graded = [summary for summary in self.submitted if summary.percent is not None]
+        if not graded or self.is_lesson:
+            return None
+        method = self.assignment.quiz.grading_method
+        if method == GradingMethod.HIGHEST:
+            return max(graded, key=lambda summary: (summary.percent, summary.number))
+        if method == GradingMethod.FIRST:
+            return graded[0]
+        return graded[-1]
+
+    @property
+    def cell_url(self) -> str:
+        """Where the gradebook cell leads: the review of the attempt that counts."""
+        attempt = self.counting_attempt
+        return attempt.review_url if attempt else ""
+
+    @property
     def cell_text(self) -> str:
         """What the gradebook cell says, e.g. "85%", "85% (2 attempts)", "In progress"."""
         if self.is_lesson or self.grade is not None:
@@ -125,16 +164,23 @@ def assignment_status(
     attempts: Iterable[dict],
     read_at: datetime | None,
     now: datetime,
+    extended_to: datetime | None = None,
 ) -> AssignmentStatus:
-    """Grade, lateness and what is missing for one student, from their attempt rows."""
-    status = AssignmentStatus(assignment=assignment, read_at=read_at)
+    """Grade, lateness and what is missing for one student, from their attempt rows;
+    `extended_to` is the student's own later due date, if the teacher gave one."""
+    due_at = extended_to or assignment.due_at
+    status = AssignmentStatus(
+        assignment=assignment,
+        read_at=read_at,
+        due_at=due_at,
+        is_extended=extended_to is not None,
+    )
     for row in sorted(attempts, key=lambda row: row["number"]):
         summary = AttemptSummary(row["pk"], row["number"], row["submitted_at"], _percent(row))
         if row["submitted_at"] is None:
             status.open_attempt = summary
         else:
             status.submitted.append(summary)
-    due_at = assignment.due_at
     if status.is_lesson:
         status.is_done = read_at is not None
         done_at = read_at
@@ -164,7 +210,56 @@ def classroom_list(*, user, archived: bool = False) -> QuerySet[Classroom]:
 
 
 def classroom_assignments(*, classroom: Classroom) -> list[Assignment]:
-    return list(classroom.assignments.select_related("quiz", "lesson").order_by("due_at", "pk"))
+    """The class's current assignments, soonest due first."""
+    return list(
+        classroom.assignments.current().select_related("quiz", "lesson").order_by("due_at", "pk")
+    )
+
+
+def classroom_removed_assignments(*, classroom: Classroom) -> list[Assignment]:
+    """Assignments the teacher removed, most recent first (they can be restored)."""
+    return list(
+        classroom.assignments.exclude(removed_at=None)
+        .select_related("quiz", "lesson")
+        .order_by("-removed_at", "-pk")
+    )
+
+
+def extensions_by_student(
+    assignments: Iterable[Assignment], *, student=None
+) -> dict[tuple[int, int], datetime]:
+    """(student id, assignment id) -> the student's own due date, in one query."""
+    extensions = AssignmentExtension.objects.filter(assignment__in=list(assignments))
+    if student is not None:
+        extensions = extensions.filter(student=student)
+    return {
+        (row["student_id"], row["assignment_id"]): row["due_at"]
+        for row in extensions.values("student_id", "assignment_id", "due_at")
+    }
+
+
+def assignment_history(*, assignment: Assignment) -> list[AssignmentChange]:
+    """What teachers did to the assignment, newest first, with who and for whom."""
+    return list(assignment.changes.select_related("changed_by", "student"))
+
+
+def assignment_extensions(*, assignment: Assignment) -> list[AssignmentExtension]:
+    """The students with their own due date for this assignment."""
+    return list(
+        assignment.extensions.select_related("student").order_by(
+            "student__last_name", "student__first_name"
+        )
+    )
+
+
+def due_for_student(*, assignment: Assignment, student) -> datetime | None:
+    """The due date this student works to: their extension, else the class's."""
+    extension = (
+        AssignmentExtension.objects.filter(assignment=assignment, student=student)
+        .values_list("due_at", flat=True)
+        .first()
+    )
+    return extension or assignment.due_at
 
 
 def classroom_roster(*, classroom: Classroom) -> list[Enrolment]:
@@ -179,10 +274,14 @@ def classroom_roster(*, classroom: Classroom) -> list[Enrolment]:
 class GradebookRow:
     student: object
     cells: list[AssignmentStatus]
+    missing_as_zero: bool = False
 
     @property
     def average(self) -> float | None:
+        """The mean of the quiz grades; missing quizzes count as 0 when the teacher asks."""
         grades = [cell.grade for cell in self.cells if cell.grade is not None]
+        if self.missing_as_zero:
+            grades += [0.0 for cell in self.cells if cell.is_missing and not cell.is_lesson]
         return sum(grades) / len(grades) if grades else None
 
 
@@ -191,12 +290,17 @@ class Gradebook:
     classroom: Classroom
     assignments: list[Assignment]
     rows: list[GradebookRow]
+    missing_as_zero: bool = False
 
 
-def classroom_gradebook(*, classroom: Classroom, now: datetime | None = None) -> Gradebook:
-    """Current students by assignments, each cell graded by the quiz's grading method.
+def classroom_gradebook(
+    *, classroom: Classroom, now: datetime | None = None, missing_as_zero: bool = False
+) -> Gradebook:
+    """Current students by assignments, each cell graded by the quiz's grading method;
+    `missing_as_zero` counts quizzes past due with nothing handed in as 0 in the average.
 
-    Four queries for any class size: students, assignments, attempts, readings.
+    Five queries for any class size: students, assignments, attempts, readings and
+    extensions.
     """
     now = now or timezone.now()
     enrolments = classroom.enrolments.current().select_related("student")
@@ -216,6 +320,7 @@ def classroom_gradebook(*, classroom: Classroom, now: datetime | None = None) ->
             "student_id", "assignment_id", "read_at"
         )
     }
+    extended = extensions_by_student(assignments)
     rows = [
         GradebookRow(
             student=student,
@@ -225,18 +330,23 @@ def classroom_gradebook(*, classroom: Classroom, now: datetime | None = None) ->
                     attempts=attempts.get((student.pk, assignment.pk), []),
                     read_at=readings.get((student.pk, assignment.pk)),
                     now=now,
+                    extended_to=extended.get((student.pk, assignment.pk)),
                 )
                 for assignment in assignments
             ],
+            missing_as_zero=missing_as_zero,
         )
         for student in students
     ]
-    return Gradebook(classroom=classroom, assignments=assignments, rows=rows)
+    return Gradebook(
+        classroom=classroom, assignments=assignments, rows=rows, missing_as_zero=missing_as_zero
+    )
 
 
 def gradebook_csv_rows(gradebook: Gradebook) -> list[list[str]]:
     """The gradebook as spreadsheet rows: a header, then one row per student."""
-    header = ["Student", "Username", "Average"]
+    average = "Average (missing counted as 0)" if gradebook.missing_as_zero else "Average"
+    header = ["Student", "Username", average]
     for assignment in gradebook.assignments:
         due = f" (due {assignment.due_at:%Y-%m-%d})" if assignment.due_at else ""
         header.append(f"{assignment.title}{due}")
@@ -295,6 +405,7 @@ def student_drilldown(
             assignment__classroom=classroom, student=enrolment.student
         ).values_list("assignment_id", "read_at")
     )
+    extended = extensions_by_student(assignments, student=enrolment.student)
     sections = [
         DrilldownSection(
             status=assignment_status(
@@ -311,6 +422,7 @@ def student_drilldown(
                 ],
                 read_at=readings.get(assignment.pk),
                 now=now,
+                extended_to=extended.get((enrolment.student_id, assignment.pk)),
             ),
             attempts=by_assignment.get(assignment.pk, []),
         )
@@ -332,7 +444,8 @@ def student_dashboard(*, student, now: datetime | None = None) -> Dashboard:
     now = now or timezone.now()
     classrooms = list(Classroom.objects.active().for_student(student).select_related("teacher"))
     assignments = list(
-        Assignment.objects.filter(classroom__in=[classroom.pk for classroom in classrooms])
+        Assignment.objects.current()
+        .filter(classroom__in=[classroom.pk for classroom in classrooms])
         .select_related("quiz", "lesson", "classroom")
         .order_by(*DUE_ORDER)
     )
@@ -348,6 +461,7 @@ def student_dashboard(*, student, now: datetime | None = None) -> Dashboard:
             "assignment_id", "read_at"
         )
     )
+    extended = extensions_by_student(assignments, student=student)
     dashboard = Dashboard(due=[], overdue=[], done=[], classrooms=classrooms)
     for assignment in assignments:
         status = assignment_status(
@@ -355,6 +469,7 @@ def student_dashboard(*, student, now: datetime | None = None) -> Dashboard:
             attempts=attempts.get(assignment.pk, []),
             read_at=readings.get(assignment.pk),
             now=now,
+            extended_to=extended.get((student.pk, assignment.pk)),
         )
         if status.is_done:
             dashboard.done.append(status)
@@ -363,5 +478,7 @@ def student_dashboard(*, student, now: datetime | None = None) -> Dashboard:
         else:
             dashboard.due.append(status)
     # Most recent work first among the done.
-    dashboard.done.sort(key=lambda status: status.assignment.due_at or now, reverse=True)
+    dashboard.done.sort(key=lambda status: status.due_at or now, reverse=True)
+    # An extension can move an assignment later than the class's order put it.
+    dashboard.due.sort(key=lambda status: (status.due_at is None, status.due_at or now))
     return dashboard

@@ -1,23 +1,6 @@
-"""A student's progress: scores over time and mastery per lesson, two queries."""
+"""A student's progress: scores over time (mastery per lesson is in selectors/mastery.py)."""
 
-from dataclasses import dataclass
-
-from django.db.models import Avg, Count, F, FloatField
-from django.db.models.functions import Coalesce
-
-from quizzes.models import Answer, Attempt
-
-
-@dataclass(frozen=True)
-class LessonMastery:
-    lesson_title: str
-    lesson_url_slug: str
-    mastery: float  # share of marks earned on that lesson's questions, 0 to 1
-    answered: int
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.mastery)
+from quizzes.models import Attempt
 
 
 def student_submitted_attempts(*, student) -> list[Attempt]:
@@ -39,25 +22,3 @@ def score_chart_data(attempts: list[Attempt]) -> dict:
         ],
         "scores": [round(attempt.percent or 0, 1) for attempt in attempts],
     }
-
-
-def student_lesson_mastery(*, student) -> list[LessonMastery]:
-    """For each lesson the student was tested on, the share of marks earned."""
-    rows = (
-        Answer.objects.filter(attempt__student=student, attempt__submitted_at__isnull=False)
-        .values("question__lesson__title", "question__lesson__slug")
-        .annotate(
-            mastery=Avg(Coalesce(F("override_mark"), F("mark"), 0.0, output_field=FloatField())),
-            answered=Count("pk"),
-        )
-        .order_by("question__lesson__title")
-    )
-    return [
-        LessonMastery(
-            row["question__lesson__title"],
-            row["question__lesson__slug"],
-            row["mastery"] or 0.0,
-            row["answered"],
-        )
-        for row in rows
-    ]

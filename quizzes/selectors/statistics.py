@@ -10,9 +10,11 @@ from typing import Any
 from quizzes.grading import assignment_grade
 from quizzes.models import Answer, Assignment, Attempt, Question, QuestionKind
 from quizzes.statistics import (
+    MIN_ATTEMPTS_TO_FLAG,
     DistributionBin,
     KeyPointMisses,
     QuestionStatistics,
+    flag_line,
     key_points_most_missed,
     option_counts,
     question_statistics,
@@ -61,8 +63,17 @@ class AssignmentStatistics:
     median_grade: float | None = None
 
     @property
+    def min_attempts_to_flag(self) -> int:
+        return MIN_ATTEMPTS_TO_FLAG
+
+    @property
+    def flag_examples(self) -> list[tuple[int, float]]:
+        """The flag line for a few class sizes, for the page's explanation."""
+        return [(count, flag_line(count)) for count in (10, 20, 30, 60)]
+
+    @property
     def flagged_count(self) -> int:
-        return sum(report.statistics.has_negative_discrimination for report in self.questions)
+        return sum(report.statistics.is_flagged for report in self.questions)
 
 
 def _right_labels(question: Question) -> set[str]:

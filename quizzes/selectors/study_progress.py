@@ -8,9 +8,8 @@ from django.db.models import Count, Max, Q, QuerySet
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
-from lessons.models import KeyPoint, Lesson
-from quizzes.models import CardState, Classroom, Enrolment, Flashcard, StudyRating, StudyReview
-from quizzes.study_scheduling import card_recall, fsrs_card_from_state
+from lessons.models import Lesson
+from quizzes.models import Classroom, Enrolment, StudyRating, StudyReview
 
 CHART_DAYS = 30
 # Streaks longer than this are still shown, as "365+" would be; a year bounds the query.
@@ -62,61 +61,6 @@ def study_activity(*, student, now: datetime) -> StudyActivity:
         reviewed_today=per_day.get(today, 0),
         days=[(day, per_day.get(day, 0)) for day in days],
     )
-
-
-@dataclass(frozen=True)
-class KeyPointMastery:
-    key_point: KeyPoint
-    cards: int
-    studied: int
-    recall: float  # 0 to 1
-
-    @property
-    def percent(self) -> int:
-        return round(100 * self.recall)
-
-    @property
-    def label(self) -> str:
-        if not self.studied:
-            return "Not started"
-        if self.recall >= 0.8:
-            return "Strong"
-        if self.recall >= 0.4:
-            return "Getting there"
-        return "Learning"
-
-
-def lesson_key_point_mastery(*, student, lesson: Lesson, now: datetime) -> list[KeyPointMastery]:
-    """For each key point of the lesson, how well the student recalls its flashcards now:
-    the mean of fsrs's recall probability over the cards (unstudied cards count as 0)."""
-    key_points = list(KeyPoint.objects.filter(lesson=lesson).order_by("position"))
-    cards = list(
-        Flashcard.objects.usable()
-        .filter(lesson=lesson, key_point__isnull=False)
-        .values_list("pk", "key_point_id")
-    )
-    states = {
-        state.flashcard_id: state
-        for state in CardState.objects.for_student(student).filter(
-            flashcard_id__in=[pk for pk, _point in cards]
-        )
-    }
-    rows = []
-    for point in key_points:
-        card_ids = [pk for pk, point_id in cards if point_id == point.pk]
-        recalls = [
-            card_recall(fsrs_card_from_state(states[pk]), now=now) if pk in states else 0.0
-            for pk in card_ids
-        ]
-        rows.append(
-            KeyPointMastery(
-                key_point=point,
-                cards=len(card_ids),
-                studied=sum(1 for pk in card_ids if pk in states and not states[pk].is_new),
-                recall=sum(recalls) / len(recalls) if recalls else 0.0,
-            )
-        )
-    return rows
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from quizzes.services.study import study_queue_mistakes
 
 SUBMITTED_MESSAGE = "This attempt was already submitted, so this answer was not saved."
 TIME_UP_MESSAGE = (
-    "Time is up: this answer was not saved. Your attempt was submitted with the answers "
+    "Time ran out: this answer was not saved. Your attempt was submitted with the answers "
     "saved before the deadline."
 )
 LOCKED_MESSAGE = "You already checked this answer, so it cannot be changed."

@@ -1,14 +1,13 @@
-"""Writes for teachers' classes: classes, join codes, enrolments, assignments and readings."""
+"""Writes for teachers' classes: classes, join codes, enrolments and readings (assignments
+live in services/assignments.py)."""
 
 import secrets
-from datetime import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from lessons.models import Lesson
-from quizzes.models import Assignment, Classroom, Enrolment, LessonReading, Quiz
+from quizzes.models import Assignment, Classroom, Enrolment, LessonReading
 from quizzes.throttling import throttle_exceeded, throttle_record
 
 # No 0/O, 1/I/L: a code read aloud or copied from a board must not be mistyped.
@@ -137,31 +136,6 @@ def enrolment_remove(*, enrolment: Enrolment) -> Enrolment:
         enrolment.removed_at = timezone.now()
         enrolment.save(update_fields=["removed_at"])
     return enrolment
-
-
-def assignment_create(
-    *,
-    classroom: Classroom,
-    assigned_by,
-    due_at: datetime | None,
-    lesson: Lesson | None = None,
-    quiz: Quiz | None = None,
-) -> Assignment:
-    """Give the class a lesson to read or one of the teacher's own quizzes."""
-    if (lesson is None) == (quiz is None):
-        raise ValidationError("Assign either a lesson or a quiz.")
-    if quiz is not None and not Quiz.objects.for_teacher(assigned_by).filter(pk=quiz.pk).exists():
-        raise PermissionDenied("Teachers assign only their own quizzes.")
-    return Assignment.objects.create(
-        classroom=classroom, assigned_by=assigned_by, due_at=due_at, lesson=lesson, quiz=quiz
-    )
-
-
-def assignment_delete(*, assignment: Assignment) -> None:
-    """Withdraw an assignment nobody has attempted yet; attempted ones keep their records."""
-    if assignment.attempts.exists():
-        raise ValidationError("Students have attempted this; it cannot be withdrawn.")
-    assignment.delete()
 
 
 def lesson_reading_mark(*, assignment: Assignment, student) -> LessonReading:

@@ -5,8 +5,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lessons.models import Lesson
+from quizzes.selectors.mastery import LessonMastery
+from quizzes.selectors.mastery import lesson_mastery as lesson_mastery_of
 from quizzes.selectors.study import StudyCounts, study_counts
-from quizzes.selectors.study_progress import KeyPointMastery, lesson_key_point_mastery
 
 register = template.Library()
 
@@ -29,11 +30,11 @@ def study_due_count(user) -> int:
 
 
 @register.simple_tag
-def lesson_mastery(lesson: Lesson, user) -> list[KeyPointMastery]:
-    """The student's mastery of each key point of the lesson (empty for non-students)."""
+def lesson_mastery(lesson: Lesson, user) -> LessonMastery | None:
+    """The student's mastery of the lesson and each key point (None for non-students)."""
     if not getattr(user, "is_student", False):
-        return []
-    return lesson_key_point_mastery(student=user, lesson=lesson, now=timezone.now())
+        return None
+    return lesson_mastery_of(student=user, lesson=lesson, now=timezone.now())
 
 
 @register.simple_tag

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from quizzes.views import classes, gradebook
+from quizzes.views import assignments, classes, gradebook
 
 urlpatterns = [
     path("classes/", classes.classroom_index, name="classroom_index"),
@@ -15,11 +15,41 @@ urlpatterns = [
         name="enrolment_remove",
     ),
     path(
+        "classes/<int:pk>/students/<int:student_id>/restore/",
+        classes.enrolment_restore,
+        name="enrolment_restore",
+    ),
+    path(
+        "classes/<int:pk>/students/add/",
+        classes.classroom_add_students,
+        name="classroom_add_students",
+    ),
+    path(
         "classes/<int:pk>/roster/import/",
         classes.classroom_roster_import,
         name="classroom_roster_import",
     ),
-    path("classes/<int:pk>/assignments/new/", classes.assignment_new, name="assignment_new"),
+    path("classes/<int:pk>/assignments/new/", assignments.assignment_new, name="assignment_new"),
+    path(
+        "classes/<int:pk>/assignments/<int:assignment_id>/",
+        assignments.assignment_edit,
+        name="assignment_edit",
+    ),
+    path(
+        "classes/<int:pk>/assignments/<int:assignment_id>/extend/",
+        assignments.assignment_extend,
+        name="assignment_extend",
+    ),
+    path(
+        "classes/<int:pk>/assignments/<int:assignment_id>/remove/",
+        assignments.assignment_remove,
+        name="assignment_remove",
+    ),
+    path(
+        "classes/<int:pk>/assignments/<int:assignment_id>/restore/",
+        assignments.assignment_restore,
+        name="assignment_restore",
+    ),
     path("classes/<int:pk>/gradebook/", gradebook.gradebook, name="gradebook"),
     path("classes/<int:pk>/gradebook.csv", gradebook.gradebook_export, name="gradebook_export"),
     path(

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 
-from quizzes.models import Classroom
+from quizzes.models import Assignment, Classroom
 
 
 def teacher_required(view: Callable) -> Callable:
@@ -33,3 +33,12 @@ def taught_classroom(request: HttpRequest, pk: int) -> Classroom:
 
 def client_address(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def taught_assignment(request: HttpRequest, pk: int, assignment_id: int) -> Assignment:
+    """An assignment (current or removed) of a class the user teaches; else 404."""
+    classroom = taught_classroom(request, pk)
+    return get_object_or_404(
+        classroom.assignments.select_related("quiz", "lesson", "classroom__teacher"),
+        pk=assignment_id,
+    )

@@ -1,6 +1,8 @@
 """Students' quiz pages: start an assigned quiz, take it (autosaved, or by plain form posts),
 and submit it. Students reach only their own attempts."""
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -23,6 +25,7 @@ from quizzes.selectors.attempts import (
     assignment_attempts,
     attempt_take_page,
 )
+from quizzes.selectors.classes import due_for_student
 from quizzes.services.attempts import (
     AttemptClosed,
     QuestionNotInAttempt,
@@ -34,7 +37,22 @@ from quizzes.services.attempts import (
     attempts_submit_expired,
 )
 
-TIME_UP_NOTICE = "Time is up: your attempt was submitted with the answers saved by then."
+TIME_UP_NOTICE = (
+    "Time ran out: your attempt was handed in with the answers saved by then. Your marks are below."
+)
+# The page's countdown hands the attempt in at 0:00 by its own clock, which can run a
+# moment ahead of the server's deadline.
+TIME_UP_GRACE = timedelta(seconds=10)
+
+
+def _time_ran_out(request: HttpRequest, attempt: Attempt) -> bool:
+    """Handed in by the countdown (or after the deadline), not by the student's button."""
+    if attempt.deadline_at is None:
+        return False
+    if attempt_is_expired(attempt):
+        return True
+    by_timer = request.POST.get("time_up") == "1"
+    return by_timer and timezone.now() >= attempt.deadline_at - TIME_UP_GRACE
 
 
 def _student_attempt(request: HttpRequest, pk: int) -> Attempt:
@@ -78,6 +96,7 @@ def assignment_start(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "assignment": assignment,
         "quiz": assignment.quiz,
+        "due_at": due_for_student(assignment=assignment, student=user),
         "attempts": attempts,
         "open_attempt": open_attempt,
         "problem": None
@@ -108,6 +127,7 @@ def _render_take(
         "attempt": attempt,
         "page": page,
         "quiz": attempt.assignment.quiz,
+        "due_at": due_for_student(assignment=attempt.assignment, student=attempt.student),
         "seconds_left": seconds_left,
         "time_left": time_left,
     }
@@ -228,7 +248,7 @@ def attempt_submit_view(request: HttpRequest, pk: int) -> HttpResponse:
     attempt = _student_attempt(request, pk)
     if request.method == "POST":
         already = attempt.submitted_at is not None
-        expired = attempt_is_expired(attempt)
+        expired = _time_ran_out(request, attempt)
         attempt = attempt_submit(attempt=attempt)
         if already:
             messages.info(request, "This attempt was already submitted.")

@@ -6,25 +6,29 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from quizzes.forms.classes import (
-    AssignmentForm,
+    AddExistingStudentsForm,
     ClassroomForm,
     JoinCodeForm,
     JoinForm,
     RosterImportForm,
 )
+from quizzes.join_links import join_link_path, join_qr_data_uri
 from quizzes.models import Assignment, Enrolment
 from quizzes.selectors.classes import (
     classroom_assignments,
     classroom_list,
+    classroom_removed_assignments,
     classroom_roster,
     student_dashboard,
 )
 from quizzes.services import classes as services
+from quizzes.services import enrolments
 from quizzes.services.roster import RosterInvalid, roster_import
 from quizzes.views.access import client_address, taught_classroom, teacher_required
 
@@ -52,17 +56,27 @@ def classroom_index(request: HttpRequest) -> HttpResponse:
     return render(request, "quizzes/classroom_list.html", context)
 
 
+def _detail_context(request: HttpRequest, classroom, **extra) -> dict:
+    join_url = request.build_absolute_uri(join_link_path(classroom))
+    return {
+        "classroom": classroom,
+        "join_url": join_url,
+        "join_qr": join_qr_data_uri(join_url),
+        "add_form": AddExistingStudentsForm(),
+        "undo_enrolment": _undo_enrolment(request, classroom),
+        "roster": classroom_roster(classroom=classroom),
+        "assignments": classroom_assignments(classroom=classroom),
+        "removed_assignments": classroom_removed_assignments(classroom=classroom),
+        "rename_form": ClassroomForm(instance=classroom),
+        **extra,
+    }
+
+
 @teacher_required
 def classroom_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One class: its join code, roster and assignments."""
     classroom = taught_classroom(request, pk)
-    context = {
-        "classroom": classroom,
-        "roster": classroom_roster(classroom=classroom),
-        "assignments": classroom_assignments(classroom=classroom),
-        "rename_form": ClassroomForm(instance=classroom),
-    }
-    return render(request, "quizzes/classroom_detail.html", context)
+    return render(request, "quizzes/classroom_detail.html", _detail_context(request, classroom))
 
 
 @teacher_required
@@ -72,12 +86,7 @@ def classroom_rename(request: HttpRequest, pk: int) -> HttpResponse:
     form = ClassroomForm(request.POST, instance=classroom)
     if not form.is_valid():
         classroom.refresh_from_db()
-        context = {
-            "classroom": classroom,
-            "roster": classroom_roster(classroom=classroom),
-            "assignments": classroom_assignments(classroom=classroom),
-            "rename_form": form,
-        }
+        context = _detail_context(request, classroom, rename_form=form)
         return render(request, "quizzes/classroom_detail.html", context, status=400)
     services.classroom_rename(classroom=classroom, name=form.cleaned_data["name"])
     messages.success(request, "Class renamed.")
@@ -119,19 +128,77 @@ def classroom_join_code(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("quizzes:classroom_detail", pk=classroom.pk)
 
 
+def _undo_enrolment(request: HttpRequest, classroom) -> Enrolment | None:
+    """The enrolment just removed, when the page was reached from "Remove" (for Undo)."""
+    student_id = request.GET.get("removed", "")
+    if not student_id.isdecimal():
+        return None
+    return (
+        classroom.enrolments.exclude(removed_at=None)
+        .select_related("student")
+        .filter(student_id=int(student_id))
+        .first()
+    )
+
+
 @teacher_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def enrolment_remove(request: HttpRequest, pk: int, student_id: int) -> HttpResponse:
-    """Take a student off the roster; their work stays in the records."""
+    """Ask first (GET), then take the student off the roster (POST); their work stays in
+    the records and the class page offers Undo."""
     classroom = taught_classroom(request, pk)
     enrolment = get_object_or_404(
         Enrolment.objects.current().select_related("student"),
         classroom=classroom,
         student_id=student_id,
     )
+    if request.method == "GET":
+        context = {"classroom": classroom, "enrolment": enrolment}
+        return render(request, "quizzes/enrolment_remove.html", context)
     services.enrolment_remove(enrolment=enrolment)
-    messages.success(request, f"{enrolment.student} removed from the class. Their work is kept.")
+    url = reverse("quizzes:classroom_detail", args=[classroom.pk])
+    return redirect(f"{url}?removed={enrolment.student_id}#roster-heading")
+
+
+@teacher_required
+@require_POST
+def enrolment_restore(request: HttpRequest, pk: int, student_id: int) -> HttpResponse:
+    """Undo a removal: the student is back in the class with their work."""
+    classroom = taught_classroom(request, pk)
+    enrolment = get_object_or_404(
+        Enrolment.objects.select_related("student"), classroom=classroom, student_id=student_id
+    )
+    enrolments.enrolment_restore(enrolment=enrolment)
+    messages.success(request, f"{enrolment.student} is back in the class.")
     return redirect("quizzes:classroom_detail", pk=classroom.pk)
+
+
+@teacher_required
+@require_POST
+def classroom_add_students(request: HttpRequest, pk: int) -> HttpResponse:
+    """Enrol students who already have an account, by username or e-mail address."""
+    classroom = taught_classroom(request, pk)
+    form = AddExistingStudentsForm(request.POST)
+    problems = []
+    if form.is_valid():
+        try:
+            outcome = enrolments.classroom_add_existing_students(
+                classroom=classroom, text=form.cleaned_data["text"]
+            )
+        except enrolments.StudentsNotFound as refused:
+            problems = refused.problems
+        else:
+            for label, students in (
+                ("Added to the class", outcome.added),
+                ("Back in the class, with their earlier work", outcome.back),
+                ("Already in the class", outcome.already),
+            ):
+                if students:
+                    names = ", ".join(f"{student} ({student.username})" for student in students)
+                    messages.success(request, f"{label}: {names}.")
+            return redirect("quizzes:classroom_detail", pk=classroom.pk)
+    context = _detail_context(request, classroom, add_form=form, add_problems=problems)
+    return render(request, "quizzes/classroom_detail.html", context, status=400)
 
 
 @teacher_required
@@ -159,35 +226,15 @@ def classroom_roster_import(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "quizzes/roster_import.html", context)
 
 
-@teacher_required
-@require_http_methods(["GET", "POST"])
-def assignment_new(request: HttpRequest, pk: int) -> HttpResponse:
-    """Assign a lesson to read or one of the teacher's quizzes to the class."""
-    classroom = taught_classroom(request, pk)
-    form = AssignmentForm(request.POST or None, teacher=request.user)
-    if request.method == "POST":
-        if not form.is_valid():
-            context = {"classroom": classroom, "form": form}
-            return render(request, "quizzes/classroom_assign.html", context, status=400)
-        assignment = services.assignment_create(
-            classroom=classroom,
-            assigned_by=request.user,
-            due_at=form.cleaned_data["due_at"],
-            lesson=form.cleaned_data["lesson"],
-            quiz=form.cleaned_data["quiz"],
-        )
-        messages.success(request, f"“{assignment.title}” assigned to {classroom}.")
-        return redirect("quizzes:classroom_detail", pk=classroom.pk)
-    return render(request, "quizzes/classroom_assign.html", {"classroom": classroom, "form": form})
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def classroom_join(request: HttpRequest) -> HttpResponse:
-    """A student joins a class with the code their teacher gave them."""
+    """A student joins a class with the code their teacher gave them (the join link and
+    its QR code carry it in `?code=`, filled in for them to confirm)."""
     if not request.user.is_student:
         raise PermissionDenied("Only student accounts join classes.")
-    form = JoinForm(request.POST or None)
+    initial = {"code": request.GET.get("code", "")[:20]}
+    form = JoinForm(request.POST or None, initial=initial)
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "quizzes/classroom_join.html", {"form": form}, status=400)

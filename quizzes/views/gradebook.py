@@ -22,11 +22,17 @@ def _graded_classroom(request: HttpRequest, pk: int) -> Classroom:
     return classroom
 
 
+def _missing_as_zero(request: HttpRequest) -> bool:
+    return request.GET.get("missing") == "zero"
+
+
 @teacher_required
 def gradebook(request: HttpRequest, pk: int) -> HttpResponse:
-    """Students by assignments: grades coloured by band, late and missing marked."""
+    """Students by assignments: grades coloured by band, late and missing marked; each
+    graded cell links to the attempt that counts."""
     classroom = _graded_classroom(request, pk)
-    context = {"classroom": classroom, "gradebook": classroom_gradebook(classroom=classroom)}
+    book = classroom_gradebook(classroom=classroom, missing_as_zero=_missing_as_zero(request))
+    context = {"classroom": classroom, "gradebook": book}
     return render(request, "quizzes/gradebook_table.html", context)
 
 
@@ -34,7 +40,9 @@ def gradebook(request: HttpRequest, pk: int) -> HttpResponse:
 def gradebook_export(request: HttpRequest, pk: int) -> HttpResponse:
     """The gradebook as a CSV file."""
     classroom = _graded_classroom(request, pk)
-    rows = gradebook_csv_rows(classroom_gradebook(classroom=classroom))
+    rows = gradebook_csv_rows(
+        classroom_gradebook(classroom=classroom, missing_as_zero=_missing_as_zero(request))
+    )
     filename = f"{slugify(classroom.name) or 'class'}-gradebook-{timezone.now():%Y-%m-%d}.csv"
     return csv_download(filename=filename, rows=rows)
 

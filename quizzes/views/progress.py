@@ -3,14 +3,12 @@
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from quizzes.models import Attempt
-from quizzes.selectors.progress import (
-    score_chart_data,
-    student_lesson_mastery,
-    student_submitted_attempts,
-)
+from quizzes.selectors.mastery import student_mastery
+from quizzes.selectors.progress import score_chart_data, student_submitted_attempts
 from quizzes.services.attempts import attempts_submit_expired
 
 
@@ -24,6 +22,6 @@ def progress(request: HttpRequest) -> HttpResponse:
     context = {
         "attempts": attempts[::-1],
         "chart": score_chart_data(attempts),
-        "mastery": student_lesson_mastery(student=request.user),
+        "mastery": student_mastery(student=request.user, now=timezone.now()),
     }
     return render(request, "quizzes/progress.html", context)

@@ -152,8 +152,20 @@ def study_rate(request: HttpRequest) -> HttpResponse:
     # The page's dashboard card counts every lesson, even on one lesson's study page.
     totals = counts if lesson is None else study_counts(student=request.user, now=timezone.now())
     html = render_to_string("quizzes/includes/study_card.html", context, request=request)
+    activity = study_activity(student=request.user, now=timezone.now())
     return JsonResponse(
-        {"html": html, "message": saved, "counts": asdict(counts), "totals": asdict(totals)}
+        {
+            "html": html,
+            "message": saved,
+            "counts": asdict(counts),
+            "totals": asdict(totals),
+            # The streak card's figures, so they move with each rating, not on a reload.
+            "activity": {
+                "reviewed_today": activity.reviewed_today,
+                "reviewed_in_chart": activity.reviewed_in_chart,
+                "streak": activity.streak,
+            },
+        }
     )
 
 

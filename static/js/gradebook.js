@@ -11,3 +11,14 @@
     });
   });
 })();
+
+// "Count missing work as 0": the switch applies itself; the Apply button is for no script.
+(() => {
+  const form = document.querySelector("[data-gradebook-options]");
+  if (!form) return;
+  const button = form.querySelector("[data-autosubmit-button]");
+  if (button) button.hidden = true;
+  form.querySelectorAll("[data-autosubmit]").forEach((input) => {
+    input.addEventListener("change", () => form.requestSubmit());
+  });
+})();

@@ -21,6 +21,7 @@
       ],
     },
     options: {
+      animation: false,
       scales: { y: { min: 0, max: 100, ticks: { callback: (value) => value + "%" } } },
       plugins: { legend: { display: false } },
     },

@@ -89,6 +89,7 @@
       slot.innerHTML = payload.html;
       updateCounts("data-study-count", payload.counts);
       updateCounts("data-study-total", payload.totals);
+      updateCounts("data-study-activity", payload.activity);
       shownAt = Date.now();
       const next = currentCard();
       const front = next && next.querySelector(".study-front");

@@ -51,16 +51,22 @@ def page(browser, live_server):
     context.close()
 
 
+def sign_in(page, user, password: str | None = None) -> None:
+    """Log a user in on this browser page through the real form."""
+    from tests.accounts.factories import DEFAULT_PASSWORD
+
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill(password or DEFAULT_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+
+
 @pytest.fixture
 def login(page):
     """Log a user in through the real form: login(user) with the factories' password."""
-    from tests.accounts.factories import DEFAULT_PASSWORD
 
-    def log_in(user, password: str = DEFAULT_PASSWORD):
-        page.goto("/accounts/login/")
-        page.get_by_label("Username").fill(user.username)
-        page.get_by_label("Password").fill(password)
-        page.get_by_role("button", name="Log in").click()
-        page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    def log_in(user, password: str | None = None):
+        sign_in(page, user, password)
 
     return log_in

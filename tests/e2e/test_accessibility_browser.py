@@ -153,3 +153,37 @@ def test_a_quiz_is_taken_and_submitted_with_the_keyboard_alone(page, login, db):
 
     expect(page.locator(".attempt-score")).to_contain_text("4 / 4")
     assert Attempt.objects.get().score == 4.0
+
+
+def test_the_class_page_has_no_serious_violations(audit, quiz_world, login):
+    assignment, *_ = quiz_world
+    login(assignment.classroom.teacher)
+
+    assert audit(f"/classes/{assignment.classroom_id}/") == []
+
+
+def test_the_statistics_page_has_no_serious_violations(audit, quiz_world, login):
+    assignment, *_ = quiz_world
+    login(assignment.classroom.teacher)
+
+    assert (
+        audit(f"/classes/{assignment.classroom_id}/assignments/{assignment.pk}/statistics/") == []
+    )
+
+
+def test_the_assignment_page_has_no_serious_violations(audit, quiz_world, login):
+    assignment, *_ = quiz_world
+    login(assignment.classroom.teacher)
+
+    assert audit(f"/classes/{assignment.classroom_id}/assignments/{assignment.pk}/") == []
+
+
+def test_an_error_page_has_no_serious_violations(audit, quiz_world, login):
+    _, student, *_ = quiz_world
+    login(student)
+
+    assert audit("/classes/") == []
+
+
+def test_the_lessons_list_has_no_serious_violations(audit, db):
+    assert audit("/lessons/?sort=event") == []

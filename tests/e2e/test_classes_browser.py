@@ -6,7 +6,8 @@ import pytest
 from playwright.sync_api import expect
 
 from quizzes.models import Classroom
-from tests.accounts.factories import DEFAULT_PASSWORD, StudentFactory, TeacherFactory
+from tests.accounts.factories import StudentFactory, TeacherFactory
+from tests.e2e.conftest import sign_in
 from tests.quizzes.factories import AssignmentFactory, QuizFactory, SubmittedAttemptFactory
 
 
@@ -20,11 +21,7 @@ def student_page(browser, live_server):
 
 
 def log_in(page, user):
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
+    sign_in(page, user)
 
 
 def test_teacher_makes_a_class_a_student_joins_and_the_gradebook_shows_their_score(

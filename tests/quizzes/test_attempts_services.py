@@ -175,7 +175,7 @@ def test_expired_attempt_is_graded_with_what_was_saved_in_time(assignment, stude
         attempt_save_answer(attempt=attempt, question_id=first, given="Metternich")
         clock.shift(timedelta(minutes=2))
 
-        with pytest.raises(AttemptClosed, match="Time is up"):
+        with pytest.raises(AttemptClosed, match="Time ran out"):
             attempt_save_answer(attempt=attempt, question_id=second, given="Metternich")
 
     attempt.refresh_from_db()

@@ -195,7 +195,7 @@ def test_returning_after_the_deadline_finds_the_attempt_graded(client, db):
 
     attempt.refresh_from_db()
     assert attempt.score == 1.0
-    assert "Time is up" in response.content.decode()
+    assert "Time ran out" in response.content.decode()
 
 
 def test_take_page_shows_the_countdown_from_the_server_deadline(client, db):
@@ -373,3 +373,18 @@ def test_check_button_without_javascript_shows_that_questions_answer(client, db)
 
     assert "Not right." in html and "The answer: Metternich" in html
     assert Answer.objects.get(attempt=attempt, question_id=first).checked_at is not None
+
+
+def test_the_timers_own_hand_in_says_time_ran_out(client, db):
+    # The page's countdown reaches 0:00 and hands the attempt in a moment before the
+    # server's deadline (its clock rounds to whole seconds).
+    attempt = _start(client, time_limit_minutes=5)
+
+    with time_machine.travel(attempt.deadline_at - timedelta(seconds=1)):
+        response = client.post(
+            reverse("quizzes:attempt_submit", args=[attempt.pk]), {"time_up": "1"}, follow=True
+        )
+
+    page = response.content.decode()
+    assert "Time ran out" in page
+    assert "Attempt submitted." not in page

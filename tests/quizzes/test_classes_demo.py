@@ -32,3 +32,22 @@ def test_demo_class_is_made_once(db):
     demo_classroom_ensure()
 
     assert Classroom.objects.count() == 1
+
+
+def test_the_readme_shows_the_join_code_line_make_run_prints(db):
+    from io import StringIO
+
+    from django.conf import settings
+    from django.core.management import call_command
+
+    make_demo_people()
+    QuestionFactory.create_batch(4, lesson=LessonFactory())
+    out = StringIO()
+
+    call_command("create_demo_classes", stdout=out)
+
+    printed = out.getvalue().strip()
+    code = Classroom.objects.get().join_code
+    readme = (settings.BASE_DIR / "README.md").read_text()
+    assert printed.replace(code, "K7PX3M") in readme
+    assert "Join code" in readme and "QR code" in readme

@@ -3,12 +3,12 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from quizzes.models import Enrolment, LessonReading
+from quizzes.services.assignments import assignment_create
 from quizzes.services.classes import (
     JOIN_CODE_ALPHABET,
     JOIN_FAILURE_LIMIT,
     JOIN_FAILURE_LIMIT_PER_ADDRESS,
     JoinThrottled,
-    assignment_create,
     classroom_archive,
     classroom_create,
     classroom_enrol_student,

@@ -131,7 +131,7 @@ def test_dashboard_queries_do_not_grow_with_assignments(
         LessonAssignmentFactory(classroom=classroom)
     client.force_login(student)
 
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         client.get(reverse("quizzes:dashboard"))
 
 

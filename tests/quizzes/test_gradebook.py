@@ -216,7 +216,7 @@ def test_gradebook_queries_do_not_grow_with_the_class(
     fill_class(classroom, students, assignments=3)
     client.force_login(classroom.teacher)
 
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = client.get(reverse("quizzes:gradebook", args=[classroom.pk]))
 
     assert response.content.decode().count('data-testid="grade-cell"') == students * 4
@@ -229,7 +229,7 @@ def test_gradebook_export_queries_do_not_grow_with_the_class(
     fill_class(classroom, students, assignments=3)
     client.force_login(classroom.teacher)
 
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = client.get(reverse("quizzes:gradebook_export", args=[classroom.pk]))
 
     assert response.content.decode().count("\n") == students + 1
@@ -251,3 +251,52 @@ def test_opening_the_gradebook_hands_in_attempts_whose_time_ran_out(client, db):
     assert attempt.submitted_at is not None
     assert attempt.score == 1.0 and attempt.max_score == 2.0
     assert "50%" in page
+
+
+def gradebook_page(client, classroom, query="") -> str:
+    client.force_login(classroom.teacher)
+    return client.get(reverse("quizzes:gradebook", args=[classroom.pk]) + query).content.decode()
+
+
+def test_headers_give_each_assignment_its_full_title(client, classroom):
+    enrol(classroom)
+    quiz = QuizFactory(owner=classroom.teacher, title="Athenians Defeat Persian Invaders: quiz")
+    AssignmentFactory(classroom=classroom, quiz=quiz)
+    lesson = LessonAssignmentFactory(classroom=classroom).lesson
+    lesson.title = "Athenians Defeat Persian Invaders at Marathon"
+    lesson.save()
+
+    page = gradebook_page(client, classroom)
+
+    assert "Athenians Defeat Persian Invaders: quiz" in page
+    assert "Athenians Defeat Persian Invaders at Marathon" in page
+
+
+def test_a_graded_cell_links_to_the_attempt_that_counts(client, classroom):
+    student = enrol(classroom)
+    assignment = quiz_assignment(classroom, GradingMethod.HIGHEST)
+    submit(assignment, student, 40, number=1)
+    best = submit(assignment, student, 90, number=2)
+
+    page = gradebook_page(client, classroom)
+
+    assert f'href="{reverse("quizzes:attempt_review", args=[best.pk])}"' in page
+
+
+def test_missing_work_counts_as_zero_when_asked_and_the_csv_follows(client, classroom):
+    student = enrol(classroom)
+    done = quiz_assignment(classroom)
+    submit(done, student, 80)
+    missed = quiz_assignment(classroom)
+    missed.due_at = timezone.now() - timedelta(days=1)
+    missed.save()
+
+    left_out = gradebook_page(client, classroom)
+    as_zero = gradebook_page(client, classroom, "?missing=zero")
+    export = client.get(reverse("quizzes:gradebook_export", args=[classroom.pk]) + "?missing=zero")
+
+    assert "80%</td>" in left_out.replace(" ", "")
+    assert "40%</td>" in as_zero.replace(" ", "")
+    assert "?missing=zero" in as_zero  # the CSV link keeps the choice
+    rows = list(csv.reader(io.StringIO(export.content.decode())))
+    assert rows[1][2] == "40.0"

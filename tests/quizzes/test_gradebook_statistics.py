@@ -49,9 +49,37 @@ def sit(assignment, marks, number=1, student=None):
     return attempt
 
 
+def statistics_page(client, assignment) -> str:
+    client.force_login(assignment.classroom.teacher)
+    url = reverse("quizzes:assignment_statistics", args=[assignment.classroom.pk, assignment.pk])
+    return client.get(url).content.decode()
+
+
+def test_two_submissions_flag_no_question_and_the_page_says_why(client, assignment):
+    # With two attempts every discrimination index is +100% or -100%.
+    sit(assignment, [1, 1, 0])
+    sit(assignment, [0, 0, 1])
+
+    page = statistics_page(client, assignment)
+
+    assert "data-flagged" not in page
+    assert "Negative discrimination" not in page
+    assert "at least 10 students" in page
+
+
+def test_the_heading_names_the_quiz_once_without_a_trailing_colon(client, assignment):
+    assignment.quiz.title = "Battle of Marathon: check"
+    assignment.quiz.save()
+
+    page = statistics_page(client, assignment)
+
+    assert ": check: statistics" not in page
+    assert "Statistics for “Battle of Marathon: check”" in page
+
+
 def test_faulty_question_is_flagged_with_a_link_to_the_bank(client, assignment):
-    # Question 3 is right only for the students who did worst on the rest.
-    for marks in ([1, 1, 0], [1, 1, 0], [1, 0, 1], [0, 0, 1]):
+    # Question 3 is right only for the students who did worst on the rest, five classes over.
+    for marks in ([1, 1, 0], [1, 1, 0], [1, 0, 1], [0, 0, 1]) * 5:
         sit(assignment, marks)
     faulty = questions_of(assignment)[2]
     client.force_login(assignment.classroom.teacher)

@@ -139,3 +139,20 @@ def test_key_points_most_missed_come_first():
     assert [item.key for item in missed] == ["treaty", "waterloo"]
     assert missed[0].wrong == 2
     assert missed[0].wrong_percent == pytest.approx(200 / 3)
+
+
+def test_the_flag_line_needs_ten_attempts_and_tightens_as_attempts_grow():
+    from quizzes.statistics import flag_line
+
+    assert flag_line(2) is None and flag_line(9) is None
+    assert [round(flag_line(n)) for n in (10, 20, 30, 60)] == [-63, -44, -36, -25]
+
+
+def test_a_mildly_negative_question_among_twenty_attempts_is_not_flagged():
+    from quizzes.statistics import QuestionStatistics
+
+    mild = QuestionStatistics(1, 20, facility=50.0, standard_deviation=50.0, discrimination=-30.0)
+    strong = QuestionStatistics(2, 20, facility=50.0, standard_deviation=50.0, discrimination=-60.0)
+
+    assert mild.has_negative_discrimination and not mild.is_flagged
+    assert strong.is_flagged

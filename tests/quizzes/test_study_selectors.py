@@ -14,7 +14,6 @@ from quizzes.selectors.study import (
 )
 from quizzes.selectors.study_progress import (
     classroom_study_progress,
-    lesson_key_point_mastery,
     study_activity,
 )
 from quizzes.services.study import study_rate_card
@@ -201,21 +200,6 @@ def test_the_chart_counts_reviews_per_day_for_thirty_days(student, lesson):
     assert len(chart["counts"]) == 30
     assert chart["counts"][-1] == 3
     assert sum(chart["counts"]) == 3
-
-
-def test_mastery_grows_with_a_key_points_cards_remembered(student, lesson):
-    first, second = lesson.key_points.order_by("position")
-    known = FlashcardFactory(lesson=lesson, key_point=first)
-    FlashcardFactory(lesson=lesson, key_point=first)
-    CardStateFactory(
-        student=student, flashcard=known, last_review=NOON, due=NOON + timedelta(days=4)
-    )
-
-    rows = lesson_key_point_mastery(student=student, lesson=lesson, now=NOON)
-
-    assert [row.key_point for row in rows] == [first, second]
-    assert rows[0].percent == 50
-    assert (rows[1].cards, rows[1].percent) == (0, 0)
 
 
 def test_class_progress_counts_reviews_over_7_and_30_days_and_retention(lesson):

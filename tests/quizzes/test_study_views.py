@@ -346,7 +346,8 @@ def test_a_student_sees_key_point_mastery_on_the_lesson_page(client, student, le
 
     response = client.get(lesson.get_absolute_url())
 
-    assert "Your mastery of the key points" in response.text
+    assert "Your mastery of this lesson" in response.text
+    assert point.text in response.text
     assert reverse("quizzes:study_lesson", args=[lesson.slug]) in response.text
 
 
@@ -375,3 +376,31 @@ def test_the_done_page_says_when_todays_new_cards_are_used_up(client, student, l
     response = client.get(reverse("quizzes:study_lesson", args=[lesson.slug]))
 
     assert "more come tomorrow" in response.text
+
+
+def test_a_rating_reports_todays_reviews_so_the_counter_moves_without_a_reload(
+    client, student, lesson
+):
+    states = [
+        CardStateFactory(student=student, flashcard=FlashcardFactory(lesson=lesson))
+        for _ in range(2)
+    ]
+    client.force_login(student)
+    page = client.get(reverse("quizzes:study_due")).content.decode()
+    assert 'data-study-activity="reviewed_today">0<' in page
+
+    for state in states:
+        payload = client.post(
+            RATE_URL, {"flashcard": state.flashcard.pk, "rating": 3}, **JSON
+        ).json()
+
+    assert payload["activity"]["reviewed_today"] == 2
+
+
+def test_the_study_page_says_why_due_today_can_rise(client, student, lesson):
+    CardStateFactory(student=student, flashcard=FlashcardFactory(lesson=lesson))
+    client.force_login(student)
+
+    page = client.get(reverse("quizzes:study_due")).content.decode()
+
+    assert "come back later today" in page

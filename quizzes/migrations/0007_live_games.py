@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('lessons', '0001_initial_lessons'),
-        ('quizzes', '0005_question_confidence_ready'),
+        ('quizzes', '0006_assignment_changes_extensions_removal'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
