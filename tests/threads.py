@@ -1,8 +1,11 @@
-"""Races as a classroom makes them: tasks in real threads released at the same moment."""
+"""Threads for tests: races as a classroom makes them (tasks released at the same moment),
+and async code run from synchronous tests."""
 
 import threading
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
 
+from asgiref.sync import async_to_sync
 from django.db import connection
 
 
@@ -26,3 +29,11 @@ def run_together(tasks: list[Callable[[], object]]) -> list[object]:
     for thread in threads:
         thread.join(timeout=60)
     return results
+
+
+def run_async(function: Callable[[], Awaitable[object]]) -> object:
+    """Run an async function to its end from synchronous test code, on a thread of its own:
+    Playwright's sync API keeps an event loop running in the thread of a test worker that
+    ran a browser test, and async_to_sync refuses to run beside it."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(async_to_sync(function)).result()

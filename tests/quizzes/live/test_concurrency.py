@@ -6,7 +6,6 @@ import asyncio
 from datetime import timedelta
 
 import pytest
-from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from channels.testing import WebsocketCommunicator
 from django.db import connection
@@ -19,7 +18,7 @@ from quizzes.services.live import LiveRefused, live_answer, live_host_action
 from quizzes.services.live_setup import live_player_join
 from tests.accounts.factories import StudentFactory
 from tests.quizzes.live_world import make_live_world
-from tests.threads import run_together
+from tests.threads import run_async, run_together
 
 pytestmark = [
     pytest.mark.postgres,
@@ -126,7 +125,7 @@ def test_forty_phones_answering_at_once_over_their_sockets_give_forty_answers():
             await phone.disconnect()
         return receipts
 
-    receipts = async_to_sync(scenario)()
+    receipts = run_async(scenario)
 
     assert receipts == ["answered"] * PLAYERS
     assert LiveAnswer.objects.filter(game=world.game).count() == PLAYERS

@@ -6,7 +6,6 @@ import json
 from datetime import timedelta
 
 import pytest
-from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from channels.testing import WebsocketCommunicator
 from django.contrib.sessions.backends.db import SessionStore
@@ -19,6 +18,7 @@ from quizzes.models import LiveAnswer, LiveGame, LivePhase, LivePlayer
 from quizzes.services.live_setup import live_player_join
 from tests.accounts.factories import StudentFactory, TeacherFactory
 from tests.quizzes.live_world import make_live_world, right_choice_for, wrong_choice_for
+from tests.threads import run_async
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ORIGIN = (b"origin", b"http://testserver")
@@ -26,7 +26,7 @@ ORIGIN = (b"origin", b"http://testserver")
 
 @pytest.fixture(autouse=True)
 def empty_channel_layer():
-    async_to_sync(get_channel_layer().flush)()
+    run_async(get_channel_layer().flush)
 
 
 @pytest.fixture
@@ -86,7 +86,7 @@ async def hang_up(*sockets) -> None:
 
 
 def run(scenario):
-    async_to_sync(scenario)()
+    run_async(scenario)
 
 
 def joined(world):
