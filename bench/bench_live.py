@@ -221,7 +221,13 @@ def main() -> None:
     parser.add_argument("--think", type=float, default=3.0, help="longest think before answering")
     parser.add_argument("--port", type=int, default=8016)
     parser.add_argument("--pg-port", type=int, default=54331)
+    parser.add_argument(
+        "--redis-url", default="", help="channels-redis on this Redis (e.g. one started for it)"
+    )
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn workers (needs Redis)")
     options = parser.parse_args()
+    if options.workers > 1 and not options.redis_url:
+        parser.error("several workers share games only through Redis: give --redis-url")
     signal.signal(signal.SIGTERM, _stop_on_signal)
     with postgres_server(options.pg_port) as database_url:
         run(options, database_url)
@@ -235,7 +241,7 @@ def run(options, database_url: str) -> None:
         "DEBUG": "0",
         "SECRET_KEY": "bench-only-" + os.urandom(16).hex(),
         "ALLOWED_HOSTS": "127.0.0.1",
-        "REDIS_URL": "",
+        "REDIS_URL": options.redis_url,
     }
     os.environ.update(env)
     import django
@@ -255,7 +261,7 @@ def run(options, database_url: str) -> None:
     uvicorn = [
         str(Path(sys.executable).parent / "uvicorn"), "history_quiz.asgi:application",
         "--host", "127.0.0.1", "--port", str(options.port), "--ws-max-size", "4096",
-        "--log-level", "warning", "--no-access-log",
+        "--log-level", "warning", "--no-access-log", "--workers", str(options.workers),
     ]  # fmt: skip
     server = subprocess.Popen(uvicorn, cwd=ROOT, env=env)
     try:
@@ -282,9 +288,11 @@ def run(options, database_url: str) -> None:
 
 def report(figures: dict, *, recorded: int, cpu: float, elapsed: float, options) -> None:
     receipts, last = figures["receipts"], figures["last"]
+    layer = "Redis channel layer" if options.redis_url else "in-memory channel layer"
+    processes = "1 process" if options.workers == 1 else f"{options.workers} workers"
     print(
-        f"\n{options.players} players, {options.questions} questions, uvicorn 1 process "
-        f"(in-memory channel layer), PostgreSQL; {elapsed:.0f} s\n"
+        f"\n{options.players} players, {options.questions} questions, uvicorn {processes} "
+        f"({layer}), PostgreSQL; {elapsed:.0f} s\n"
     )
     print("'next question' to receipt        p50 ms   p95 ms   max ms")
     print(

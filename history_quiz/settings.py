@@ -126,7 +126,13 @@ CHANNEL_LAYERS = {
     "default": (
         {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
-            "CONFIG": {"hosts": [REDIS_URL], "prefix": "hq-live"},
+            # channels-redis waits up to 5 s for a message in one blocking read; the Redis
+            # client's own read timeout (5 s by default) must be longer, or an idle socket's
+            # consumer dies with a timeout.
+            "CONFIG": {
+                "hosts": [{"address": REDIS_URL, "socket_timeout": 30}],
+                "prefix": "hq-live",
+            },
         }
         if REDIS_URL
         else {"BACKEND": "channels.layers.InMemoryChannelLayer"}

@@ -33,6 +33,8 @@ PORTS = [int(port) for port in os.environ.get("MULTISERVER_PORTS", "8008,8009").
 FAILURE_LIMIT = 3
 PASSWORD = "a-long-student-password"
 JOIN_FAILURE_LIMIT = 10  # quizzes.services.classes: wrong class codes per account
+# Longer than the Redis client's default read timeout (5 s) and channels-redis's blocking read.
+IDLE_SECONDS = 8
 
 pytestmark = [
     pytest.mark.multiserver,
@@ -87,7 +89,10 @@ live = [
 ]
 game = live_game_create(host=teacher, title="Magna Carta live", classroom=classroom,
     question_ids=[q.pk for q in live])
-print(json.dumps({"assignment": assignment.pk, "game": game.pk, "pin": game.pin}))
+idle = live_game_create(host=teacher, title="Idle lobby", classroom=classroom,
+    question_ids=[q.pk for q in live])
+print(json.dumps({"assignment": assignment.pk, "game": game.pk, "pin": game.pin,
+    "idle_game": idle.pk, "idle_pin": idle.pin}))
 """.replace("PASSWORD", repr(PASSWORD))
 
 LIVE_RESULT_SCRIPT = """
@@ -334,3 +339,22 @@ def play_two_questions(first: str, second: str, world: dict, sockets) -> list[in
         assert [frame_of(phone, "reveal")["you"]["right"] for phone in phones] == [True, False]
     host.send(json.dumps({"type": "next"}))
     return [frame_of(phone, "podium")["you"]["rank"] for phone in phones]
+
+
+def test_a_phone_waiting_in_the_lobby_longer_than_redis_reads_stays_connected(servers):
+    (first, second), world = servers
+    teacher, student = Browser(), Browser()
+    teacher.log_in(first, "ms-teacher", PASSWORD)
+    student.log_in(second, "ms-player", PASSWORD)
+    student.open(f"{second}/play/")
+    student.post_form(f"{second}/play/", {"pin": world["idle_pin"]})
+    game = world["idle_game"]
+    with (
+        student.socket(second, f"/ws/live/{game}/play/") as phone,
+        teacher.socket(first, f"/ws/live/{game}/host/") as host,
+    ):
+        frame_of(phone, "you")
+        time.sleep(IDLE_SECONDS)  # the class waits for the last ones to join
+        host.send(json.dumps({"type": "start"}))
+
+        assert frame_of(phone, "question")["index"] == 0
