@@ -262,6 +262,7 @@ def run(options, database_url: str) -> None:
         str(Path(sys.executable).parent / "uvicorn"), "history_quiz.asgi:application",
         "--host", "127.0.0.1", "--port", str(options.port), "--ws-max-size", "4096",
         "--log-level", "warning", "--no-access-log", "--workers", str(options.workers),
+        "--timeout-graceful-shutdown", "5",
     ]  # fmt: skip
     server = subprocess.Popen(uvicorn, cwd=ROOT, env=env)
     try:
@@ -281,7 +282,11 @@ def run(options, database_url: str) -> None:
         cpu = server_cpu(server) - cpu_before
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
     recorded = LiveAnswer.objects.filter(game_id=world["game"]).count()
     report(figures, recorded=recorded, cpu=cpu, elapsed=elapsed, options=options)
 

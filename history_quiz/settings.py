@@ -128,9 +128,10 @@ CHANNEL_LAYERS = {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             # channels-redis waits up to 5 s for a message in one blocking read; the Redis
             # client's own read timeout (5 s by default) must be longer, or an idle socket's
-            # consumer dies with a timeout.
+            # consumer dies with a timeout. A class's sockets closing at once at the end of a
+            # game need more than the client's default 100 connections per process.
             "CONFIG": {
-                "hosts": [{"address": REDIS_URL, "socket_timeout": 30}],
+                "hosts": [{"address": REDIS_URL, "socket_timeout": 30, "max_connections": 1000}],
                 "prefix": "hq-live",
             },
         }
