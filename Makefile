@@ -20,6 +20,7 @@ install: $(STAMP)
 # Migrate, import the bundled lessons, create the demo accounts and data.
 setup: install
 	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py createcachetable
 	DEBUG=1 $(PY) manage.py import_lessons fixtures/lessons
 	DEBUG=1 $(PY) manage.py create_demo_accounts
 	DEBUG=1 $(PY) manage.py create_demo_classes
@@ -28,20 +29,31 @@ setup: install
 # frames over 4 KiB are refused before the app sees them.
 ASGI := $(VENV)/bin/uvicorn history_quiz.asgi:application --ws-max-size 4096
 
+# The web server (uvicorn, reloading on code changes) and one background worker (lesson
+# imports, bank generation, GIFT imports, roster accounts); stopping the server (Ctrl+C) stops
+# the worker too.
 run: setup
+	DEBUG=1 $(PY) manage.py run_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	DEBUG=1 $(ASGI) --host $(HOST) --port $(PORT) --reload --reload-dir history_quiz \
 		--reload-dir lessons --reload-dir quizzes --reload-dir templates
 
-# Single-machine production: uvicorn on the embedded SQLite, static files from whitenoise.
-# The secret key is made once and kept in .secret_key (ignored by git). Without REDIS_URL the
-# live games' channel layer lives in one process's memory, so one worker serves them all;
-# with REDIS_URL, WEB_CONCURRENCY workers (default 3) share it through Redis.
-PROD_ENV = SECRET_KEY="$$(cat .secret_key)" ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}"
+# Single-machine production: uvicorn on the embedded SQLite, static files from whitenoise,
+# one background worker beside it (stopped with the server). The secret key is made once and
+# kept in .secret_key (ignored by git); password-reset e-mails go to files in .cache/mail
+# unless EMAIL_BACKEND says otherwise (SMTP: see README). Without REDIS_URL the live games'
+# channel layer lives in one process's memory, so one uvicorn worker serves them all; with
+# REDIS_URL, WEB_CONCURRENCY workers (default 3) share it through Redis.
+PROD_ENV = SECRET_KEY="$$(cat .secret_key)" ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	EMAIL_BACKEND="$${EMAIL_BACKEND:-django.core.mail.backends.filebased.EmailBackend}"
 run-prod: install
 	test -s .secret_key || $(PY) -c "import secrets; print(secrets.token_urlsafe(50))" > .secret_key
 	$(PROD_ENV) $(PY) manage.py migrate --noinput
+	$(PROD_ENV) $(PY) manage.py createcachetable
 	$(PROD_ENV) $(PY) manage.py collectstatic --noinput -v0
 	$(PROD_ENV) $(PY) manage.py import_lessons fixtures/lessons
+	$(PROD_ENV) $(PY) manage.py run_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	if [ -n "$$REDIS_URL" ]; then workers=$${WEB_CONCURRENCY:-3}; else workers=1; \
 		[ "$${WEB_CONCURRENCY:-1}" = 1 ] || echo "No REDIS_URL: one worker (live games need one process without Redis)"; fi; \
 	$(PROD_ENV) $(ASGI) --host $(HOST) --port $(PORT) --workers $$workers --proxy-headers \
@@ -56,11 +68,19 @@ $(AXE):
 		--prefix .cache/axe axe-core@$(AXE_VERSION); \
 	else echo "npm is missing: the accessibility tests will be skipped"; fi
 
+# gift-pegjs, a GIFT parser from npm, for the export round-trip tests (tests only).
+GIFT_PEGJS_VERSION := 1.0.2
+GIFT_PEGJS := .cache/gift/node_modules/gift-pegjs/package.json
+$(GIFT_PEGJS):
+	if command -v npm >/dev/null; then npm install --silent --no-audit --no-fund \
+		--prefix .cache/gift gift-pegjs@$(GIFT_PEGJS_VERSION); \
+	else echo "npm is missing: the GIFT parser round-trip tests will be skipped"; fi
+
 # The whole suite, in parallel; DATABASE_URL picks PostgreSQL instead of SQLite.
-test: install $(AXE)
+test: install $(AXE) $(GIFT_PEGJS)
 	$(PY) -m pytest -n auto --dist loadgroup $(PYTEST_ARGS)
 
-test-fast: install
+test-fast: install $(GIFT_PEGJS)
 	$(PY) -m pytest -n auto -m "not e2e" $(PYTEST_ARGS)
 
 lint: install
@@ -82,7 +102,7 @@ bench: install
 bench-gradebook: install
 	$(PY) bench/bench_gradebook.py
 
-# Parse time against whole generation time per bundled lesson (target: <= 1.5x).
+# Parse time against whole generation time per bundled lesson (target: <= 2x).
 bench-generation: install
 	$(PY) bench/bench_generation.py
 

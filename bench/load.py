@@ -97,6 +97,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
     parser.add_argument("--port", type=int, default=8006)
     parser.add_argument("--pg-port", type=int, default=54330)
+    parser.add_argument("--bell-students", type=int, default=500, help="0 skips the bell row")
+    parser.add_argument("--bell-seconds", type=int, default=60)
     parser.add_argument("--submit-rounds", type=int, default=25, help="fresh attempts/student")
     options = parser.parse_args()
     if not shutil.which("wrk"):
@@ -114,6 +116,7 @@ def run(options, database_url: str, tmp: Path) -> None:
         "DEBUG": "0",
         "SECRET_KEY": "bench-only-" + os.urandom(16).hex(),
         "ALLOWED_HOSTS": "127.0.0.1",
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
     }
     os.environ.update(env)
     import django
@@ -122,13 +125,21 @@ def run(options, database_url: str, tmp: Path) -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    from bench.world import school_build
-    from quizzes.models import Attempt
+    from bench.bell import bell_report, bell_run
+    from bench.world import bell_class_build, school_build
+    from quizzes.models import Answer, Attempt, Question
 
     print("Migrating and building the school…", flush=True)
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
     school = school_build(students=options.students, submit_rounds=options.submit_rounds)
+    bell_takers = (
+        bell_class_build(school=school, students=options.bell_students)
+        if options.bell_students
+        else []
+    )
+    answers = dict(Question.objects.filter(rule="bench").values_list("pk", "answer"))
     requests = prepare(school)
     files = {}
     for name, items in requests.items():
@@ -175,10 +186,17 @@ def run(options, database_url: str, tmp: Path) -> None:
                         )
                 runs.append(figures)
             results[name] = runs
+        bell = None
+        if bell_takers:
+            bell = bell_run(url, bell_takers, answers, seconds=options.bell_seconds)
     finally:
         server.terminate()
         server.wait(timeout=30)
     report(results, options)
+    if bell is not None:
+        saved = Answer.objects.filter(attempt__in=[a for _, a in bell_takers]).count()
+        expected = len(bell_takers) * min(20, options.bell_seconds // 10)
+        bell_report(bell, students=len(bell_takers), saved=saved, expected=expected)
 
 
 def prepare(school) -> dict[str, list[dict]]:

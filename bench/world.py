@@ -60,6 +60,7 @@ class Session:
 class School:
     teacher: Session
     classroom: Classroom
+    quiz: Quiz | None = None
     # Per student: (session, the open attempt to take and save, its question ids)
     takers: list[tuple[Session, Attempt]] = field(default_factory=list)
     # Fresh open attempts to submit, each once: (session, attempt)
@@ -149,7 +150,7 @@ def school_build(*, students: int, submit_rounds: int) -> School:
         batch_size=5000,
     )
     sessions = {pupil.pk: session_for(pupil) for pupil in pupils}
-    school = School(teacher=session_for(teacher), classroom=classroom)
+    school = School(teacher=session_for(teacher), classroom=classroom, quiz=quiz)
     for attempt in attempts:
         pair = (sessions[attempt.student_id], attempt)
         if attempt.assignment_id == assignments[0].pk:
@@ -157,3 +158,30 @@ def school_build(*, students: int, submit_rounds: int) -> School:
         else:
             school.to_submit.append(pair)
     return school
+
+
+def bell_class_build(*, school: School, students: int) -> list[tuple[Session, Attempt]]:
+    """Another class of `students`, logged in, each with an untouched open attempt of the
+    school's quiz: the class that opens the quiz when the bell rings."""
+    teacher = User.objects.get(username="bench-teacher")
+    classroom = Classroom.objects.create(name="Year 10", teacher=teacher, join_code="BELL10")
+    pupils = User.objects.bulk_create(
+        User(username=f"bell{n}", first_name=f"Bell{n}", last_name=f"Ring{n:04d}")
+        for n in range(students)
+    )
+    Enrolment.objects.bulk_create(Enrolment(classroom=classroom, student=p) for p in pupils)
+    assignment = Assignment.objects.create(
+        classroom=classroom, quiz=school.quiz, assigned_by=teacher, due_at=None
+    )
+    questions = list(
+        school.quiz.quiz_questions.order_by("position").values_list(
+            "question_id", "question__choices"
+        )
+    )
+    ids = [pk for pk, _ in questions]
+    orders = {str(pk): list(range(len(choices))) for pk, choices in questions}
+    attempts = Attempt.objects.bulk_create(
+        Attempt(assignment=assignment, student=p, question_ids=ids, option_orders=orders)
+        for p in pupils
+    )
+    return [(session_for(attempt.student), attempt) for attempt in attempts]

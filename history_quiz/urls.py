@@ -9,6 +9,7 @@ urlpatterns = [
     # Browsers (and the admin's pages) still ask for /favicon.ico.
     path("favicon.ico", views.favicon, name="favicon"),
     path("accounts/", include("history_quiz.accounts.urls")),
+    path("jobs/", include("history_quiz.jobs.urls")),
     # Quizzes first: its paths under lessons/ ("lessons/<slug>/bank/") are more specific.
     path("", include("quizzes.urls")),
     path("lessons/", include("lessons.urls")),

@@ -1,4 +1,6 @@
-from django.db import connection
+import logging
+
+from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
@@ -7,12 +9,22 @@ from django.views.decorators.http import require_GET
 
 from lessons.selectors import lesson_list
 
+logger = logging.getLogger(__name__)
+
 
 @require_GET
 @never_cache
 def healthz(request: HttpRequest) -> HttpResponse:
-    """Liveness: the process answers and the database accepts a connection."""
-    connection.ensure_connection()
+    """Health: the process answers and the database answers a query (503 when it does not),
+    so a load balancer stops sending students to a server that cannot serve them."""
+    try:
+        # A real round trip: a kept-open connection proves nothing once the server is gone.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError as error:
+        logger.warning("Health check: the database did not answer (%s)", error)
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
     return HttpResponse("ok", content_type="text/plain")
 
 

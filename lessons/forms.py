@@ -12,6 +12,31 @@ from lessons.services import LESSON_FILE_SUFFIXES
 
 UPLOAD_MAX_BYTES = 1024 * 1024
 TEXT_MAX_CHARACTERS = 1_000_000
+# The bundled lessons have 346 to 597 words and lines (paragraphs) of at most 750
+# characters. 5,000 words is over eight times the longest, some ten printed pages, and takes
+# a worker a few seconds to turn into questions; 2,500 characters is a paragraph of about
+# 400 words, over three times the longest. A longer document is several lessons.
+LESSON_MAX_WORDS = 5_000
+LESSON_MAX_LINE_CHARACTERS = 2_500
+
+
+def lesson_size_problem(text: str) -> str:
+    """Why the document is too big to be one lesson, naming the limit; "" when it is not."""
+    words = len(text.split())
+    if words > LESSON_MAX_WORDS:
+        return (
+            f"A lesson has at most {LESSON_MAX_WORDS:,} words; this one has {words:,}. "
+            "Split it into several lessons."
+        )
+    for number, line in enumerate(text.splitlines(), start=1):
+        if len(line) > LESSON_MAX_LINE_CHARACTERS:
+            return (
+                f"A line has at most {LESSON_MAX_LINE_CHARACTERS:,} characters; line {number} "
+                f"has {len(line):,}. Break the paragraph into shorter ones."
+            )
+    if "\x00" in text:
+        return "The document holds a NUL character (byte 0), so it is not plain text."
+    return ""
 
 
 class LessonDocumentForm(forms.Form):
@@ -24,7 +49,7 @@ class LessonDocumentForm(forms.Form):
     document = forms.FileField(
         required=False,
         label="Upload a document",
-        help_text="A .txt or .md file in UTF-8, up to 1 MB.",
+        help_text=f"A .txt or .md file in UTF-8, up to 1 MB and {LESSON_MAX_WORDS:,} words.",
         widget=forms.ClearableFileInput(attrs={"accept": ".txt,.md,text/plain,text/markdown"}),
     )
     text = forms.CharField(
@@ -34,7 +59,8 @@ class LessonDocumentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 14, "spellcheck": "true"}),
         help_text="The title on the first line, then a summary paragraph, short key-point "
         "lines, and sections such as “What Happened?” and “Why Does it Matter?” with one "
-        "paragraph per line.",
+        f"paragraph per line. At most {LESSON_MAX_WORDS:,} words, and "
+        f"{LESSON_MAX_LINE_CHARACTERS:,} characters a line.",
         error_messages={
             "max_length": "The text is too long: the limit is %(limit_value)s characters "
             "(it has %(show_value)s)."
@@ -71,6 +97,10 @@ class LessonDocumentForm(forms.Form):
         elif not text.strip():
             raise forms.ValidationError("Upload a document or paste the lesson's text.")
         cleaned["text"] = text
+        # Checked before any parsing, so an oversized document costs nothing.
+        problem = lesson_size_problem(text)
+        if problem:
+            raise forms.ValidationError(problem)
         try:
             cleaned["parsed"] = parse_lesson(text)
         except LessonParseError as error:

@@ -20,13 +20,43 @@ class LessonQuerySet(models.QuerySet):
         """Earliest events first; lessons without a year last."""
         return self.order_by(models.F("event_year").asc(nulls_last=True), "title", "pk")
 
-    def editable_by(self, user) -> "LessonQuerySet":
-        """Admins edit every lesson; a teacher edits the lessons they own."""
+    def library(self) -> "LessonQuerySet":
+        """The site library: the bundled lessons, owned by no teacher, changed by admins."""
+        return self.filter(owner__isnull=True)
+
+    def changeable_by(self, user) -> "LessonQuerySet":
+        """Lessons whose text and bank the user may change: all for admins, a teacher's own."""
         if user.is_staff:
             return self
         if getattr(user, "is_teacher", False):
             return self.filter(owner=user)
         return self.none()
+
+    def bank_visible_to(self, user) -> "LessonQuerySet":
+        """Lessons whose bank the user may open: those they may change, and the library
+        (whose bank other teachers see in part: BankItemQuerySet.visible_to)."""
+        if user.is_staff:
+            return self
+        if getattr(user, "is_teacher", False):
+            return self.filter(Q(owner=user) | Q(owner__isnull=True))
+        return self.none()
+
+
+def lesson_can_change(user, lesson: "Lesson") -> bool:
+    """Whether the user may change the lesson and its bank: its owner, or an admin (the
+    same rule as LessonQuerySet.changeable_by, for a lesson already loaded)."""
+    if not user.is_authenticated:
+        return False
+    return user.is_staff or (getattr(user, "is_teacher", False) and lesson.owner_id == user.pk)
+
+
+def lesson_bank_visible(user, lesson: "Lesson") -> bool:
+    """Whether the user may open the lesson's bank (LessonQuerySet.bank_visible_to's rule)."""
+    if not user.is_authenticated:
+        return False
+    return lesson_can_change(user, lesson) or (
+        getattr(user, "is_teacher", False) and lesson.owner_id is None
+    )
 
 
 class Lesson(models.Model):
@@ -40,6 +70,14 @@ class Lesson(models.Model):
         on_delete=models.SET_NULL,
         related_name="owned_lessons",
         help_text="The teacher who added the lesson; empty for bundled lessons.",
+    )
+    copied_from = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="copies",
+        help_text="The library lesson this one was copied from.",
     )
     source_name = models.CharField(
         max_length=255, blank=True, help_text="The document the lesson was imported from."
@@ -70,6 +108,10 @@ class Lesson(models.Model):
     @property
     def event_year_label(self) -> str:
         return year_label(self.event_year)
+
+    @property
+    def in_library(self) -> bool:
+        return self.owner_id is None
 
 
 class KeyPoint(models.Model):

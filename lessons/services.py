@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from lessons.models import KeyPoint, Lesson, Section, Sentence
@@ -46,7 +46,9 @@ def lesson_save_parsed(
     The lesson is saved first, in its own transaction: a failure while generating is
     logged and kept on `lesson.generation_error`, and never loses the lesson.
     """
-    lesson, created = _save_parsed(parsed=parsed, slug=slug, source_name=source_name, owner=owner)
+    lesson, created = lesson_store_parsed(
+        parsed=parsed, slug=slug, source_name=source_name, owner=owner
+    )
     lesson.generation_error = lesson_generate_bank(lesson=lesson)
     return lesson, created
 
@@ -84,10 +86,14 @@ def lesson_set_place(*, lesson: Lesson, event_year: int | None, period: str, reg
 
 
 @transaction.atomic
-def _save_parsed(
-    *, parsed: ParsedLesson, slug: str, source_name: str, owner
+def lesson_store_parsed(
+    *, parsed: ParsedLesson, slug: str, source_name: str = "", owner=None, new: bool = False
 ) -> tuple[Lesson, bool]:
+    """Create or update the lesson with this slug and renumber its sentences; no bank.
+    With `new`, IntegrityError if the slug was taken meanwhile (never someone's update)."""
     lesson = Lesson.objects.select_for_update().filter(slug=slug).first()
+    if new and lesson is not None:
+        raise IntegrityError(f"the lesson slug {slug!r} was just taken")
     created = lesson is None
     if created:
         lesson = Lesson(slug=slug, owner=owner)

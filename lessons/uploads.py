@@ -1,15 +1,16 @@
 """Lessons added and edited from the web: unique slugs, saving, and the text to edit."""
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from lessons.models import Lesson
 from lessons.parsing import ParsedLesson
-from lessons.services import lesson_save_parsed
+from lessons.services import lesson_store_parsed
 
 # Paths under /lessons/ that a lesson slug must not take.
 RESERVED_SLUGS = {"new"}
 SLUG_MAX_LENGTH = 200
+SLUG_ATTEMPTS = 5
 
 
 def unique_lesson_slug(title: str) -> str:
@@ -25,18 +26,28 @@ def unique_lesson_slug(title: str) -> str:
     return slug
 
 
-@transaction.atomic
 def lesson_create_uploaded(*, parsed: ParsedLesson, owner, source_name: str = "") -> Lesson:
-    """Save a new lesson from a document a teacher uploaded or pasted; they own it."""
-    # Inside the transaction, so two uploads of one title cannot claim the same slug.
-    slug = unique_lesson_slug(parsed.title)
-    lesson, _ = lesson_save_parsed(parsed=parsed, slug=slug, source_name=source_name, owner=owner)
-    return lesson
+    """Save a new lesson from a document a teacher uploaded or pasted; they own it.
+    Its question bank is generated afterwards (lessons/jobs.py)."""
+    for attempt in range(SLUG_ATTEMPTS):
+        try:
+            with transaction.atomic():
+                slug = unique_lesson_slug(parsed.title)
+                lesson, _ = lesson_store_parsed(
+                    parsed=parsed, slug=slug, source_name=source_name, owner=owner, new=True
+                )
+            return lesson
+        except IntegrityError:
+            # Two workers saving lessons of one title at once both chose the free slug:
+            # the one that lost takes the next.
+            if attempt == SLUG_ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 def lesson_update_uploaded(*, lesson: Lesson, parsed: ParsedLesson) -> Lesson:
     """Save an edited document over its lesson, keeping the slug (and so its links)."""
-    updated, _ = lesson_save_parsed(parsed=parsed, slug=lesson.slug)
+    updated, _ = lesson_store_parsed(parsed=parsed, slug=lesson.slug)
     return updated
 
 

@@ -1,4 +1,3 @@
-import logging
 from functools import wraps
 
 from django.contrib import messages
@@ -12,13 +11,12 @@ from django.views.decorators.http import require_http_methods
 
 from lessons import selectors
 from lessons.forms import LessonDocumentForm, LessonFilterForm, LessonPlacingForm
-from lessons.models import Lesson
+from lessons.jobs import lesson_job_start
+from lessons.models import Lesson, lesson_bank_visible, lesson_can_change
 from lessons.services import lesson_set_place
-from lessons.uploads import lesson_create_uploaded, lesson_document_text, lesson_update_uploaded
+from lessons.uploads import lesson_document_text
 
 LESSONS_PER_PAGE = 12
-
-logger = logging.getLogger(__name__)
 
 
 def lesson_list(request: HttpRequest) -> HttpResponse:
@@ -48,7 +46,7 @@ def lesson_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def lesson_placing(request: HttpRequest, slug: str) -> HttpResponse:
     """The owner (or an admin) sets when and where the lesson's events happened."""
-    lesson = get_object_or_404(Lesson.objects.editable_by(request.user), slug=slug)
+    lesson = get_object_or_404(Lesson.objects.changeable_by(request.user), slug=slug)
     form = LessonPlacingForm(request.POST or None, instance=lesson)
     if request.method == "POST":
         if not form.is_valid():
@@ -69,7 +67,13 @@ def lesson_placing(request: HttpRequest, slug: str) -> HttpResponse:
 def lesson_detail(request: HttpRequest, slug: str) -> HttpResponse:
     """Read a lesson; every sentence carries the anchor questions link back to."""
     page = selectors.lesson_page(slug=slug)
-    return render(request, "lessons/lesson_detail.html", {"page": page, "lesson": page.lesson})
+    context = {
+        "page": page,
+        "lesson": page.lesson,
+        "may_open_bank": lesson_bank_visible(request.user, page.lesson),
+        "may_edit_lesson": lesson_can_change(request.user, page.lesson),
+    }
+    return render(request, "lessons/lesson_detail.html", context)
 
 
 def _content_editor_required(view):
@@ -83,24 +87,6 @@ def _content_editor_required(view):
         return view(request, *args, **kwargs)
 
     return wrapped
-
-
-def _generate_bank(request: HttpRequest, lesson: Lesson) -> None:
-    from quizzes.services.bank import bank_generate
-
-    try:
-        bank_generate(lesson=lesson)
-    except Exception:
-        # The lesson is saved either way; a generator failure must not lose the teacher's
-        # work behind an error page, and "Regenerate bank" can try again.
-        logger.exception("Generating the bank of lesson %s failed", lesson.slug)
-        messages.warning(
-            request,
-            f"“{lesson.title}” is saved, but its questions could not be generated. "
-            "Try “Regenerate bank” on this page.",
-        )
-        return
-    messages.success(request, f"“{lesson.title}” is saved and its question bank generated.")
 
 
 def _document_form_page(
@@ -132,29 +118,28 @@ def _document_form_page(
 @require_http_methods(["GET", "POST"])
 @_content_editor_required
 def lesson_new(request: HttpRequest) -> HttpResponse:
-    """Add a lesson from a document: preview it (nothing saved), then save and generate."""
+    """Add a lesson from a document: preview it (nothing saved), then save: a worker saves it
+    and generates its bank while the job's page shows how far it got."""
     outcome = _document_form_page(request, lesson=None)
     if isinstance(outcome, HttpResponse):
         return outcome
-    lesson = lesson_create_uploaded(
-        parsed=outcome.cleaned_data["parsed"],
+    job = lesson_job_start(
         owner=request.user,
+        text=outcome.cleaned_data["text"],
         source_name=outcome.cleaned_data.get("source_name", ""),
     )
-    _generate_bank(request, lesson)
-    return redirect("quizzes:bank_review", slug=lesson.slug)
+    return redirect("jobs:job_detail", pk=job.pk)
 
 
 @require_http_methods(["GET", "POST"])
 @_content_editor_required
 def lesson_edit(request: HttpRequest, slug: str) -> HttpResponse:
     """Edit a lesson's document (owner or admin); the slug stays, the bank follows."""
-    lesson = get_object_or_404(Lesson.objects.editable_by(request.user), slug=slug)
+    lesson = get_object_or_404(Lesson.objects.changeable_by(request.user), slug=slug)
     outcome = _document_form_page(
         request, lesson=lesson, initial={"text": lesson_document_text(lesson)}
     )
     if isinstance(outcome, HttpResponse):
         return outcome
-    lesson = lesson_update_uploaded(lesson=lesson, parsed=outcome.cleaned_data["parsed"])
-    _generate_bank(request, lesson)
-    return redirect("quizzes:bank_review", slug=lesson.slug)
+    job = lesson_job_start(owner=request.user, text=outcome.cleaned_data["text"], lesson=lesson)
+    return redirect("jobs:job_detail", pk=job.pk)

@@ -43,3 +43,15 @@ def given_lesson(db, given_lesson_path):
     from lessons.services import lesson_import_file
 
     return lesson_import_file(path=given_lesson_path).lesson
+
+
+@pytest.fixture
+def run_tasks(db):
+    """Run every queued background task here and now, as a worker would; returns how many."""
+
+    def run() -> int:
+        from history_quiz.jobs.running import tasks_run_queued
+
+        return tasks_run_queued()
+
+    return run

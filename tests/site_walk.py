@@ -1,7 +1,8 @@
 """The site's pages, walked from the URL resolver, and a small world to fill their arguments:
-two teachers with a class each, a student in each class, teacher A's quiz assigned to class A,
-student A's attempts and a card student A studies. Shared by the access-control and the
-hostile-text walks."""
+two teachers with a class each, a student in each class, a student waiting for teacher
+access, teacher A's own lesson and quiz assigned to class A, student A's attempts, a lesson
+of the site library and a card of it student A studies. Shared by the access-control and
+the hostile-text walks."""
 
 import re
 from dataclasses import dataclass
@@ -12,9 +13,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
+from history_quiz.accounts.services import teacher_invitation_create, teacher_request_submit
+from quizzes.jobs import roster_job_start
 from quizzes.models import Answer, Attempt
 from quizzes.services.live_setup import live_game_create, live_player_join
 from tests.accounts.factories import AdminFactory, StudentFactory, TeacherFactory
+from tests.lessons.factories import LessonFactory
 from tests.quizzes.factories import (
     AssignmentFactory,
     CardStateFactory,
@@ -22,11 +26,22 @@ from tests.quizzes.factories import (
     EnrolmentFactory,
     FlashcardFactory,
     LessonAssignmentFactory,
+    QuestionFactory,
     QuizFactory,
     SubmittedAttemptFactory,
 )
 
-ROLES = ["anonymous", "student_a", "student_b", "teacher_a", "teacher_b", "admin"]
+# A pending teacher is a student who has asked for teacher access: a student until an
+# admin decides. Teacher A owns the world's lesson; nobody owns the library lesson.
+ROLES = [
+    "anonymous",
+    "student_a",
+    "student_b",
+    "pending_teacher",
+    "teacher_a",
+    "teacher_b",
+    "admin",
+]
 OK, LOGIN, NO = "reaches", "sent to log in", "refused"
 ANSWERS = "answers without a server error"  # the admin's own add/lookup pages may say 403/404
 
@@ -70,16 +85,11 @@ SIGNED_IN = rule(anonymous=LOGIN, **dict.fromkeys(ROLES[1:], OK))
 ANY_TEACHER = rule(anonymous=LOGIN, teacher_a=OK, teacher_b=OK, admin=OK)
 TEACHER_A = rule(anonymous=LOGIN, teacher_a=OK, admin=OK)
 STUDENT_A = rule(anonymous=LOGIN, student_a=OK)
-ANY_STUDENT = rule(anonymous=LOGIN, student_a=OK, student_b=OK)
+ANY_STUDENT = rule(anonymous=LOGIN, student_a=OK, student_b=OK, pending_teacher=OK)
+ADMIN = rule(anonymous=LOGIN, admin=OK)
+NOBODY = rule(anonymous=LOGIN)
 # The admin site sends everyone but staff to its own login page.
-ADMIN_SITE = rule(
-    anonymous=LOGIN,
-    student_a=LOGIN,
-    student_b=LOGIN,
-    teacher_a=LOGIN,
-    teacher_b=LOGIN,
-    admin=ANSWERS,
-)
+ADMIN_SITE = rule(**{**dict.fromkeys(ROLES, LOGIN), "admin": ANSWERS})
 ADMIN_PUBLIC = {"admin:login", "admin:logout"}
 
 # Who may reach each page, and the world's objects that fill its arguments.
@@ -88,6 +98,13 @@ RULES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "healthz": (PUBLIC, {}),
     "favicon": (PUBLIC, {}),
     "signup": (PUBLIC, {}),
+    # Teacher access: asked for by anyone signed in, decided and invited by admins.
+    "teacher_request": (SIGNED_IN, {}),
+    "teacher_request_list": (ADMIN, {}),
+    "teacher_request_decision": (ADMIN, {"pk": "teacher_request"}),
+    "teacher_invitation_list": (ADMIN, {}),
+    "teacher_invitation_revoke": (ADMIN, {"pk": "invitation"}),
+    "teacher_invitation_follow": (PUBLIC, {"token": "invitation_token"}),
     "login": (PUBLIC, {}),
     "logout": (PUBLIC, {}),
     "password_change": (SIGNED_IN, {}),
@@ -149,6 +166,7 @@ RULES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     ),
     "quizzes:answer_mark": (TEACHER_A, {"pk": "submitted_attempt", "answer_pk": "answer"}),
     "quizzes:attempt_rescore": (TEACHER_A, {"pk": "submitted_attempt"}),
+    "quizzes:answer_accept": (TEACHER_A, {"pk": "submitted_attempt", "answer_pk": "answer"}),
     "quizzes:progress": (SIGNED_IN, {}),
     "quizzes:study_due": (SIGNED_IN, {}),
     "quizzes:study_rate": (SIGNED_IN, {}),
@@ -160,25 +178,32 @@ RULES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "quizzes:practice_question": (SIGNED_IN, {"slug": "lesson"}),
     "quizzes:practice_next": (SIGNED_IN, {"slug": "lesson"}),
     "quizzes:practice_restart": (SIGNED_IN, {"slug": "lesson"}),
-    # Every teacher reviews every lesson's bank; only the lesson's owner (or an admin)
-    # edits the lesson or generates its bank again.
+    # Teacher A's own lesson: only its owner (or an admin) opens or changes its bank.
     "lessons:lesson_new": (ANY_TEACHER, {}),
     "lessons:lesson_edit": (TEACHER_A, {"slug": "lesson"}),
     "lessons:lesson_placing": (TEACHER_A, {"slug": "lesson"}),
-    "quizzes:bank_review": (ANY_TEACHER, {"slug": "lesson"}),
+    "quizzes:bank_review": (TEACHER_A, {"slug": "lesson"}),
     "quizzes:bank_regenerate": (TEACHER_A, {"slug": "lesson"}),
-    "quizzes:bank_download": (ANY_TEACHER, {"slug": "lesson", "format_name": "export_format"}),
-    "quizzes:bank_import_gift": (ANY_TEACHER, {"slug": "lesson"}),
-    "quizzes:bank_question_add": (ANY_TEACHER, {"slug": "lesson"}),
-    "quizzes:bank_question_edit": (ANY_TEACHER, {"slug": "lesson", "pk": "question"}),
-    "quizzes:bank_question_status": (ANY_TEACHER, {"slug": "lesson", "pk": "question"}),
-    "quizzes:bank_flashcard_add": (ANY_TEACHER, {"slug": "lesson"}),
-    "quizzes:bank_flashcard_edit": (ANY_TEACHER, {"slug": "lesson", "pk": "flashcard"}),
-    "quizzes:bank_flashcard_status": (ANY_TEACHER, {"slug": "lesson", "pk": "flashcard"}),
-    # Live games: any teacher plays a lesson's bank, a teacher their own quiz; only the game's
-    # teacher runs its projector; its results are theirs (and an admin's). Joining needs no
-    # account (guests); the phone's page sends whoever has not joined to the join page.
-    "quizzes:live_new_lesson": (ANY_TEACHER, {"slug": "lesson"}),
+    "quizzes:bank_download": (TEACHER_A, {"slug": "lesson", "format_name": "export_format"}),
+    "quizzes:bank_import_gift": (TEACHER_A, {"slug": "lesson"}),
+    "quizzes:bank_question_add": (TEACHER_A, {"slug": "lesson"}),
+    "quizzes:bank_question_edit": (TEACHER_A, {"slug": "lesson", "pk": "question"}),
+    "quizzes:bank_question_status": (TEACHER_A, {"slug": "lesson", "pk": "question"}),
+    "quizzes:bank_question_history": (TEACHER_A, {"slug": "lesson", "pk": "question"}),
+    "quizzes:bank_question_remark": (TEACHER_A, {"slug": "lesson", "pk": "question"}),
+    # Only a library lesson is copied.
+    "quizzes:bank_lesson_copy": (NOBODY, {"slug": "lesson"}),
+    "quizzes:bank_flashcard_add": (TEACHER_A, {"slug": "lesson"}),
+    "quizzes:bank_flashcard_edit": (TEACHER_A, {"slug": "lesson", "pk": "flashcard"}),
+    "quizzes:bank_flashcard_status": (TEACHER_A, {"slug": "lesson", "pk": "flashcard"}),
+    # A job's page (progress, result, one-time passwords) is its starter's alone.
+    "jobs:job_detail": (rule(anonymous=LOGIN, teacher_a=OK), {"pk": "job"}),
+    "jobs:job_retry": (rule(anonymous=LOGIN, teacher_a=OK), {"pk": "job"}),
+    # Live games: a teacher plays the bank of a lesson they may open (their own, the
+    # library's: LIBRARY_RULES), a teacher their own quiz; only the game's teacher runs its
+    # projector; its results are theirs (and an admin's). Joining needs no account (guests);
+    # the phone's page sends whoever has not joined to the join page.
+    "quizzes:live_new_lesson": (TEACHER_A, {"slug": "lesson"}),
     "quizzes:live_new_quiz": (TEACHER_A, {"pk": "quiz"}),
     "quizzes:live_index": (ANY_TEACHER, {}),
     "quizzes:live_host": (rule(anonymous=LOGIN, teacher_a=OK), {"pk": "live_game"}),
@@ -189,6 +214,41 @@ RULES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "quizzes:live_join": (PUBLIC, {}),
     "quizzes:live_join_pin": (PUBLIC, {"pin": "live_pin"}),
 }
+
+# The same pages on a lesson of the site library: every teacher opens its bank (its ready
+# and approved questions), uses and copies it; only admins change it.
+LIBRARY_OBJECTS = {
+    "lesson": "library_lesson",
+    "question": "library_question",
+    "flashcard": "library_flashcard",
+}
+LIBRARY_RULES: dict[str, dict[str, str]] = {
+    "lessons:lesson_edit": ADMIN,
+    "lessons:lesson_placing": ADMIN,
+    "quizzes:bank_review": ANY_TEACHER,
+    "quizzes:bank_regenerate": ADMIN,
+    "quizzes:bank_download": ANY_TEACHER,
+    "quizzes:bank_import_gift": ADMIN,
+    "quizzes:bank_question_add": ADMIN,
+    "quizzes:bank_question_edit": ADMIN,
+    "quizzes:bank_question_status": ADMIN,
+    "quizzes:bank_question_history": ANY_TEACHER,
+    "quizzes:bank_question_remark": ADMIN,
+    "quizzes:bank_lesson_copy": ANY_TEACHER,
+    "quizzes:bank_flashcard_add": ADMIN,
+    "quizzes:bank_flashcard_edit": ADMIN,
+    "quizzes:bank_flashcard_status": ADMIN,
+    "quizzes:live_new_lesson": ANY_TEACHER,
+}
+
+
+def library_expectation(key: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Who may reach a lesson page on the library lesson, and its arguments."""
+    _, arguments = RULES[key]
+    return LIBRARY_RULES[key], {
+        name: LIBRARY_OBJECTS.get(source, source) for name, source in arguments.items()
+    }
+
 
 # Pages of the bank review being merged alongside: teachers and admins; the lesson's bank.
 PENDING_RULES: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
@@ -208,10 +268,15 @@ PAGES = all_pages()
 
 
 def world_make() -> World:
-    """Two teachers with a class each, a student in each class, teacher A's quiz assigned to
-    class A, student A's attempts (one handed in, one open), a card student A studies."""
+    """Two teachers with a class each, a student in each class, a student waiting for
+    teacher access, teacher A's quiz assigned to class A, student A's attempts (one handed
+    in, one open), a library lesson and a card of it student A studies."""
     teacher_a, teacher_b = TeacherFactory(), TeacherFactory()
     student_a, student_b = StudentFactory(), StudentFactory()
+    pending_teacher = StudentFactory()
+    teacher_request = teacher_request_submit(user=pending_teacher, school="Hillside")
+    admin = AdminFactory()
+    invitation = teacher_invitation_create(by=admin, days=7, max_uses=50)
     classroom = ClassroomFactory(teacher=teacher_a)
     EnrolmentFactory(classroom=classroom, student=student_a)
     EnrolmentFactory(classroom=ClassroomFactory(teacher=teacher_b), student=student_b)
@@ -232,7 +297,11 @@ def world_make() -> World:
         deadline_at=timezone.now() + timedelta(hours=1),
     )
     flashcard = FlashcardFactory(lesson=lesson)
-    card_state = CardStateFactory(student=student_a, flashcard=flashcard)
+    library_lesson = LessonFactory()
+    library_question = QuestionFactory(lesson=library_lesson, ready=True)
+    library_flashcard = FlashcardFactory(lesson=library_lesson)
+    # Not a card of student A's quiz (whose answers are not out): study shows it.
+    card_state = CardStateFactory(student=student_a, flashcard=library_flashcard)
     live_game = live_game_create(
         host=teacher_a,
         title=quiz.title,
@@ -244,9 +313,10 @@ def world_make() -> World:
     users = {
         "student_a": student_a,
         "student_b": student_b,
+        "pending_teacher": pending_teacher,
         "teacher_a": teacher_a,
         "teacher_b": teacher_b,
-        "admin": AdminFactory(),
+        "admin": admin,
     }
     objects = {
         "classroom": classroom,
@@ -262,6 +332,13 @@ def world_make() -> World:
         "flashcard": flashcard,
         "live_game": live_game,
         "live_pin": live_game.pin,
+        "job": roster_job_start(classroom=classroom, teacher=teacher_a, text="Sara Ahmed"),
+        "library_lesson": library_lesson,
+        "library_question": library_question,
+        "library_flashcard": library_flashcard,
+        "teacher_request": teacher_request,
+        "invitation": invitation,
+        "invitation_token": invitation.token,
         "export_format": "json",
         "student_a": student_a,
         "uid": "MQ",

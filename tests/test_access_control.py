@@ -14,6 +14,7 @@ from django.test import Client
 
 from tests.site_walk import (
     ANSWERS,
+    LIBRARY_RULES,
     LOGIN,
     NO,
     OK,
@@ -23,6 +24,7 @@ from tests.site_walk import (
     RULES,
     admin_kwargs,
     expectation,
+    library_expectation,
     page_path,
     world_make,
 )
@@ -56,13 +58,8 @@ def test_the_walk_covers_the_admin_site():
     assert len(admin_pages) >= 5 * len(admin_site._registry)
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize(
-    "page", [p for p in PAGES if p.key in RULES or p.admin], ids=lambda page: page.key
-)
-def test_each_role_reaches_only_what_it_may(page):
+def _walk_page(page, expected, argument_map) -> list[str]:
     world = world_make()
-    expected, argument_map = expectation(page)
     if page.admin:
         kwargs = admin_kwargs(page, world)
     else:
@@ -92,5 +89,35 @@ def test_each_role_reaches_only_what_it_may(page):
         got = outcome(response)
         if response.status_code < 400 and got != LOGIN or got.startswith("server"):
             wrong.append(f"{role} POST: {got} ({response.status_code}), expected refused")
+    return [f"{path}: " + "; ".join(wrong)] if wrong else []
 
-    assert not wrong, f"{path}: " + "; ".join(wrong)
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "page", [p for p in PAGES if p.key in RULES or p.admin], ids=lambda page: page.key
+)
+def test_each_role_reaches_only_what_it_may(page):
+    expected, argument_map = expectation(page)
+
+    assert not _walk_page(page, expected, argument_map)
+
+
+def test_every_lesson_bank_page_has_a_library_rule():
+    on_a_lesson = [
+        key for key, (_, arguments) in RULES.items() if arguments.get("slug") == "lesson"
+    ]
+    missing = [key for key in on_a_lesson if key not in LIBRARY_RULES]
+
+    assert not [key for key in missing if "bank" in key or key == "lessons:lesson_edit"], (
+        f"Add these pages to LIBRARY_RULES in tests/site_walk.py: {missing}"
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "page", [p for p in PAGES if p.key in LIBRARY_RULES], ids=lambda page: page.key
+)
+def test_each_role_reaches_only_what_it_may_on_a_library_lesson(page):
+    expected, argument_map = library_expectation(page.key)
+
+    assert not _walk_page(page, expected, argument_map)

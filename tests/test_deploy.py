@@ -33,6 +33,7 @@ def test_check_deploy_is_clean_under_production_settings():
         SECRET_KEY=secrets.token_urlsafe(50),
         HTTPS="1",
         ALLOWED_HOSTS="quiz.example.org",
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
     )
 
     assert result.returncode == 0, result.stderr

@@ -78,6 +78,18 @@ FORM_VIEWS: dict[str, FormPage] = {
         "/lessons/{lesson}/practice/", "student_a", ("answer",)
     ),
     "history_quiz.accounts.forms.SignupForm": FormPage("/accounts/signup/", "anonymous"),
+    "history_quiz.accounts.forms.OwnPasswordChangeForm": FormPage(
+        "/accounts/password/change/", "student_a"
+    ),
+    "history_quiz.accounts.forms.TeacherRequestForm": FormPage(
+        "/accounts/teacher-access/", "student_a"
+    ),
+    "history_quiz.accounts.forms.TeacherDecisionForm": FormPage(
+        "/accounts/teacher-requests/{teacher_request}/decide/", "admin"
+    ),
+    "history_quiz.accounts.forms.TeacherInvitationForm": FormPage(
+        "/accounts/invitations/", "admin"
+    ),
     "lessons.forms.LessonFilterForm": FormPage("/lessons/", "anonymous", method="get"),
     "lessons.forms.LessonPlacingForm": FormPage("/lessons/{lesson}/time-and-place/", "teacher_a"),
     "lessons.forms.LessonDocumentForm": FormPage("/lessons/new/", "teacher_a", ("action",)),
@@ -88,10 +100,10 @@ FORM_VIEWS: dict[str, FormPage] = {
         "/lessons/{lesson}/bank/flashcards/new/", "teacher_a", ("next",)
     ),
     "quizzes.forms.bank.ReviewDecisionForm": FormPage(
-        "/lessons/{lesson}/bank/questions/{question}/status/", "teacher_b", ("next",)
+        "/lessons/{lesson}/bank/questions/{question}/status/", "teacher_a", ("next",)
     ),
     "quizzes.forms.bank.BankFilterForm": FormPage(
-        "/lessons/{lesson}/bank/", "teacher_b", method="get"
+        "/lessons/{lesson}/bank/", "teacher_a", method="get"
     ),
     # Files are not drawn here: tests/quizzes/test_gift_fuzz.py fuzzes the GIFT reader.
     "quizzes.forms.bank.GiftUploadForm": FormPage("/lessons/{lesson}/bank/import/", "teacher_a"),

@@ -65,6 +65,9 @@ def hostile_world():
         source_text=HOSTILE,
     )
     lesson.flashcards.update(front=f"Metternich {SCRIPT}", back=HOSTILE, source_text=HOSTILE)
+    world.objects["library_lesson"].flashcards.update(
+        front=f"Metternich {SCRIPT}", back=HOSTILE, source_text=HOSTILE
+    )
     Answer.objects.filter(attempt=world.objects["submitted_attempt"]).update(given=SCRIPT)
     for user in world.users.values():
         user.first_name, user.last_name = SCRIPT, f"=HYPERLINK(1){IMAGE}"

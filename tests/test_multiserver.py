@@ -1,8 +1,9 @@
 """Several app servers behind one proxy: two uvicorn servers (two worker processes each) on two
-loopback ports share one PostgreSQL database and one Redis. A student logs in on one, answers
-half a quiz, carries on on the other with the same cookies and submits; failed logins count
-across both servers; a live game's projector on one server runs a game whose players are on
-the other (the channel layer is Redis).
+loopback ports, each with a background worker beside it, share one PostgreSQL database and one
+Redis. A student logs in on one, answers half a quiz, carries on on the other with the same
+cookies and submits; failed logins count across both servers; a lesson uploaded on one is
+imported by a worker and followed on the other; a live game's projector on one server runs a
+game whose players are on the other (the channel layer is Redis).
 
 Run by .ci/run after its PostgreSQL pass, with MULTISERVER_PG_URL (an empty database this
 module migrates) and REDIS_URL set; skipped otherwise.
@@ -51,6 +52,7 @@ SERVER_ENV = {
     "DEBUG": "0",
     "DJANGO_SETTINGS_MODULE": "history_quiz.settings",
     "AXES_FAILURE_LIMIT": str(FAILURE_LIMIT),
+    "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
 }
 
 # Made on the shared database: a class with a four-question quiz and two students.
@@ -163,6 +165,15 @@ def servers():
             env={**os.environ, **SERVER_ENV},
         )  # fmt: skip
         for port in PORTS
+    ]
+    # One worker beside each server, as README's production section says.
+    processes += [
+        subprocess.Popen(
+            [sys.executable, "manage.py", "run_worker", "--interval", "0.5"],
+            cwd=ROOT,
+            env={**os.environ, **SERVER_ENV},
+        )
+        for _ in PORTS
     ]
     try:
         for port in PORTS:
@@ -282,6 +293,30 @@ def test_wrong_class_codes_on_both_servers_add_up_in_the_shared_cache(servers):
     for server in (first, second):
         status, _, page = student.post_form(f"{server}/classes/join/", {"code": "MULTI8"})
         assert status == 429 and "Too many wrong codes" in page
+
+
+def test_a_lesson_uploaded_on_one_server_is_imported_by_a_worker_and_shown_on_the_other(servers):
+    (first, second), _ = servers
+    teacher = Browser()
+    teacher.log_in(first, "ms-teacher", PASSWORD)
+    teacher.open(f"{first}/lessons/new/")
+    text = (ROOT / "fixtures" / "lessons" / "battle-of-marathon.txt").read_text()
+
+    status, job_url, page = teacher.post_form(
+        f"{first}/lessons/new/", {"text": text, "action": "save"}
+    )
+
+    assert status == 200 and "/jobs/" in job_url
+    job_path = urllib.parse.urlparse(job_url).path
+    for _ in range(240):
+        status, _, page = teacher.open(f"{second}{job_path}")
+        if "Review the question bank" in page or "It stopped" in page:
+            break
+        time.sleep(0.5)
+    assert "is saved and its question bank generated" in page
+    bank = re.search(r'href="(/lessons/[^"]+/bank/)"', page).group(1)
+    status, _, bank_page = teacher.open(f"{second}{bank}")
+    assert status == 200 and "Athenians Defeat Persian Invaders at Marathon" in bank_page
 
 
 def frame_of(socket, kind: str) -> dict:

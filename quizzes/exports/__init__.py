@@ -45,14 +45,15 @@ def source_of(item: Question | Flashcard) -> str:
 
 
 def lesson_banks(
-    lessons: Iterable[Lesson], *, include_rejected_questions: bool = False
+    lessons: Iterable[Lesson], *, include_rejected_questions: bool = False, viewer=None
 ) -> list[LessonBank]:
-    """Each lesson with its exportable questions and flashcards, in three queries."""
+    """Each lesson with its exportable questions and flashcards (with a viewer, only what
+    they may see of each bank), in three queries."""
     lessons = list(lessons)
-    questions = bank_questions(lessons=lessons)
+    questions = bank_questions(lessons=lessons, viewer=viewer)
     if not include_rejected_questions:
         questions = questions.usable()
-    flashcards = bank_flashcards(lessons=lessons).usable()
+    flashcards = bank_flashcards(lessons=lessons, viewer=viewer).usable()
     by_lesson: dict[int, LessonBank] = {
         lesson.pk: LessonBank(lesson=lesson, questions=[], flashcards=[]) for lesson in lessons
     }
@@ -100,10 +101,12 @@ def export_formats() -> list[ExportFormat]:
     return list(_formats().values())
 
 
-def bank_export(*, lessons: Iterable[Lesson], format_name: str) -> str | bytes:
-    """The lessons' banks written in the named format."""
+def bank_export(*, lessons: Iterable[Lesson], format_name: str, viewer=None) -> str | bytes:
+    """The lessons' banks written in the named format, as much as the viewer may see."""
     chosen = export_format(format_name)
-    banks = lesson_banks(lessons, include_rejected_questions=chosen.includes_rejected_questions)
+    banks = lesson_banks(
+        lessons, include_rejected_questions=chosen.includes_rejected_questions, viewer=viewer
+    )
     return chosen.export(banks)
 
 

@@ -1,8 +1,10 @@
 """Flashcards as an Anki deck (.apkg) built with genanki, one deck per lesson.
 
 Deck and model ids are derived from the lesson slug (and a fixed name for the model),
-and note GUIDs from the slug and the card's front, so importing a newer export updates
-the same deck and notes in Anki instead of duplicating them.
+and a note's GUID from the card's own id, so importing a newer export updates the same
+deck and notes in Anki, even after a teacher edited a card's front. Cloze cards (a blank
+on the front, the sentence on the back) use Anki's Cloze note type: the sentence with
+{{c1::the answer}}.
 """
 
 import hashlib
@@ -15,6 +17,9 @@ import genanki
 from quizzes.exports import LessonBank, source_of
 
 MODEL_NAME = "History Quiz flashcard"
+CLOZE_MODEL_NAME = "History Quiz cloze"
+BLANK = "_____"
+CLOZE_RULES = ("card.cloze", "card.keypoint")  # cards whose front may be the back, blanked
 DECK_PREFIX = "History Quiz"
 
 
@@ -42,27 +47,83 @@ def flashcard_model() -> genanki.Model:
     )
 
 
+def cloze_model() -> genanki.Model:
+    """Anki's Cloze note type (model type 1): one Text field with {{c1::...}} deletions."""
+    return genanki.Model(
+        stable_id(CLOZE_MODEL_NAME),
+        CLOZE_MODEL_NAME,
+        model_type=genanki.Model.CLOZE,
+        fields=[{"name": "Text"}, {"name": "Source"}],
+        templates=[
+            {
+                "name": "Cloze",
+                "qfmt": "{{cloze:Text}}",
+                "afmt": "{{cloze:Text}}"
+                '{{#Source}}<p class="source"><small>{{Source}}</small></p>{{/Source}}',
+            }
+        ],
+        css=".card { font-family: sans-serif; font-size: 20px; text-align: center; }\n"
+        ".cloze { font-weight: bold; color: #0a58ca; }\n.source { color: #666; }",
+    )
+
+
 def _html(text: str) -> str:
     return escape(text, quote=False)
 
 
-def lesson_deck(bank: LessonBank, model: genanki.Model) -> genanki.Deck:
+def cloze_text(front: str, back: str) -> str | None:
+    """The back sentence with the words the front's blank hides as {{c1::...}}, HTML-escaped;
+    None when the front does not line up with the back."""
+    if front.count(BLANK) != 1:
+        return None
+    before, after = front.split(BLANK)
+    before, after = before.rstrip(), after.lstrip()
+    back = back.strip()
+    if (
+        not back.startswith(before)
+        or not back.endswith(after)
+        or len(before) + len(after) >= len(back)
+    ):
+        return None
+    hidden = back[len(before) : len(back) - len(after)].strip()
+    if not hidden or "}}" in hidden:
+        return None
+    gap_before = back[len(before) : len(back) - len(after)]
+    lead = " " if gap_before.startswith(" ") else ""
+    trail = " " if gap_before.endswith(" ") else ""
+    return f"{_html(before)}{lead}{{{{c1::{_html(hidden)}}}}}{trail}{_html(after)}"
+
+
+def note_guid(card) -> str:
+    """A note's GUID from the card's own id: edits to its text keep the same note."""
+    return genanki.guid_for("history-quiz-card", card.pk)
+
+
+def lesson_deck(
+    bank: LessonBank, model: genanki.Model, cloze: genanki.Model | None = None
+) -> genanki.Deck:
     """The lesson's flashcards as a deck named after the lesson."""
     slug = bank.lesson.slug
+    cloze = cloze or cloze_model()
     deck = genanki.Deck(stable_id(f"deck:{slug}"), f"{DECK_PREFIX}::{bank.lesson.title}")
     for card in bank.flashcards:
         # Anki fields are HTML, so the lesson's text is escaped.
-        fields = [_html(card.front), _html(card.back), _html(source_of(card))]
-        deck.add_note(
-            genanki.Note(model=model, fields=fields, guid=genanki.guid_for(slug, card.front))
-        )
+        source = _html(source_of(card))
+        text = cloze_text(card.front, card.back) if card.rule in CLOZE_RULES else None
+        if text is not None:
+            note = genanki.Note(model=cloze, fields=[text, source], guid=note_guid(card))
+        else:
+            fields = [_html(card.front), _html(card.back), source]
+            note = genanki.Note(model=model, fields=fields, guid=note_guid(card))
+        deck.add_note(note)
     return deck
 
 
 def write_package(banks: list[LessonBank], path: Path) -> None:
     """Write the banks' flashcards to an .apkg file."""
-    model = flashcard_model()
-    genanki.Package([lesson_deck(bank, model) for bank in banks]).write_to_file(str(path))
+    model, cloze = flashcard_model(), cloze_model()
+    decks = [lesson_deck(bank, model, cloze) for bank in banks]
+    genanki.Package(decks).write_to_file(str(path))
 
 
 def export(banks: list[LessonBank]) -> bytes:

@@ -11,13 +11,20 @@ is titled ::<slug> <number>::. How each kind is written:
 - fill in the blank: the same short answer written inline where the blank was
   (Moodle's "missing word" form): "signed on {=1815 =in 1815} by ..."
 - matching: {=left -> right ...}
-- ordering: GIFT has no ordering question, so it is written as matching the positions
-  "1st", "2nd", ... to the items; Moodle shows it as matching, import_gift reads it back
-  as ordering.
+- ordering: the syntax of Moodle's own Ordering question type (qtype_ordering, standard
+  since Moodle 4.4), read by its import_from_gift: {>N ALL VERTICAL ABSOLUTE_POSITION SHOW
+  none, then one item per line in the right order}.
+
+Every question text starts with [html]: Moodle reads GIFT text as HTML anyway, so the text
+is HTML-escaped ("<Baby Bells>" would otherwise vanish as a tag). Options and matching
+pairs are shown as HTML too and are escaped the same way; typed answers (short answer,
+fill in the blank) are compared with what a student types, so they stay as written.
 
 A comment line "// kind: <kind>" before each question keeps the kind exact on re-import
 (Moodle ignores comments).
 """
+
+from html import escape as html_escape
 
 from quizzes.exports import LessonBank
 from quizzes.models import Question, QuestionKind
@@ -25,6 +32,21 @@ from quizzes.models import Question, QuestionKind
 GIFT_SPECIAL = "~=#{}:"
 CATEGORY_ROOT = "$course$/top/History Quiz"
 BLANK = "_____"
+
+
+HTML_TAG = "[html]"
+ORDERING_HEAD = ">{count} ALL VERTICAL ABSOLUTE_POSITION SHOW none"
+
+
+def shown(text: str) -> str:
+    """Text Moodle shows as HTML: HTML-escaped, then GIFT-escaped."""
+    return escape(html_escape(text, quote=False))
+
+
+def _ordering_item(text: str) -> str:
+    # An item is one line of the answer block, which ends at the first brace.
+    item = html_escape(" ".join(text.split()), quote=False)
+    return item.replace("{", "&#123;").replace("}", "&#125;")
 
 
 def escape(text: str) -> str:
@@ -57,11 +79,11 @@ def _answers_block(lines: list[str]) -> str:
 def question_gift(question: Question, *, title: str) -> str:
     """One question in GIFT, with its kind comment and title."""
     kind = question.kind
-    head = f"// kind: {kind}\n::{escape(title)}::"
-    prompt = escape(question.prompt)
+    head = f"// kind: {kind}\n::{escape(title)}::{HTML_TAG}"
+    prompt = shown(question.prompt)
     if kind == QuestionKind.MULTIPLE_CHOICE:
         lines = [
-            f"{'=' if choice == question.answer else '~'}{escape(choice)}"
+            f"{'=' if choice == question.answer else '~'}{shown(choice)}"
             for choice in question.choices
         ]
         return f"{head}{prompt} {_answers_block(lines)}"
@@ -71,9 +93,9 @@ def question_gift(question: Question, *, title: str) -> str:
         lines = []
         for choice in question.choices:
             if choice in rights:
-                lines.append(f"~%{weight(100 / len(rights))}%{escape(choice)}")
+                lines.append(f"~%{weight(100 / len(rights))}%{shown(choice)}")
             else:
-                lines.append(f"~%{weight(-100 / wrong_count)}%{escape(choice)}")
+                lines.append(f"~%{weight(-100 / wrong_count)}%{shown(choice)}")
         return f"{head}{prompt} {_answers_block(lines)}"
     if kind == QuestionKind.TRUE_FALSE:
         return f"{head}{prompt} {{{'TRUE' if question.answer == 'true' else 'FALSE'}}}"
@@ -82,17 +104,15 @@ def question_gift(question: Question, *, title: str) -> str:
         block = "{" + " ".join(f"={escape(str(variant))}" for variant in variants) + "}"
         if kind == QuestionKind.FILL_BLANK and BLANK in question.prompt:
             before, after = question.prompt.split(BLANK, 1)
-            return f"{head}{escape(before)}{block}{escape(after)}"
+            return f"{head}{shown(before)}{block}{shown(after)}"
         return f"{head}{prompt} {block}"
     if kind == QuestionKind.MATCHING:
-        lines = [f"={escape(left)} -> {escape(right)}" for left, right in question.answer]
+        lines = [f"={shown(left)} -> {shown(right)}" for left, right in question.answer]
         return f"{head}{prompt} {_answers_block(lines)}"
     if kind == QuestionKind.ORDERING:
-        lines = [
-            f"={ordinal(position)} -> {escape(item)}"
-            for position, item in enumerate(question.answer, start=1)
-        ]
-        return f"{head}{prompt} {_answers_block(lines)}"
+        items = [_ordering_item(item) for item in question.answer]
+        block = "\n".join([ORDERING_HEAD.format(count=len(items)), *items])
+        return f"{head}{prompt} {{{block}\n}}"
     raise ValueError(f"GIFT has no form for {kind!r} questions")
 
 

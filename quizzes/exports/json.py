@@ -26,6 +26,8 @@ def question_data(question: Question) -> dict:
         "accepted": [str(variant) for variant in question.accepted],
         "source": source_of(question),
         "status": question.status,
+        "confidence": question.confidence,
+        "ready": question.ready,
     }
 
 

@@ -5,10 +5,16 @@ questions: multichoice (single for multiple choice; several right answers with w
 for multiple response), truefalse, shortanswer (fill in the blank keeps its _____ in the
 text), matching, and ordering as Moodle's Ordering question type (qtype_ordering). Texts
 are HTML-escaped in html format; the source sentence goes to the general feedback.
+
+A text holding "<", ">" or "&" is written as one CDATA section, as Moodle's own export does:
+Moodle's XML reader trims each run of text between entities, so "$5 &amp; &lt;10&gt;"
+would come back as "$5 &<10>" and a right answer would score 0. Matching's right-hand
+side is shown as HTML, so it is HTML-escaped like the left.
 """
 
 from html import escape
-from xml.etree import ElementTree
+
+from lxml import etree as ElementTree
 
 from quizzes.exports import LessonBank, source_of
 from quizzes.exports.gift import CATEGORY_ROOT, weight
@@ -25,9 +31,10 @@ MOODLE_TYPES = {
 }
 
 
-def _text(parent: ElementTree.Element, tag: str, text: str, **attrs) -> ElementTree.Element:
+def _text(parent, tag: str, text: str, **attrs):
     element = ElementTree.SubElement(parent, tag, attrs)
-    ElementTree.SubElement(element, "text").text = text
+    holder = ElementTree.SubElement(element, "text")
+    holder.text = ElementTree.CDATA(text) if any(c in text for c in "<>&") else text
     return element
 
 
@@ -50,7 +57,7 @@ def _general_feedback(question: Question) -> str:
     return "<br>".join(parts)
 
 
-def _question(quiz: ElementTree.Element, question: Question, *, title: str) -> None:
+def _question(quiz, question: Question, *, title: str) -> None:
     kind = question.kind
     element = ElementTree.SubElement(quiz, "question", {"type": MOODLE_TYPES[kind]})
     _text(element, "name", title)
@@ -84,7 +91,7 @@ def _question(quiz: ElementTree.Element, question: Question, *, title: str) -> N
         ElementTree.SubElement(element, "shuffleanswers").text = "true"
         for left, right in question.answer:
             subquestion = _text(element, "subquestion", _html(left), format="html")
-            _text(subquestion, "answer", right)
+            _text(subquestion, "answer", _html(right))
     elif kind == QuestionKind.ORDERING:
         for tag, value in [
             ("layouttype", "VERTICAL"),

@@ -93,7 +93,10 @@ def read_answer_json(body: bytes) -> AnswerPost:
         raise ValidationError("That answer is too long to save.")
     try:
         data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+        # A lone surrogate ("\ud800") is valid JSON but no text a database can store.
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except (UnicodeError, ValueError, RecursionError):
+        # RecursionError: JSON nested thousands deep.
         raise ValidationError("The answer could not be read.") from None
     if not isinstance(data, dict):
         raise ValidationError("The answer could not be read.")

@@ -8,6 +8,7 @@ from django.forms.utils import pretty_name
 
 from quizzes.forms.question_parts import (
     BLANK,
+    LINE_MAX_LENGTH,
     MATCH_SEPARATOR,
     build_question_parts,
     split_lines,
@@ -191,21 +192,44 @@ class BankFilterForm(forms.Form):
 
 
 GIFT_UPLOAD_MAX_BYTES = 1024 * 1024
+# A lesson's generated bank has some 20 to 80 questions; a teacher's own file for one lesson
+# is rarely more than a few hundred. More at once is several lessons' worth (or not a bank).
+GIFT_MAX_QUESTIONS = 1_000
 
 
 class GiftUploadForm(forms.Form):
-    """A GIFT file of a teacher's own questions; cleaned_data["text"] is its text."""
+    """A GIFT file of a teacher's own questions; cleaned_data["text"] is its text.
+
+    Everything a file can be refused for as a whole is checked here, before any work.
+    """
 
     gift_file = forms.FileField(
-        label="GIFT file", help_text="A .txt or .gift file in UTF-8, up to 1 MB."
+        label="GIFT file",
+        help_text=f"A .txt or .gift file in UTF-8, up to 1 MB and {GIFT_MAX_QUESTIONS:,} "
+        f"questions; each question up to {PROMPT_MAX_LENGTH:,} characters and each answer "
+        f"up to {LINE_MAX_LENGTH} (as in the question form).",
     )
 
     def clean_gift_file(self):
+        from quizzes.imports.gift import gift_question_count  # the import reads this form's limits
+
         upload = self.cleaned_data["gift_file"]
         if upload.size > GIFT_UPLOAD_MAX_BYTES:
             raise ValidationError("The file is larger than 1 MB; split it into smaller files.")
         try:
-            self.cleaned_data["text"] = upload.read().decode("utf-8-sig")
+            text = upload.read().decode("utf-8-sig")
         except UnicodeDecodeError:
             raise ValidationError("The file is not UTF-8 text; save it as UTF-8.") from None
+        if "\x00" in text:
+            raise ValidationError(
+                "The file holds a NUL character (byte 0), so it is not plain text: "
+                "save it again as UTF-8 text."
+            )
+        count = gift_question_count(text)
+        if count > GIFT_MAX_QUESTIONS:
+            raise ValidationError(
+                f"A GIFT file may hold at most {GIFT_MAX_QUESTIONS:,} questions; this one has "
+                f"{count:,}. Split it into smaller files."
+            )
+        self.cleaned_data["text"] = text
         return upload

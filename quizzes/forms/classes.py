@@ -4,9 +4,11 @@ from crispy_forms.helper import FormHelper
 from django import forms
 
 from history_quiz.accounts.models import User
+from history_quiz.fields import BoundedModelChoiceField
 from lessons.models import Lesson
 from quizzes.models import Classroom, Quiz
-from quizzes.services.assignments import due_date_problem
+from quizzes.services.assignments import answers_after_due_problem, due_date_problem
+from quizzes.services.roster import ROSTER_MAX_ROWS, roster_row_count
 
 ROSTER_MAX_BYTES = 100_000
 
@@ -55,7 +57,8 @@ class RosterImportForm(forms.Form):
         required=False,
         max_length=ROSTER_MAX_BYTES,
         widget=forms.Textarea(attrs={"rows": 8, "placeholder": "Sara Ahmed\nBen Okafor, benok\n"}),
-        help_text="One student a line: name, then optional username and email, commas between.",
+        help_text="One student a line: name, then optional username and email, commas between. "
+        f"At most {ROSTER_MAX_ROWS} students at a time.",
     )
     file = forms.FileField(label="…or upload a CSV file", required=False)
 
@@ -76,8 +79,17 @@ class RosterImportForm(forms.Form):
                 raise forms.ValidationError(
                     "Save the file as CSV (UTF-8) and try again."
                 ) from error
-        if not cleaned.get("text", "").strip():
+        text = cleaned.get("text", "")
+        if not text.strip():
             raise forms.ValidationError("Paste the roster or choose a CSV file.")
+        if "\x00" in text:
+            raise forms.ValidationError("The roster holds a NUL character: save it as CSV text.")
+        rows = roster_row_count(text)
+        if rows > ROSTER_MAX_ROWS:
+            raise forms.ValidationError(
+                f"Add at most {ROSTER_MAX_ROWS} students at a time; this roster has {rows}. "
+                "Split it and import each part."
+            )
         return cleaned
 
 
@@ -113,10 +125,10 @@ def _future(due_at):
 class AssignmentForm(forms.Form):
     """A quiz, a lesson or both, with one due date; both are assigned when both are chosen."""
 
-    quiz = forms.ModelChoiceField(
+    quiz = BoundedModelChoiceField(
         label="Quiz to take", queryset=Quiz.objects.none(), required=False, empty_label="(none)"
     )
-    lesson = forms.ModelChoiceField(
+    lesson = BoundedModelChoiceField(
         label="Lesson to read",
         queryset=Lesson.objects.order_by("title"),
         required=False,
@@ -139,6 +151,9 @@ class AssignmentForm(forms.Form):
         cleaned = super().clean()
         if not self.errors and not cleaned.get("quiz") and not cleaned.get("lesson"):
             raise forms.ValidationError("Choose a quiz to take, a lesson to read, or both.")
+        problem = answers_after_due_problem(quiz=cleaned.get("quiz"), due_at=cleaned.get("due_at"))
+        if problem and "due_at" not in self.errors:
+            self.add_error("due_at", problem)
         return cleaned
 
 
@@ -158,6 +173,9 @@ class AssignmentDueForm(forms.Form):
 
     def clean_due_at(self):
         due_at = self.cleaned_data["due_at"]
+        problem = answers_after_due_problem(quiz=self.assignment.quiz, due_at=due_at)
+        if problem:
+            raise forms.ValidationError(problem)
         if due_at == self.assignment.due_at:
             return due_at
         return _future(due_at)
@@ -166,7 +184,7 @@ class AssignmentDueForm(forms.Form):
 class AssignmentExtensionForm(forms.Form):
     """A later due date for one current student of the class."""
 
-    student = forms.ModelChoiceField(queryset=User.objects.none(), label="Student")
+    student = BoundedModelChoiceField(queryset=User.objects.none(), label="Student")
     due_at = _due_field(label="New due date for this student")
 
     def __init__(self, *args, assignment, **kwargs):

@@ -4,17 +4,18 @@ settings. The service repeats the checks that matter, so a tampered form cannot 
 from django import forms
 from django.utils import timezone
 
+from history_quiz.fields import BoundedModelMultipleChoiceField
 from lessons.models import Lesson
 from quizzes.models import Question, Quiz, SelectionMode
-from quizzes.services.quizzes import SETTING_FIELDS
+from quizzes.services.quizzes import SETTING_FIELDS, quiz_question_pool
 
 
-class LessonChoiceField(forms.ModelMultipleChoiceField):
+class LessonChoiceField(BoundedModelMultipleChoiceField):
     def label_from_instance(self, lesson: Lesson) -> str:
         return lesson.title
 
 
-class QuestionChoiceField(forms.ModelMultipleChoiceField):
+class QuestionChoiceField(BoundedModelMultipleChoiceField):
     show_lesson = False
 
     def label_from_instance(self, question: Question) -> str:
@@ -23,13 +24,18 @@ class QuestionChoiceField(forms.ModelMultipleChoiceField):
 
 
 class LessonPickForm(forms.Form):
-    """Step one: the lessons whose banks the quiz draws from."""
+    """Step one: the lessons whose banks the quiz draws from (the teacher's own and the
+    site library's)."""
 
     lessons = LessonChoiceField(
-        queryset=Lesson.objects.order_by("title"),
+        queryset=Lesson.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Choose at least one lesson."},
     )
+
+    def __init__(self, *args, teacher, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lessons"].queryset = Lesson.objects.bank_visible_to(teacher).order_by("title")
 
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -39,7 +45,7 @@ class QuizForm(forms.ModelForm):
     """Step two: the questions and the settings."""
 
     lessons = LessonChoiceField(
-        queryset=Lesson.objects.order_by("title"),
+        queryset=Lesson.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Choose at least one lesson."},
     )
@@ -88,11 +94,11 @@ class QuizForm(forms.ModelForm):
             "closes_at": "Empty to stay open.",
         }
 
-    def __init__(self, *args, lesson_ids: list[int], **kwargs):
+    def __init__(self, *args, lesson_ids: list[int], teacher, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["lessons"].queryset = Lesson.objects.bank_visible_to(teacher).order_by("title")
         self.fields["questions"].queryset = (
-            Question.objects.usable()
-            .filter(lesson__in=lesson_ids)
+            quiz_question_pool(owner=teacher, lessons=lesson_ids)
             .select_related("lesson")
             .order_by("lesson__title", "pk")
         )

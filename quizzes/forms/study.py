@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 
+from history_quiz.fields import BoundedModelChoiceField
 from lessons.models import Lesson
 from quizzes.models import Flashcard, Question, QuestionKind, StudyRating
 from quizzes.services.study import LONGEST_REVIEW_MS
@@ -12,10 +13,10 @@ from quizzes.services.study import LONGEST_REVIEW_MS
 class StudyRatingForm(forms.Form):
     """One rating of one card, from the buttons or keys 1-4."""
 
-    flashcard = forms.ModelChoiceField(queryset=Flashcard.objects.usable())
+    flashcard = BoundedModelChoiceField(queryset=Flashcard.objects.usable())
     rating = forms.TypedChoiceField(choices=StudyRating.choices, coerce=int)
     duration_ms = forms.IntegerField(required=False, min_value=0, max_value=24 * 3600 * 1000)
-    lesson = forms.ModelChoiceField(
+    lesson = BoundedModelChoiceField(
         queryset=Lesson.objects.all(), to_field_name="slug", required=False
     )
 

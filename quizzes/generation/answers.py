@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from quizzes.generation.entities import DATE, NUMBER, PERSON, Entity, Mention, normalise
+from quizzes.generation.entities import DATE, NUMBER, Entity, Mention, normalise
 from quizzes.generation.selection import LessonSentence
 
 TERM = "term"
@@ -53,6 +53,23 @@ VAGUE_NOUNS = {
 }
 
 
+# The two world wars go by several names; a student may use any of them.
+_FIRST = ("First World War", "World War I", "World War One", "WWI", "Great War")
+_SECOND = ("Second World War", "World War II", "World War Two", "WWII")
+WORLD_WARS = {normalise(name): names for names in (_FIRST, _SECOND) for name in names}
+
+
+def alias_follows(doc: Doc, token_end: int) -> bool:
+    """ "the Executive Committee, or ExComm", "Edo (now Tokyo)": the next words name it
+    again, so blanking or swapping the name leaves that other name behind."""
+    after = [t.lower_ for t in doc[token_end : token_end + 4]]
+    if after[:1] == ["("] or after[:2] == [",", "or"] or after[:1] == ["or"]:
+        return True
+    # "Mustafa Kemal, later known as Atatürk", "the Cohong, also called ...".
+    named = " ".join(after)
+    return bool(re.match(r"^,? ?(later |also |better |now )?(known as|called|named)\b", named))
+
+
 @dataclass(frozen=True)
 class Answer:
     """One span of a sentence that a question can hide."""
@@ -76,16 +93,23 @@ def variants(answer: "Answer") -> list[str]:
     """Other forms of the answer a teacher would accept."""
     forms = [answer.text]
     if answer.entity is not None:
+        # The lesson's own forms of the name, a surname among them only where the lesson
+        # uses it alone: the last word of "Martin Luther King Jr" or "Zeng Guofan" is none.
         forms += sorted(answer.entity.names)
-        if answer.kind == PERSON:
-            forms.append(answer.entity.short_name)
     if answer.kind == NUMBER:
         digits = answer.text.replace(",", "")
         forms.append(digits)
+        bare = re.match(r"^[\d,.]+(?=\s+[a-z])", answer.text)
+        if bare:
+            forms.append(bare.group())  # "381 days": "381" is what was asked
         if digits.isdigit() and len(digits) > 3:
             forms.append(f"{int(digits):,}")
     if answer.kind == DATE:
         forms.append(re.sub(r"^(in|on|the)\s+", "", answer.text, flags=re.I))
+        day_month = re.match(r"^(\d{1,2} [A-Z][a-z]+) \d{3,4}$", answer.text)
+        if day_month:
+            forms.append(day_month.group(1))  # "9 November" for "9 November 1989"
+    forms += [alias for form in list(forms) for alias in WORLD_WARS.get(normalise(form), ())]
     forms += [f"the {form}" for form in list(forms) if answer.after_article == "the"]
     seen, unique = set(), []
     for form in forms:
@@ -95,7 +119,7 @@ def variants(answer: "Answer") -> list[str]:
     return unique
 
 
-def _article_before(doc: Doc, token_start: int) -> str:
+def article_before(doc: Doc, token_start: int) -> str:
     if token_start == 0:
         return ""
     before = doc[token_start - 1].lower_
@@ -109,21 +133,25 @@ def entity_answers(
     answers = []
     for mention in mentions:
         entity = entity_of.get((mention.sentence, mention.start))
-        kind = entity.kind if entity else mention.label_kind
-        answers.append(
-            Answer(
-                text=mention.text,
-                start=mention.start,
-                end=mention.end,
-                kind=kind,
-                entity=entity,
-                plural=entity.plural if entity else mention.plural,
-                after_article=_article_before(sentence.doc, mention.token_start),
-                token_start=mention.token_start,
-                token_end=mention.token_end,
-            )
-        )
+        answers.append(answer_from_mention(sentence, mention, entity))
     return answers
+
+
+def answer_from_mention(
+    sentence: LessonSentence, mention: Mention, entity: Entity | None
+) -> Answer:
+    """The answer a mention makes, of its entity's kind when it has one."""
+    return Answer(
+        text=mention.text,
+        start=mention.start,
+        end=mention.end,
+        kind=entity.kind if entity else mention.label_kind,
+        entity=entity,
+        plural=entity.plural if entity else mention.plural,
+        after_article=article_before(sentence.doc, mention.token_start),
+        token_start=mention.token_start,
+        token_end=mention.token_end,
+    )
 
 
 def term_answers(sentence: LessonSentence, topic_lemmas: set[str]) -> list[Answer]:
@@ -154,7 +182,7 @@ def term_answers(sentence: LessonSentence, topic_lemmas: set[str]) -> list[Answe
                 kind=TERM,
                 entity=None,
                 plural=chunk.root.tag_ == "NNS",
-                after_article=_article_before(doc, start),
+                after_article=article_before(doc, start),
                 token_start=start,
                 token_end=end,
             )

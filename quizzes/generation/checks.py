@@ -32,8 +32,16 @@ def contains_phrase(text: str, phrase: str) -> bool:
 
 
 def same_option(a: str, b: str) -> bool:
-    """Equal once case, a leading article and a possessive are set aside."""
-    return normalise(a) == normalise(b)
+    """Equal once case, a leading article and a possessive are set aside, or one is the
+    other's acronym ("ANC" and "the African National Congress")."""
+    return normalise(a) == normalise(b) or is_acronym_of(a, b) or is_acronym_of(b, a)
+
+
+def is_acronym_of(short: str, long: str) -> bool:
+    """ "ANC" of "African National Congress", "NKVD" of no two-word name."""
+    short = short.strip().replace(".", "")
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", long) if w[0].isupper())
+    return len(short) >= 2 and short.isupper() and short == initials
 
 
 @lru_cache(maxsize=65536)

@@ -1,6 +1,6 @@
 """Fill-in-the-blank and multiple-choice items: one span of a sentence hidden."""
 
-from quizzes.generation.answers import Answer, variants
+from quizzes.generation.answers import Answer, alias_follows, variants
 from quizzes.generation.checks import (
     BLANK,
     answer_in_source,
@@ -13,11 +13,12 @@ from quizzes.generation.selection import LessonSentence
 
 FILL_BLANK = "fill_blank"
 MULTIPLE_CHOICE = "multiple_choice"
+SHORT_ANSWER = "short_answer"
 
 
 def cloze_prompt(sentence: LessonSentence, answer: Answer) -> str | None:
     """The sentence with the answer blanked, or None when that would be unfair."""
-    if answer.after_article in ("a", "an"):
+    if answer.after_article in ("a", "an") or alias_follows(sentence.doc, answer.token_end):
         return None
     prompt = sentence.render(answer.start, answer.end, BLANK)
     if not (has_one_blank(prompt) and prompt_hides_answer(prompt, answer.text)):
@@ -27,13 +28,20 @@ def cloze_prompt(sentence: LessonSentence, answer: Answer) -> str | None:
     return prompt
 
 
-def fill_blank(sentence: LessonSentence, answer: Answer, prompt: str) -> GeneratedQuestion:
+def fill_blank(
+    sentence: LessonSentence,
+    answer: Answer,
+    prompt: str,
+    kind: str = FILL_BLANK,
+    rule: str = "cloze",
+) -> GeneratedQuestion:
+    """A typed answer: a blank in the sentence, or a wh-question (kind short_answer)."""
     return GeneratedQuestion(
-        kind=FILL_BLANK,
+        kind=kind,
         prompt=prompt,
         answer=answer.text,
         accepted=variants(answer)[1:],
-        rule=f"cloze.{answer.kind}",
+        rule=f"{rule}.{answer.kind}",
         sentence=sentence,
         target=answer.text,
         key_point=sentence.key_point,

@@ -26,13 +26,17 @@ from quizzes.generation.fallbacks import (
     GENERIC_TAGS,
     PLACE_WITHIN,
 )
+from quizzes.generation.finekinds import PLACE_CUES, FineKind, cue_before, fine_kind_of_name
 from quizzes.generation.nlp import ORG_HEADS
 from quizzes.generation.selection import LessonSentence, content_lemmas
+from quizzes.generation.sets import MONTHS
 
 YEAR = re.compile(r"\b(1\d{3}|20\d{2}|\d{3})\b")
+MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.I)
 NUMBER_IN_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?")
 YEAR_SHIFTS = (3, -2, 5, -4, 1, -6, 8, -1, 2, -3, 10, -5)
-NUMBER_FACTORS = (2, 0.5, 3, 1.5, 4, 0.25, 5, 0.75, 10)
+# Far enough from the answer to be plainly wrong, near enough to be believed.
+NUMBER_FACTORS = (2, 0.5, 3, 1.5, 4, 0.25, 2.5, 0.4)
 ERA_SPAN = 40  # years either side of the lesson's middle year a fallback may come from
 SOURCE_RANK = {"lesson": 0, "course": 1, "fallback": 2}
 
@@ -59,6 +63,9 @@ class DistractorPool:
     lesson_words: set[str] = field(default_factory=set)
     related: set[frozenset[str]] = field(default_factory=set)  # "Marathon in Attica"
     year: int | None = None  # the lesson's middle year, if it gives years
+    title_years: tuple[int, ...] = ()  # years the title names: options must stay inside
+    fine: dict[str, FineKind] = field(default_factory=dict)  # entity name -> fine kind
+    origins: dict[str, str] = field(default_factory=dict)  # option -> where it came from
     _mentioned: dict[str, bool] = field(default_factory=dict)
     _blob: str = ""
     _lemmas: dict[tuple, set[str]] = field(default_factory=dict)
@@ -224,13 +231,38 @@ def _said_of(
     return False
 
 
+def candidate_fine_kind(candidate: Candidate, pool: DistractorPool) -> FineKind:
+    if candidate.entity is not None:
+        return pool.fine.get(candidate.entity.name, FineKind())
+    return fine_kind_of_name(candidate.name, candidate.kind)
+
+
+def _fine_fits(found: FineKind, wanted: FineKind, strict: bool) -> bool:
+    """Of the wanted fine kind; `strict` (a cue word before the blank) needs it known:
+    after "Pope", a name the lesson also calls "Pope", or one of the same role."""
+    if found.clashes(wanted):
+        return False
+    if strict:
+        if wanted.titles and found.titles & wanted.titles:
+            return not (wanted.gender and found.gender and wanted.gender != found.gender)
+        return (not wanted.sort or found.sort == wanted.sort) and (
+            not wanted.gender or found.gender == wanted.gender
+        )
+    return True
+
+
 def _fits(
     candidate: Candidate,
     answer: Answer,
     display: str,
     sentence: LessonSentence,
     pool: DistractorPool,
+    wanted: FineKind | None = None,
+    strict: bool = False,
 ) -> bool:
+    wanted = wanted or FineKind()
+    if not _fine_fits(candidate_fine_kind(candidate, pool), wanted, strict):
+        return False  # a city among countries, a pope among generals, a man for "Empress"
     if answer.after_article == "the" and candidate.takes_the is False:
         return False
     if answer.after_article != "the" and candidate.takes_the:
@@ -267,7 +299,13 @@ def _fits(
 
 
 def _named_distractors(
-    answer: Answer, sentence: LessonSentence, pool: DistractorPool, seed: str, lesson_only: bool
+    answer: Answer,
+    sentence: LessonSentence,
+    pool: DistractorPool,
+    seed: str,
+    lesson_only: bool,
+    wanted: FineKind,
+    strict: bool,
 ) -> list[str]:
     ranked = []
     for candidate in pool.candidates(answer.kind):
@@ -291,8 +329,9 @@ def _named_distractors(
             break
         if any(same_option(display, c) or overlaps_as_name(display, c) for c in chosen):
             continue
-        if _fits(candidate, answer, display, sentence, pool):
+        if _fits(candidate, answer, display, sentence, pool, wanted, strict):
             chosen.append(display)
+            pool.origins[display] = candidate.source
             from_lesson += order[0] == 0
     if from_lesson < 2:
         # Options mostly from outside the lesson read as filler: better no choice at all.
@@ -310,6 +349,28 @@ def _not_shortest(chosen: list[str], answer: str) -> list[str]:
     return best
 
 
+def title_range(pool: DistractorPool) -> tuple[int, int] | None:
+    """The years the title spans ("..., 1904-1905"), or None when it names none."""
+    return (min(pool.title_years), max(pool.title_years)) if pool.title_years else None
+
+
+def _shift_months(answer: Answer, seed: str) -> list[str]:
+    """ "12 February 1904" -> "12 May 1904": the same year, another month."""
+    found = MONTH.search(answer.text)
+    if not found:
+        return []
+    month = MONTHS.index(found.group(0).lower())
+    shifts = [3, -2, 5, -4, 2, -3, 4, -1, 1, 6, -5]
+    start = stable_hash(seed, "month") % len(shifts)
+    options = []
+    for shift in shifts[start:] + shifts[:start]:
+        other = month + shift
+        if 0 <= other < 12:
+            name = MONTHS[other].capitalize()
+            options.append(answer.text[: found.start()] + name + answer.text[found.end() :])
+    return options
+
+
 def _shift_years(answer: Answer, pool: DistractorPool, seed: str) -> list[str]:
     match = YEAR.search(answer.text)
     if not match:
@@ -318,11 +379,18 @@ def _shift_years(answer: Answer, pool: DistractorPool, seed: str) -> list[str]:
     decade = answer.text.rstrip().endswith("0s")
     shifts = [s * 10 for s in YEAR_SHIFTS] if decade else list(YEAR_SHIFTS)
     start = stable_hash(seed) % len(shifts)
+    span = title_range(pool)
+    inside = span is not None and span[0] <= year <= span[1]
     found = []
     for shift in shifts[start:] + shifts[:start]:
-        text = answer.text[: match.start()] + str(year + shift) + answer.text[match.end() :]
-        if year + shift > 0 and not _lesson_mentions(pool, str(year + shift)):
+        shifted = year + shift
+        if inside and not span[0] <= shifted <= span[1]:
+            continue  # the title's years rule it out at a glance
+        text = answer.text[: match.start()] + str(shifted) + answer.text[match.end() :]
+        if shifted > 0 and not _lesson_mentions(pool, str(shifted)):
             found.append(text)
+    if inside and len(found) < 3:
+        found += _shift_months(answer, seed)
     return found
 
 
@@ -331,6 +399,8 @@ def _scale_number(answer: Answer, pool: DistractorPool, seed: str) -> list[str]:
     if not match:
         return []
     raw = match.group()
+    if not re.fullmatch(r"\d{1,3}(,\d{3})+|\d+|\d+\.\d+", raw):
+        return []  # "50,8": a decimal comma or a list, not a number to scale
     value = float(raw.replace(",", ""))
     start = stable_hash(seed) % len(NUMBER_FACTORS)
     found = []
@@ -344,6 +414,29 @@ def _scale_number(answer: Answer, pool: DistractorPool, seed: str) -> list[str]:
             continue
         found.append(answer.text[: match.start()] + new_text + answer.text[match.end() :])
     return found
+
+
+def wanted_kind(
+    answer: Answer, sentence: LessonSentence, pool: DistractorPool
+) -> tuple[FineKind, bool, str]:
+    """The fine kind options must share, whether a cue word makes it strict, and the cue.
+
+    A title or place noun right before the answer ("Empress", "the town of") names the
+    kind for every option, so each must be known to be of it.
+    """
+    found = pool.fine.get(answer.entity.name, FineKind()) if answer.entity else FineKind()
+    cue = cue_before(sentence.doc, answer.token_start)
+    if not cue or answer.kind not in (PERSON, "place"):
+        return found, False, ""
+    word = cue.split()[0].lower()
+    if answer.kind == PERSON:
+        from_cue = fine_kind_of_name(cue, PERSON)
+        merged = FineKind(
+            from_cue.sort or found.sort, from_cue.gender or found.gender, from_cue.titles
+        )
+        return merged, True, cue
+    sort = PLACE_CUES.get(word) or found.sort
+    return FineKind(sort), True, cue
 
 
 def choose_distractors(
@@ -363,9 +456,12 @@ def choose_distractors(
     elif answer.kind == NUMBER:
         found = _scale_number(answer, pool, seed)
     else:
-        return _named_distractors(answer, sentence, pool, seed, lesson_only)
+        wanted, strict, _ = wanted_kind(answer, sentence, pool)
+        return _named_distractors(answer, sentence, pool, seed, lesson_only, wanted, strict)
     unique: list[str] = []
     for option in found:
-        if all(normalise(option) != normalise(o) for o in [*unique, answer.text]):
+        others = [*unique, answer.text]
+        # "400 km" beside "6,400 km" reads as a part of it.
+        if all(not same_option(option, o) and not overlaps_as_name(option, o) for o in others):
             unique.append(option)
     return unique[:3]

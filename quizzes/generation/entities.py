@@ -26,6 +26,50 @@ PERSON, PLACE, ORGANISATION, EVENT, GROUP, DATE, NUMBER = (
     "number",
 )
 DOCUMENT = "document"
+LANGUAGE = "language"
+# The languages a history lesson may name, by their English names: a name the tagger
+# calls a person ("Norman French") is a language when its last word is one of these.
+LANGUAGE_NAMES = {
+    "latin",
+    "greek",
+    "english",
+    "french",
+    "german",
+    "spanish",
+    "portuguese",
+    "italian",
+    "dutch",
+    "russian",
+    "arabic",
+    "persian",
+    "turkish",
+    "hebrew",
+    "aramaic",
+    "sanskrit",
+    "hindi",
+    "urdu",
+    "bengali",
+    "chinese",
+    "mandarin",
+    "cantonese",
+    "japanese",
+    "korean",
+    "swahili",
+    "amharic",
+    "nahuatl",
+    "quechua",
+    "maori",
+    "polish",
+    "czech",
+    "hungarian",
+    "norse",
+    "gaelic",
+    "welsh",
+    "yiddish",
+    "coptic",
+    "akkadian",
+    "egyptian",
+}
 NAMED_KINDS = (PERSON, PLACE, ORGANISATION, EVENT, GROUP, DOCUMENT)
 LABEL_KINDS = {
     "PERSON": PERSON,
@@ -41,13 +85,14 @@ LABEL_KINDS = {
     "QUANTITY": NUMBER,
     "MONEY": NUMBER,
     "PERCENT": NUMBER,
+    "LANGUAGE": LANGUAGE,
     # Names the tagger cannot place: kept only when the grammar says what they are.
     "PRODUCT": "unknown",
     "WORK_OF_ART": "unknown",
 }
 POSSESSIVE = ("'s", "’s", "'", "’")
 HAS_DIGIT = re.compile(r"\d")
-TIE_ORDER = (PLACE, PERSON, ORGANISATION, EVENT, DOCUMENT, GROUP, DATE, NUMBER)
+TIE_ORDER = (PLACE, PERSON, ORGANISATION, EVENT, DOCUMENT, GROUP, LANGUAGE, DATE, NUMBER)
 # Titles before a name are not part of the answer ("President _____").
 TITLES = {
     "president",
@@ -85,6 +130,33 @@ TITLES = {
     "vice",
     "shah",
     "caliph",
+}
+# Titles that, before a name, always make a person ("General Assembly" does not).
+PERSONAL_TITLES = {
+    "king",
+    "queen",
+    "emperor",
+    "empress",
+    "prince",
+    "princess",
+    "pope",
+    "sultan",
+    "tsar",
+    "czar",
+    "lord",
+    "lady",
+    "sir",
+    "president",
+    "duke",
+    "duchess",
+    "mr",
+    "mrs",
+    "dr",
+    "shah",
+    "caliph",
+    "archbishop",
+    "bishop",
+    "admiral",
 }
 # Nouns for things a name may be given: "the ship Dartmouth", "the module Eagle".
 THING_NOUNS = {
@@ -267,6 +339,8 @@ COMPASS = {
 # Words that may stand between a place and the larger place holding it.
 LINKING = (
     {"in", "of", "near", "the", ",", "on", "at", "part"}
+    # "Constantinople (now Istanbul)": one place under two names.
+    | {"now", "(", ")", "formerly", "renamed", "today", "modern", "present", "-", "day"}
     | (COMPASS - {"outskirts", "suburbs"})
     | {"northern", "southern", "eastern", "western", "central"}
 )
@@ -299,6 +373,7 @@ class Mention:
     token_start: int
     token_end: int
     cue: bool = False  # the grammar, not only the tagger, says what it is
+    title: str = ""  # the title before the name ("prince"), lower case
 
 
 @dataclass
@@ -512,6 +587,13 @@ def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
         span = clean_span(ent)
         if span is None:
             continue
+        if (
+            label_kind in (PLACE, ORGANISATION, "unknown")
+            and len(span) > 1
+            and span[0].lower_ in PERSONAL_TITLES
+            and span[1].pos_ == "PROPN"
+        ):
+            label_kind = PERSON  # "Prince Louis", "Queen Nzinga": a title makes a person
         if label_kind == PERSON:
             while len(span) > 1 and span[0].lower_.rstrip(".") in TITLES:
                 span = span[1:]
@@ -532,6 +614,8 @@ def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
             or _is_title_only(span)
         ):
             continue
+        if label_kind == PERSON and len(span) > 1 and span[-1].lower_ in LANGUAGE_NAMES:
+            label_kind = LANGUAGE  # "Norman French": a language, not a person
         context_kind = _kind_by_context(span, PERSON if label_kind == "unknown" else label_kind)
         if label_kind == "unknown" and context_kind is None or context_kind == "thing":
             continue
@@ -556,6 +640,7 @@ def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
                 token_start=span.start,
                 token_end=span.end,
                 cue=cue,
+                title=before if before.rstrip(".") in TITLES else "",
             )
         )
     return found
@@ -581,6 +666,22 @@ def _titled_names(docs: list[Doc]) -> set[str]:
                 if end > token.i + 2:
                     names.add(normalise(doc[token.i + 2 : end].text))
     return names
+
+
+def _root_of(name: str, owner: dict[str, str]) -> str:
+    while name in owner:
+        name = owner[name]
+    return name
+
+
+# Mentions that must agree on an entity's kind (a grammar cue counts three times) for it
+# to be certain: one stray tag among five mentions no longer casts doubt on a name.
+CERTAIN_SHARE = 0.75
+
+
+def _agreeing_share(items: list[Mention], kind: str) -> float:
+    votes = [(3 if m.cue else 1, m.label_kind == kind) for m in items]
+    return sum(w for w, agrees in votes if agrees) / sum(w for w, _ in votes)
 
 
 def build_entities(docs: list[Doc], found: list[list[Mention]] | None = None) -> list[Entity]:
@@ -609,21 +710,25 @@ def build_entities(docs: list[Doc], found: list[list[Mention]] | None = None) ->
         kind = majority(by_name[name])
         if kind in (DATE, NUMBER):
             continue
+        fits = []
         for longer in names:
             if longer in owner or not _joins(name, longer):
                 continue
             longer_kind = majority(by_name[longer])
+            short_titles = {m.title for m in by_name[name] if m.title}
+            long_titles = {m.title for m in by_name[longer] if m.title}
+            if short_titles and long_titles and not short_titles & long_titles:
+                continue  # "Prince Louis" is not "King Louis XVI"
             # A person's surname, with any particle ("de Launay"), is that person.
             same_person = longer_kind == PERSON and longer.endswith(" " + name)
             if longer_kind == kind or same_person:
-                owner[name] = longer
-                break
+                fits.append(longer)
+        # "Kennedy" beside "John F. Kennedy" and "Robert Kennedy": whose it is stays open.
+        if len({_root_of(longer, owner) for longer in fits}) == 1:
+            owner[name] = fits[0]
     groups: dict[str, list[str]] = {}
     for name in names:
-        root = name
-        while root in owner:
-            root = owner[root]
-        groups.setdefault(root, []).append(name)
+        groups.setdefault(_root_of(name, owner), []).append(name)
 
     group_names = [n for n in names if majority(by_name[n]) == GROUP]
     titled = _titled_names(docs)
@@ -652,7 +757,7 @@ def build_entities(docs: list[Doc], found: list[list[Mention]] | None = None) ->
                 takes_the=sum(m.after_the for m in items) * 2 > len(items),
                 plural=Counter(m.plural for m in items).most_common(1)[0][0],
                 certain=(
-                    all(m.label_kind == kind for m in items)
+                    _agreeing_share(items, kind) >= CERTAIN_SHARE
                     or normalise(fullest.text) in KNOWN_PLACES
                 )
                 and not titled_person,

@@ -6,11 +6,18 @@ clause ("X, who was Y") or, failing those, by a sentence whose subject it is.
 
 from spacy.tokens import Doc, Token
 
-from quizzes.generation.checks import DEFINITION_WORDS, contains_phrase, definition_fits
+from quizzes.generation.checks import (
+    BLANK,
+    DEFINITION_WORDS,
+    contains_phrase,
+    definition_fits,
+    prompt_hides_answer,
+)
 from quizzes.generation.entities import NAMED_KINDS, PLACE, PLACE_NOUNS, Entity
 from quizzes.generation.items import GeneratedCard, capitalise, tidy
-from quizzes.generation.selection import LessonSentence, key_point_score, weighted_lemmas
+from quizzes.generation.selection import LessonSentence, best_sentence_for
 from quizzes.generation.sets import Pair
+from quizzes.generation.statements import key_point_answers, key_point_sentences
 
 MIN_CARDS = 15  # a deck smaller than this is topped up with cloze cards
 CLAUSE_BREAKS = (";", "—", " – ", ", which", ", while", ", and")
@@ -107,40 +114,98 @@ def term_cards(
         if not found or entity.name in done:
             continue
         description, rule, sentence, is_definition = found
-        back = _sentence_end(_clip(description))
-        if not all(not contains_phrase(back, name) for name in entity.names):
+        if rule.startswith("card.appositive") and any(c.isdigit() for c in description):
+            continue  # "Athens, a run of 240 km": a measure, not what the name is
+        said = _sentence_end(_clip(description))
+        if not all(not contains_phrase(said, name) for name in entity.names):
             continue
-        if not definition_fits(entity.name, back):
+        if not definition_fits(entity.name, said):
             continue
         done.add(entity.name)
-        cards.append(
-            GeneratedCard(entity.name, back, rule, sentence, sentence.key_point, term=entity.name)
+        noun_phrase = rule.startswith(("card.copula", "card.appositive")) or _is_noun_phrase(
+            description
         )
-        if is_definition and len(back.split()) <= 15:
-            pairs.append(Pair(entity.name, back.rstrip("."), sentence))
+        front, back = _term_card(entity, said, is_definition and noun_phrase)
+        cards.append(GeneratedCard(front, back, rule, sentence, sentence.key_point, entity.name))
+        if is_definition and len(said.split()) <= 15:
+            pairs.append(Pair(entity.name, said.rstrip("."), sentence))
     return cards, pairs
 
 
+def _is_noun_phrase(text: str) -> bool:
+    first = text.split()[0].lower() if text.split() else ""
+    return first in ("a", "an", "the", "one") or first.endswith("'s")
+
+
+def _term_card(entity: Entity, said: str, noun_phrase: bool) -> tuple[str, str]:
+    """ "Who was Herodotus?" / "Herodotus was the Greek historian ...": the front asks,
+    the back answers in a whole sentence."""
+    name = f"the {entity.name}" if entity.takes_the else entity.name
+    verb = "were" if entity.plural else "was"
+    wh = "Who" if entity.kind == "person" else "What"
+    first = said.split()[0]
+    lower = first in ("A", "An", "The", "One") or not description_starts_with_a_name(said)
+    body = said[:1].lower() + said[1:] if lower else said
+    if noun_phrase:
+        return f"{wh} {verb} {name}?", capitalise(f"{name} {verb} {body}")
+    if entity.kind == "person":
+        return f"What did {name} do?", capitalise(f"{name} {body}")
+    return f"What does the lesson say about {name}?", capitalise(f"{name} {body}")
+
+
+def description_starts_with_a_name(text: str) -> bool:
+    """ "NASA's first ...", "East Germany's ...": a capital that is a name, not a sentence start."""
+    first = text.split()[0]
+    return first.isupper() and len(first) > 1 or first.endswith(("'s", "’s"))
+
+
+KEY_POINT_BLANK_KINDS = ("date", "person", "event", "document", "number", "place")
+
+
 def key_point_cards(
-    key_points: list[str], key_docs: list[Doc], sentences: list[LessonSentence]
+    key_points: list[str],
+    key_docs: list[Doc],
+    sentences: list[LessonSentence],
+    entities: list[Entity] = (),
 ) -> list[GeneratedCard]:
-    """One card per key point: the point on the front, the lesson's words on the back."""
+    """One card per key point, its whole text on the back. The front blanks its date, name
+    or number (a cloze card), or else asks what the lesson says of its subject."""
+    sources = [best_sentence_for(doc, sentences) for doc in key_docs]
     cards = []
-    for index, (text, doc) in enumerate(zip(key_points, key_docs, strict=True)):
-        lemmas = weighted_lemmas(doc)
-        scored = sorted(
-            ((-key_point_score(lemmas, s.weights), s.index, s) for s in sentences),
-            key=lambda item: item[:2],
-        )
-        for negative_score, _, sentence in scored:
-            back = _sentence_end(_clip(sentence.render()))
-            if (
-                negative_score < 0
-                and DEFINITION_WORDS[0] <= len(back.split()) <= DEFINITION_WORDS[1]
-            ):
-                cards.append(GeneratedCard(text, back, "card.keypoint", sentence, index))
+    for index, (text, key_sentence, source) in enumerate(
+        zip(key_points, key_point_sentences(key_docs, sources), sources, strict=True)
+    ):
+        if source is None:
+            continue
+        back = _sentence_end(text)
+        answers = [
+            a
+            for a in key_point_answers(key_sentence, list(entities))
+            if a.kind in KEY_POINT_BLANK_KINDS and a.after_article not in ("a", "an")
+        ]
+        answers.sort(key=lambda a: (KEY_POINT_BLANK_KINDS.index(a.kind), a.start))
+        front = None
+        for answer in answers:
+            blanked = key_sentence.render(answer.start, answer.end, BLANK)
+            if prompt_hides_answer(blanked, answer.text):
+                front = _sentence_end(blanked)
                 break
+        if front is None:
+            subject = _subject_text(key_sentence.doc)
+            if subject is None:
+                continue
+            front = f"What does the lesson say about {subject}?"
+        cards.append(GeneratedCard(front, back, "card.keypoint", source, index))
     return cards
+
+
+def _subject_text(doc: Doc) -> str | None:
+    for token in doc:
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
+            span = doc[token.left_edge.i : token.right_edge.i + 1]
+            text = span.text
+            return text if span[0].pos_ == "PROPN" else text[:1].lower() + text[1:]
+    return None
 
 
 def question_cards(questions, have: int) -> list[GeneratedCard]:

@@ -4,6 +4,7 @@ import hashlib
 import random
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from quizzes.generation.selection import LessonSentence
 
@@ -22,10 +23,21 @@ class GeneratedQuestion:
     key_point: int | None = None
     answer_kind: str = ""
     note: str = ""  # an explanation other than the source sentence
+    hidden: Any = None  # the Answer span the item hides or swaps; None for sets
+    replacement: str = ""  # what a false statement put in the hidden span's place
+    distractor_sources: list[str] = field(default_factory=list)  # "lesson", "course", ...
+    cue: str = ""  # a title or place noun right before the blank ("Pope", "city of")
+    # The ranker's verdict (ranking.py): chance of being usable as written, and why.
+    confidence: float = 0.0
+    ready: bool = False
+    reason: str = ""
+    worth: str = ""  # "key", "detail" or "trivia"
+    faults: list[str] = field(default_factory=list)
 
     @property
     def source_text(self) -> str:
-        return self.sentence.text if self.sentence else ""
+        """The lesson sentence it came from (for a key point's item, the one stating it)."""
+        return source_sentence_text(self.sentence)
 
     @property
     def explanation(self) -> str:
@@ -51,7 +63,8 @@ class GeneratedCard:
 
     @property
     def source_text(self) -> str:
-        return self.sentence.text if self.sentence else ""
+        """The lesson sentence it came from (for a key point's item, the one stating it)."""
+        return source_sentence_text(self.sentence)
 
     @property
     def fingerprint(self) -> str:
@@ -64,9 +77,20 @@ class GeneratedBank:
     flashcards: list[GeneratedCard]
 
 
+def source_sentence_text(sentence: LessonSentence | None) -> str:
+    if sentence is None:
+        return ""
+    return (sentence.source or sentence).text
+
+
 def fingerprint(*parts: str) -> str:
     """Same rule, source and target: the same item across regenerations."""
     return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def stable_seed(*parts: str) -> int:
+    """A seed from text, the same in every process (Python's hash() is not)."""
+    return int(fingerprint(*parts)[:12], 16)
 
 
 def seeded_shuffle(items: list, seed: int) -> list:

@@ -141,6 +141,20 @@ PLACE_HEADS = {
     "states",
 }
 
+MONTH_NAMES = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 _RULER_PATTERNS = [
     # "Battle of Adwa", "Treaty of Versailles", "Siege of Leningrad".
     {
@@ -166,7 +180,17 @@ _RULER_PATTERNS = [
     {
         "label": "DATE",
         "pattern": [
-            {"TEXT": {"REGEX": r"^\d{3,4}$"}},
+            {"TEXT": {"REGEX": r"^\d{1,4}$"}},
+            {"LOWER": {"IN": ["bc", "bce", "ad", "ce"]}},
+        ],
+    },
+    # "15 March 44 BC", "March 44 BC": the era stays with its day and month.
+    {
+        "label": "DATE",
+        "pattern": [
+            {"TEXT": {"REGEX": r"^\d{1,2}$"}, "OP": "?"},
+            {"LOWER": {"IN": MONTH_NAMES}},
+            {"TEXT": {"REGEX": r"^\d{1,4}$"}},
             {"LOWER": {"IN": ["bc", "bce", "ad", "ce"]}},
         ],
     },

@@ -2,34 +2,45 @@
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from quizzes.generation import checks
-from quizzes.generation.answers import Answer, entity_answers, term_answers, variants
-from quizzes.generation.cloze import cloze_prompt, fill_blank, multiple_choice
+from quizzes.generation.answers import Answer, entity_answers, term_answers
+from quizzes.generation.cloze import SHORT_ANSWER, cloze_prompt, fill_blank, multiple_choice
+from quizzes.generation.context import leaning_words
 from quizzes.generation.distractors import DistractorPool, choose_distractors, names_a_body
 from quizzes.generation.entities import (
     DATE,
     NAMED_KINDS,
     NUMBER,
-    TITLES,
     build_entities,
     mentions_in,
     related_places,
 )
+from quizzes.generation.finekinds import cue_before, fine_kinds
 from quizzes.generation.flashcards import key_point_cards, question_cards, term_cards
 from quizzes.generation.items import GeneratedBank, GeneratedQuestion, seeded_shuffle, tidy
 from quizzes.generation.nlp import parse_all
 from quizzes.generation.questions import _phrase_on_root, _root, _subject, wh_question
+from quizzes.generation.ranking import assess, curate_ready, lesson_context
 from quizzes.generation.selection import (
     LessonSentence,
+    best_sentence_for,
     content_lemmas,
     key_point_score,
     select_sentences,
+    states_key_point,
     weighted_lemmas,
 )
-from quizzes.generation.sets import DatedEvent, matching, ordering
-from quizzes.generation.truefalse import false_statement, true_statement
+from quizzes.generation.sets import DatedEvent, matching, ordering, people_pairs
+from quizzes.generation.statements import key_point_answers, key_point_sentences, which_is_true
+from quizzes.generation.truefalse import (
+    false_candidates,
+    in_range,
+    part_of_a_name,
+    true_statement,
+)
+from quizzes.scoring import normalize_answer
 
 ANSWERS_PER_SENTENCE = 2
 ITEMS_PER_ANSWER = 3
@@ -44,9 +55,6 @@ KIND_PRIORITY = {
     "number": 6,
     "term": 7,
 }
-# Kinds a false statement may swap: nationalities nest ("Athenian" is "Greek"), so not
-# groups, and never a bare noun phrase.
-SWAPPABLE = ("person", "date", "number", "event", "organisation", "place", "document")
 YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
 YEAR_ANY = re.compile(r"\b(\d{3,4})\b(\s*(?:BC|BCE))?")
 
@@ -78,67 +86,75 @@ def _choose_kind(tally: _Tally, has_wh: bool, has_options: bool, is_term: bool) 
     return min(options, key=lambda kind: (options[kind], kind))
 
 
-def _part_of_a_name(sentence: LessonSentence, answer: Answer) -> bool:
-    """ "William of Normandy": the place is part of a person's name, not a claim."""
-    last = sentence.doc[answer.token_end - 1]
-    preposition = last.head
-    holder = preposition.head
-    return (
-        last.dep_ == "pobj"
-        and preposition.lower_ == "of"
-        and (
-            holder.pos_ == "PROPN"
-            and holder.ent_type_ == "PERSON"
-            or holder.lower_ in TITLES  # "Lord Howard of Effingham", "the Duke of X"
-        )
-    )
-
-
-def _in_range(sentence: LessonSentence, answer: Answer) -> bool:
-    """ "499 to 493 BC", "20,000 to 30,000": one end of a range cannot be changed alone."""
-    doc = sentence.doc
-    near = [doc[i] for i in (answer.token_start - 1, answer.token_end) if 0 <= i < len(doc)]
-    return answer.kind in (DATE, NUMBER) and any(
-        t.lower_ in ("to", "and", "-", "–", "or") for t in near
-    )
-
-
-def _item_for(
-    answer: Answer, sentence: LessonSentence, pool: DistractorPool, tally: _Tally, seed: str
-) -> GeneratedQuestion | None:
-    if _in_range(sentence, answer):
-        return None
+def _candidates_for(
+    answer: Answer, sentence: LessonSentence, pool: DistractorPool, seed: str
+) -> list[GeneratedQuestion]:
+    """Every item the answer allows (multiple choice, blank, short answer), not yet ranked."""
+    if in_range(sentence, answer):
+        return []
     cloze = cloze_prompt(sentence, answer)
     uncertain = answer.entity is not None and not answer.entity.certain
     # "Who ...?" about a name the tagger could not type might ask "who" of a place.
     wh = wh_question(sentence.doc, answer) if answer.kind != "term" and not uncertain else None
     if cloze is None and wh is None:
-        return None
+        return []
     distractors = choose_distractors(answer, sentence, pool, seed) if answer.kind != "term" else []
     # A name used as a modifier ("the Atlantic coast") has no fair same-kind options.
     modifier = sentence.doc[answer.token_end - 1].dep_ in ("compound", "amod")
     body = answer.kind != "organisation" or names_a_body(answer.text)
-    modifier = modifier or _part_of_a_name(sentence, answer)
+    modifier = modifier or part_of_a_name(sentence, answer)
     has_options = len(distractors) >= 3 and not modifier and not uncertain and body
-    kind = _choose_kind(tally, wh is not None, has_options, answer.kind == "term")
-    if kind == "multiple_choice":
-        prompt, rule = (wh[0], wh[1]) if wh else (cloze, "mc.cloze")
-        return multiple_choice(sentence, answer, prompt, distractors, rule)
-    if kind == "short_answer":
-        return GeneratedQuestion(
-            kind="short_answer",
-            prompt=wh[0],
-            answer=answer.text,
-            accepted=variants(answer)[1:],
-            rule=f"{wh[1]}.{answer.kind}",
-            sentence=sentence,
-            target=answer.text,
-            key_point=sentence.key_point,
-            answer_kind=answer.kind,
-        )
-    if cloze is None:
-        return None
-    return fill_blank(sentence, answer, cloze)
+    cue = cue_before(sentence.doc, answer.token_start)
+    found = []
+    if has_options and answer.kind != "term":
+        for prompt, rule in ([wh] if wh else []) + ([(cloze, "mc.cloze")] if cloze else []):
+            item = multiple_choice(sentence, answer, prompt, distractors, rule)
+            item.distractor_sources = [pool.origins.get(d, "lesson") for d in item.distractors]
+            found.append(item)
+    if wh is not None:
+        found.append(fill_blank(sentence, answer, wh[0], kind=SHORT_ANSWER, rule=wh[1]))
+    typed = _year_only(sentence, answer) if answer.kind == DATE else answer
+    typed_cloze = cloze_prompt(sentence, typed) if typed is not answer else cloze
+    if typed_cloze is not None:
+        item = fill_blank(sentence, typed, typed_cloze)
+        item.hidden = typed
+        found.append(item)
+    for item in found:
+        item.hidden = item.hidden or answer
+        item.cue = cue if item.prompt.find("_____") > 0 else ""
+    return found
+
+
+def _year_only(sentence: LessonSentence, answer: Answer) -> Answer:
+    """ "in January _____": a typed date asks for its year alone, the one sensible fill."""
+    match = YEAR.search(answer.text)
+    if match is None or match.group() == answer.text:
+        return answer
+    tokens = [
+        t for t in sentence.doc[answer.token_start : answer.token_end] if t.text == match.group()
+    ]
+    if not tokens:
+        return answer
+    year = tokens[0]
+    return replace(
+        answer,
+        text=year.text,
+        start=year.idx,
+        end=year.idx + len(year.text),
+        token_start=year.i,
+        token_end=year.i + 1,
+        entity=None,
+        after_article="",
+    )
+
+
+def _pick(candidates: list[GeneratedQuestion], tally: _Tally, context) -> GeneratedQuestion:
+    """The most trustworthy candidate; among near-equals, the kind the bank has least of."""
+    for item in candidates:
+        assess(item, context)
+    best = max(item.confidence for item in candidates)
+    close = [item for item in candidates if item.confidence >= best - 0.04]
+    return min(close, key=lambda item: (tally.kinds[item.kind], -item.confidence, item.rule))
 
 
 def _answers(sentence: LessonSentence, entity_of, topic: set[str]) -> list[Answer]:
@@ -147,7 +163,7 @@ def _answers(sentence: LessonSentence, entity_of, topic: set[str]) -> list[Answe
     return sorted(found, key=lambda a: (KIND_PRIORITY.get(a.kind, 9), a.start))
 
 
-def _dated_event(sentence: LessonSentence, answer: Answer) -> DatedEvent | None:
+def _dated_event(sentence: LessonSentence, answer: Answer, topic: set[str]) -> DatedEvent | None:
     match = YEAR.search(answer.text)
     root = _root(sentence.doc)
     if answer.kind != DATE or match is None or root is None or _subject(root) is None:
@@ -165,28 +181,40 @@ def _dated_event(sentence: LessonSentence, answer: Answer) -> DatedEvent | None:
     first = doc[phrase[1]] if phrase[0] == 0 and phrase[1] < len(doc) else doc[0]
     if first.pos_ == "PRON" or not text[:1].isupper():
         return None
+    if leaning_words(doc, topic, skip=range(*phrase)):
+        return None  # "The next day ...": out of its paragraph the event is unclear
     return DatedEvent(int(match.group()), answer.text, text, sentence)
 
 
-def _true_false(sentence, answers, pool, want_false: bool):
+def _true_false(sentence, answers, pool, want_false: bool, context) -> GeneratedQuestion:
+    """A false statement when one is wanted and a good swap exists, else the true one."""
+    true = true_statement(sentence)
+    assess(true, context)
     if want_false:
-        for answer in answers:
-            if answer.kind not in SWAPPABLE or _in_range(sentence, answer):
-                continue
-            if answer.entity is not None and not answer.entity.certain:
-                continue  # a swap for a name of uncertain kind may read as nonsense
-            if sentence.doc[answer.token_end - 1].dep_ in ("compound", "amod"):
-                continue  # "Earth orbit" -> "Florida orbit" reads as nonsense, not as false
-            if _part_of_a_name(sentence, answer):
-                continue
-            wrong = choose_distractors(
-                answer, sentence, pool, f"tf|{sentence.text}", lesson_only=True
-            )
-            if wrong:
-                item = false_statement(sentence, answer, wrong[0])
-                if item is not None:
-                    return item
-    return true_statement(sentence)
+        falses = false_candidates(sentence, answers, pool)
+        for item in falses:
+            assess(item, context)
+        if falses:
+            return max(falses, key=lambda item: item.confidence)
+    return true
+
+
+def _keep_variants_to_one_entity(questions: list[GeneratedQuestion], entities) -> None:
+    """Drop an accepted form that names another entity of the lesson ("Louis" where the
+    lesson has Louis XVI and Prince Louis): marking must never accept a different one."""
+    names: dict[str, set[str]] = {}
+    for entity in entities:
+        forms = set(entity.names) | ({entity.short_name} if entity.kind == "person" else set())
+        for form in forms:
+            names.setdefault(normalize_answer(form), set()).add(entity.name)
+    for question in questions:
+        hidden = question.hidden
+        if not question.accepted or hidden is None or hidden.entity is None:
+            continue
+        own = hidden.entity.name
+        question.accepted = [
+            form for form in question.accepted if names.get(normalize_answer(form), {own}) <= {own}
+        ]
 
 
 def _balance_options(questions: list[GeneratedQuestion]) -> None:
@@ -216,18 +244,25 @@ def _drop_tells(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
     return questions
 
 
-def _balance_true_false(questions: list[GeneratedQuestion]) -> list[GeneratedQuestion]:
+def _balance_true_false(
+    questions: list[GeneratedQuestion], others: list[GeneratedQuestion] = ()
+) -> list[GeneratedQuestion]:
+    """Drop statements of the larger side until true and false are about even: first those
+    testing no key point, then those whose key point another item (of `others`) tests."""
     trues = [q for q in questions if q.kind == "true_false" and q.answer == "true"]
     falses = [q for q in questions if q.kind == "true_false" and q.answer == "false"]
     larger = trues if len(trues) > len(falses) else falses
     excess = abs(len(trues) - len(falses)) - 1
+    tested = Counter(q.key_point for q in [*questions, *others] if q.key_point is not None)
     drop = set()
-    for question in reversed(larger):
-        if excess <= 0:
-            break
-        if question.key_point is None:
-            drop.add(id(question))
-            excess -= 1
+    for spare in (lambda q: q.key_point is None, lambda q: tested[q.key_point] > 1):
+        for question in reversed(larger):
+            if excess <= 0:
+                break
+            if id(question) not in drop and spare(question):
+                drop.add(id(question))
+                tested[question.key_point] -= 1
+                excess -= 1
     return [q for q in questions if id(q) not in drop]
 
 
@@ -261,32 +296,51 @@ def _middle_year(entities) -> int | None:
     return sorted(years)[len(years) // 2] if years else None
 
 
-def _cover_key_points(questions, key_docs, usable: list[LessonSentence]) -> None:
-    """Tie every key point to at least one item: its best sentence's items, or a new one."""
+def _key_point_statement(key_sentence, questions, pool, entities) -> GeneratedQuestion:
+    """The key point as a true statement, or as a false one when trues outnumber falses."""
+    trues = sum(q.kind == "true_false" and q.answer == "true" for q in questions)
+    falses = sum(q.kind == "true_false" and q.answer == "false" for q in questions)
+    if trues > falses:
+        answers = key_point_answers(key_sentence, entities)
+        made = false_candidates(key_sentence, answers, pool)
+        if made:
+            return made[0]
+    return true_statement(key_sentence)
+
+
+def _cover_key_points(
+    questions, key_docs, usable: list[LessonSentence], key_sentences, statement
+) -> None:
+    """Tie every key point to at least one item: the items of the sentence that states it
+    best, or a new true statement of it; never an item whose sentence shares only a year.
+    A key point no sentence states becomes a true statement itself."""
     covered = {q.key_point for q in questions}
     for index, doc in enumerate(key_docs):
         if index in covered:
             continue
         lemmas = weighted_lemmas(doc)
-        scored = sorted(
-            ((-key_point_score(lemmas, s.weights), s.index, s) for s in usable),
+        stating = sorted(
+            (
+                (-key_point_score(lemmas, s.weights), s.index, s)
+                for s in usable
+                if states_key_point(lemmas, s.weights)
+            ),
             key=lambda item: item[:2],
         )
-        if not scored or scored[0][0] == 0:
+        if not stating:
+            if key_sentences[index].position:
+                questions.append(statement(key_sentences[index], questions))
             continue
-        for negative, _, best in scored:
-            if negative == 0:
-                break
-            free = [q for q in questions if q.sentence is best and q.key_point is None]
-            if not free and not any(
-                q.sentence is best and q.kind == "true_false" for q in questions
-            ):
-                free = [true_statement(best)]
-                questions.extend(free)
-            if free:
-                for question in free:
-                    question.key_point = index
-                break
+        best = stating[0][2]
+        free = [q for q in questions if q.sentence is best and q.key_point is None]
+        if not free and not any(q.sentence is best and q.kind == "true_false" for q in questions):
+            free = [true_statement(best)]
+            questions.extend(free)
+        if not free:  # the sentence's items test another key point: the point itself
+            free = [statement(key_sentences[index], questions)]
+            questions.extend(free)
+        for question in free:
+            question.key_point = index
 
 
 def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBank:
@@ -311,6 +365,17 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         entities, sentences, key_docs, course or {}, words, related_places(entities, sentence_docs)
     )
     pool.year = _middle_year(entities)
+    pool.fine = fine_kinds(entities, sentence_docs)
+    title_doc = docs[-1]
+    context = lesson_context(
+        title_doc,
+        entities,
+        key_docs,
+        topic,
+        frozenset(s.index for s in sentences if s.position in lesson.summary_positions),
+        pool.fine,
+    )
+    pool.title_years = context.title_years
 
     tally = _Tally()
     questions: list[GeneratedQuestion] = []
@@ -320,28 +385,64 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     # Sentences that explain a key point go first, so every key point gets its items.
     for sentence in sorted(usable, key=lambda s: (s.key_point is None, s.index)):
         answers = _answers(sentence, entity_of, topic)
-        made = 0
+        picked = []
         for answer in answers:
-            if answer.kind == DATE and (event := _dated_event(sentence, answer)):
+            if answer.kind == DATE and (event := _dated_event(sentence, answer, topic)):
                 events.append(event)
-            if made >= ANSWERS_PER_SENTENCE or tally.per_answer[answer.key] >= ITEMS_PER_ANSWER:
+            if tally.per_answer[answer.key] >= ITEMS_PER_ANSWER:
                 continue
-            item = _item_for(answer, sentence, pool, tally, f"{sentence.text}|{answer.text}")
-            if item is None:
-                continue
+            candidates = _candidates_for(answer, sentence, pool, f"{sentence.text}|{answer.text}")
+            if candidates:
+                picked.append(_pick(candidates, tally, context))
+        # Over-generated: the sentence keeps its most trustworthy items.
+        picked.sort(key=lambda item: (-item.confidence, item.hidden.start))
+        for item in picked[:ANSWERS_PER_SENTENCE]:
             questions.append(item)
             tally.kinds[item.kind] += 1
-            tally.per_answer[answer.key] += 1
-            made += 1
+            tally.per_answer[item.hidden.key] += 1
         facts = [a for a in answers if a.kind in (*NAMED_KINDS, DATE, NUMBER)]
         if facts or sentence.key_point is not None:
             want_false = bool(facts) and len(true_false) % 2 == 1
-            true_false.append(_true_false(sentence, facts, pool, want_false))
+            true_false.append(_true_false(sentence, facts, pool, want_false, context))
 
     questions = _deduplicate(questions + _balance_true_false(true_false))
-    _cover_key_points(questions, key_docs, usable)
+    key_sources = [best_sentence_for(doc, usable) for doc in key_docs]
+    # A key point no sentence echoes still links to the lesson, through its first sentence.
+    key_sentences = key_point_sentences(
+        key_docs, [source or (usable[0] if usable else None) for source in key_sources]
+    )
+    _cover_key_points(
+        questions,
+        key_docs,
+        usable,
+        key_sentences,
+        lambda sentence, made: _key_point_statement(sentence, made, pool, entities),
+    )
+    # Key points may have added true statements: even the two out again.
+    statements = [q for q in questions if q.kind == "true_false"]
+    rest = [q for q in questions if q.kind != "true_false"]
+    kept = {id(q) for q in _balance_true_false(statements, rest)}
+    questions = [q for q in questions if q.kind != "true_false" or id(q) in kept]
+    for key_sentence, source in zip(key_sentences, key_sources, strict=True):
+        for answer in key_point_answers(key_sentence, entities) if source else []:
+            if answer.kind == DATE and (event := _dated_event(key_sentence, answer, topic)):
+                events.append(event)
+    questions += which_is_true(
+        key_sentences,
+        key_sources,
+        entities,
+        pool,
+        lambda item: assess(item, context),
+        topic,
+    )
     cards, pairs = term_cards(sentences, entities)
-    for built in (matching(pairs), ordering(sorted(events, key=lambda e: e.sentence.index))):
+    people = people_pairs(usable, entities, pairs)
+    named = {pair.term for pair in people}
+    matched = matching(people, "Match each person to what the lesson says of them.") or matching(
+        people + [pair for pair in pairs if pair.term not in named],
+        "Match each name to what the lesson says of it.",
+    )
+    for built in (matched, ordering(sorted(events, key=lambda e: e.sentence.index))):
         if built is not None:
             questions.append(built)
     if (order := next((q for q in questions if q.kind == "ordering"), None)) is not None:
@@ -353,7 +454,11 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     _balance_options(questions)
     questions = _drop_tells(questions)
     _balance_options(questions)
-    flashcards = key_point_cards(lesson.key_points, key_docs, usable) + cards
+    _keep_variants_to_one_entity(questions, entities)
+    for question in questions:
+        assess(question, context)
+    curate_ready(questions)
+    flashcards = key_point_cards(lesson.key_points, key_docs, usable, entities) + cards
     flashcards += question_cards(questions, have=len(flashcards))
     unique, seen = [], set()
     for card in flashcards:

@@ -168,6 +168,8 @@ def _phrase_on_root(doc: Doc, answer: Answer, root: Token, prepositions: set[str
     ):
         span_start = min(span_start, before.i)
     span_end = pobj.right_edge.i + 1
+    if span_end > answer.token_end and doc[answer.token_end].text == ",":
+        span_end = answer.token_end  # "on 17 May 1215, which forced ...": the clause stays
     inner = [t for t in doc[prep.i + 1 : span_end] if t.i < answer.token_start]
     if span_end != answer.token_end or any(t.lower_ != "the" for t in inner):
         return None

@@ -3,27 +3,19 @@
 from dataclasses import dataclass
 
 from quizzes.generation.checks import contains_phrase
-from quizzes.generation.items import GeneratedQuestion, seeded_shuffle
+from quizzes.generation.context import leaning_words
+from quizzes.generation.entities import PERSON, Entity
+from quizzes.generation.items import GeneratedQuestion, capitalise, seeded_shuffle, tidy
+from quizzes.generation.nlp import MONTH_NAMES
 from quizzes.generation.selection import LessonSentence
 
 MATCHING, ORDERING = "matching", "ordering"
-MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
+MONTHS = MONTH_NAMES
 MAX_PAIRS = 5
 MAX_EVENTS = 5
+MIN_EVENTS = 4
 MAX_EVENT_WORDS = 22
+MAX_DEED_WORDS = 16
 
 
 @dataclass(frozen=True)
@@ -49,7 +41,56 @@ class DatedEvent:
         return (self.year, month, day if month else 0)
 
 
-def matching(pairs: list[Pair]) -> GeneratedQuestion | None:
+def _deed(sentence: LessonSentence, entity: Entity) -> str | None:
+    """What the sentence says the person did, when the person is its whole subject:
+    "Menelik rejected the Italian reading in 1893." -> "rejected the Italian reading in 1893"."""
+    doc = sentence.doc
+    for mention in entity.mentions:
+        if mention.sentence != sentence.index:
+            continue
+        head = doc[mention.token_end - 1]
+        root = head.head
+        if head.dep_ not in ("nsubj", "nsubjpass") or root.dep_ != "ROOT":
+            continue
+        if root.pos_ not in ("VERB", "AUX") or head.left_edge.i < mention.token_start - 1:
+            continue  # the name (perhaps after a title) is the whole subject
+        if any(c.dep_ in ("conj", "appos", "relcl") for c in head.children):
+            continue
+        verb = min([root, *(c for c in root.children if c.dep_ in ("aux", "auxpass"))])
+        if verb.i != head.right_edge.i + 1 or not (root.tag_ == "VBD" or verb.tag_ == "VBD"):
+            continue  # a past deed, right after the name
+        deed = tidy(doc[verb.i :].text).rstrip(".")
+        deed = deed.split(", and ")[0].split("; ")[0]
+        if not 3 <= len(deed.split()) <= MAX_DEED_WORDS:
+            continue
+        if any(contains_phrase(deed, name) for name in entity.names):
+            continue
+        if leaning_words(doc):
+            continue
+        return deed
+    return None
+
+
+def people_pairs(
+    sentences: list[LessonSentence], entities: list[Entity], described: list[Pair]
+) -> list[Pair]:
+    """People matched to what the lesson says they were (a description) or did."""
+    by_term = {pair.term: pair for pair in described}
+    pairs = []
+    for entity in entities:
+        if entity.kind != PERSON or not entity.certain:
+            continue
+        if entity.name in by_term:
+            pairs.append(by_term[entity.name])
+            continue
+        for sentence in sentences:
+            if sentence.usable and (deed := _deed(sentence, entity)):
+                pairs.append(Pair(entity.name, capitalise(deed), sentence))
+                break
+    return pairs
+
+
+def matching(pairs: list[Pair], prompt: str = "") -> GeneratedQuestion | None:
     """Match four or more terms to their descriptions (distinct terms and descriptions)."""
     terms = [pair.term for pair in pairs]
     chosen: list[Pair] = []
@@ -65,7 +106,7 @@ def matching(pairs: list[Pair]) -> GeneratedQuestion | None:
     target = "|".join(p.term for p in chosen)
     question = GeneratedQuestion(
         kind=MATCHING,
-        prompt="Match each name to its description.",
+        prompt=prompt or "Match each name to its description.",
         answer=[[p.term, p.description] for p in chosen],
         rule="set.matching",
         sentence=chosen[0].sentence,
@@ -77,7 +118,7 @@ def matching(pairs: list[Pair]) -> GeneratedQuestion | None:
 
 
 def ordering(events: list[DatedEvent]) -> GeneratedQuestion | None:
-    """Put three to five events in the order they happened.
+    """Put four or five events in the order they happened.
 
     Two events must differ in year, or in month (or day) when both dates give them, so
     that the order is not open to dispute.
@@ -94,7 +135,7 @@ def ordering(events: list[DatedEvent]) -> GeneratedQuestion | None:
     if len(chosen) > MAX_EVENTS:
         step = (len(chosen) - 1) / (MAX_EVENTS - 1)
         chosen = [chosen[round(i * step)] for i in range(MAX_EVENTS)]
-    if len(chosen) < 3:
+    if len(chosen) < MIN_EVENTS:
         return None
     items = [event.text for event in chosen]
     question = GeneratedQuestion(

@@ -1,11 +1,22 @@
 """True/false statements: a lesson sentence as written, or with one span swapped."""
 
-from quizzes.generation.answers import Answer
+from quizzes.generation.answers import Answer, alias_follows
 from quizzes.generation.checks import differs_by_one_span
+from quizzes.generation.distractors import choose_distractors
+from quizzes.generation.entities import DATE, NUMBER, TITLES
 from quizzes.generation.items import GeneratedQuestion
-from quizzes.generation.selection import LessonSentence
+from quizzes.generation.selection import LessonSentence, name_stem
 
 TRUE_FALSE = "true_false"
+# Words that make a date a bound, not a point: a shifted bound may still be true.
+RELATIVE = {"by", "before", "after", "until", "till", "since", "from"}
+# Kinds a false statement may swap: nationalities nest ("Athenian" is "Greek"), so not
+# groups, and never a bare noun phrase.
+SWAPPABLE = ("person", "date", "number", "event", "organisation", "place", "document")
+
+
+def _key_point_note(sentence: LessonSentence) -> str:
+    return f"The lesson's key point: {sentence.text}" if sentence.source else ""
 
 
 def true_statement(sentence: LessonSentence) -> GeneratedQuestion:
@@ -15,8 +26,10 @@ def true_statement(sentence: LessonSentence) -> GeneratedQuestion:
         answer="true",
         rule="tf.true",
         sentence=sentence,
-        target="true",
+        # A key point's statement is told apart from its source sentence's own.
+        target=f"key point: {sentence.text}" if sentence.source else "true",
         key_point=sentence.key_point,
+        note=_key_point_note(sentence),
     )
 
 
@@ -27,13 +40,110 @@ def false_statement(
     prompt = sentence.render(answer.start, answer.end, replacement)
     if not differs_by_one_span(sentence.render(), prompt):
         return None
+    if answer.kind not in (DATE, NUMBER) and swap_echoes(sentence.doc, answer, replacement):
+        return None
     return GeneratedQuestion(
         kind=TRUE_FALSE,
         prompt=prompt,
         answer="false",
         rule=f"tf.swap.{answer.kind}",
         sentence=sentence,
-        target=f"{answer.text}->{replacement}",
+        target=f"{'key point: ' if sentence.source else ''}{answer.text}->{replacement}",
+        note=_key_point_note(sentence),
         key_point=sentence.key_point,
         answer_kind=answer.kind,
     )
+
+
+HEDGES = {
+    "more",
+    "over",
+    "least",
+    "nearly",
+    "almost",
+    "under",
+    "fewer",
+    "less",
+    "up",
+    "around",
+    "about",
+    "roughly",
+    "some",
+    "approximately",
+    "c",
+    "circa",
+    "than",
+    "perhaps",
+    "estimated",
+}
+
+
+def hedged(doc, token_start: int) -> bool:
+    """A bound or an estimate ("more than 750", "around 1527"): a swap may still be true."""
+    before = {t.lower_.rstrip(".") for t in doc[max(0, token_start - 2) : token_start]}
+    return bool(before & HEDGES)
+
+
+def swap_echoes(doc, answer: Answer, replacement: str) -> bool:
+    """The sentence already names the swapped-in people or place ("boycotting British
+    cloth" with "India" swapped for "Britain"): the statement reads as nonsense, not false."""
+    stems = {name_stem(word.lower()) for word in replacement.split() if len(word) > 3}
+    return any(
+        name_stem(t.lower_) in stems
+        for t in doc
+        if t.is_alpha and not answer.token_start <= t.i < answer.token_end
+    )
+
+
+def part_of_a_name(sentence: LessonSentence, answer: Answer) -> bool:
+    """ "William of Normandy": the place is part of a person's name, not a claim."""
+    last = sentence.doc[answer.token_end - 1]
+    preposition = last.head
+    holder = preposition.head
+    return (
+        last.dep_ == "pobj"
+        and preposition.lower_ == "of"
+        and (
+            holder.pos_ == "PROPN"
+            and holder.ent_type_ == "PERSON"
+            or holder.lower_ in TITLES  # "Lord Howard of Effingham", "the Duke of X"
+        )
+    )
+
+
+def in_range(sentence: LessonSentence, answer: Answer) -> bool:
+    """ "499 to 493 BC", "20,000 to 30,000": one end of a range cannot be changed alone."""
+    doc = sentence.doc
+    near = [doc[i] for i in (answer.token_start - 1, answer.token_end) if 0 <= i < len(doc)]
+    return answer.kind in (DATE, NUMBER) and any(
+        t.lower_ in ("to", "and", "-", "–", "or") for t in near
+    )
+
+
+def false_candidates(sentence, answers, pool) -> list[GeneratedQuestion]:
+    """False statements for the sentence: one per answer a safe same-kind swap exists for."""
+    found = []
+    for answer in answers:
+        if answer.kind not in SWAPPABLE or in_range(sentence, answer):
+            continue
+        if answer.entity is not None and not answer.entity.certain:
+            continue  # a swap for a name of uncertain kind may read as nonsense
+        if sentence.doc[answer.token_end - 1].dep_ in ("compound", "amod"):
+            continue  # "Earth orbit" -> "Florida orbit" reads as nonsense, not as false
+        if part_of_a_name(sentence, answer) or alias_follows(sentence.doc, answer.token_end):
+            continue
+        last = sentence.doc[answer.token_end - 1]
+        if last.dep_ == "conj" or any(c.dep_ == "conj" for c in last.children):
+            continue  # "Belarus, Ukraine and Sweden": one item of a list swapped is unclear
+        first = answer.token_start
+        if answer.kind == DATE and first > 0 and sentence.doc[first - 1].lower_ in RELATIVE:
+            continue  # "By 1787 France was near bankruptcy" is true of 1787 as of 1789
+        if answer.kind in (DATE, NUMBER) and hedged(sentence.doc, first):
+            continue  # "more than 750" stays true of 300; "around 1527" of 1525
+        wrong = choose_distractors(answer, sentence, pool, f"tf|{sentence.text}", lesson_only=True)
+        if wrong:
+            item = false_statement(sentence, answer, wrong[0])
+            if item is not None:
+                item.hidden, item.replacement = answer, wrong[0]
+                found.append(item)
+    return found

@@ -3,11 +3,14 @@
 Reads what a teacher writes by hand and what quizzes/exports/gift.py writes: multiple
 choice (also in the "missing word" form), multiple response (~%weight% answers, no "="),
 true/false, short answer, fill in the blank (a short answer written inline), matching,
-and ordering (written as matching "1st", "2nd", ... to the items). Numerical and essay
+and ordering (Moodle's Ordering syntax {>N ... one item per line}, or, from older exports,
+matching "1st", "2nd", ... to the items). Text marked [html] is HTML-unescaped, except
+typed answers, which Moodle compares as written. Numerical and essay
 questions have no kind in the bank and are reported as errors. Every question is
 reported by the line it starts on.
 """
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -16,7 +19,8 @@ from django.db import transaction
 
 from lessons.models import Lesson
 from quizzes.exports.gift import BLANK, ordinal
-from quizzes.forms.question_parts import build_question_parts
+from quizzes.forms.bank import PROMPT_MAX_LENGTH
+from quizzes.forms.question_parts import LINE_MAX_LENGTH, MATCH_SEPARATOR, build_question_parts
 from quizzes.models import Question, QuestionKind, QuestionStatus
 
 GIFT_RULE = "gift-import"
@@ -162,6 +166,7 @@ def parse_question(block: _Block) -> GiftQuestion:
         if end == -1:
             raise GiftError("the title has no closing ::")
         title, text = _unescape(text[2:end]).strip(), text[end + 2 :].lstrip()
+    is_html = text.startswith("[html]")
     text = FORMAT_TAG.sub("", text, count=1)
     opening = _find_unescaped(text, "{")
     if opening == -1:
@@ -172,14 +177,25 @@ def parse_question(block: _Block) -> GiftQuestion:
     before, inside, after = text[:opening], text[opening + 1 : closing].strip(), text[closing + 1 :]
     if _find_unescaped(after, "{") != -1:
         raise GiftError("one question has one block of answers in { }")
-    before_text, after_text = _unescape(before), _unescape(after)
+    shown = html.unescape if is_html else (lambda value: value)
+    before_text, after_text = shown(_unescape(before)), shown(_unescape(after))
     # Answers with text after them stand where the blank goes (Moodle's "missing word").
     inline = bool(after_text.strip())
-    kind, options, answer_lines, accepted = _read_answers(inside, block.kind_hint, inline=inline)
+    if inside.startswith(">"):
+        kind, options, accepted = QuestionKind.ORDERING, [], []
+        answer_lines = [shown(line.strip()) for line in inside.splitlines()[1:] if line.strip()]
+    else:
+        kind, options, answer_lines, accepted = _read_answers(
+            inside, block.kind_hint, inline=inline
+        )
+        if kind not in (QuestionKind.SHORT_ANSWER, QuestionKind.FILL_BLANK):
+            options = [shown(option) for option in options]
+            answer_lines = [shown(line) for line in answer_lines]
     if inline or kind == QuestionKind.FILL_BLANK:
         prompt = f"{before_text}{BLANK}{after_text}"
     else:
         prompt = before_text.strip()
+    _check_lengths(kind, prompt, [*options, *answer_lines, *accepted])
     try:
         prompt, choices, answer, accepted = build_question_parts(
             kind=kind,
@@ -193,6 +209,22 @@ def parse_question(block: _Block) -> GiftQuestion:
     except ValidationError as error:
         raise GiftError("; ".join(error.messages)) from None
     return GiftQuestion(block.line, kind, prompt, choices, answer, accepted, title)
+
+
+def _check_lengths(kind: str, prompt: str, answers: list[str]) -> None:
+    """The bank form's limits: a question of a few paragraphs, answers of a line each."""
+    if len(prompt.strip()) > PROMPT_MAX_LENGTH:
+        raise GiftError(
+            f"the question is {len(prompt.strip()):,} characters; "
+            f"the bank allows {PROMPT_MAX_LENGTH:,}"
+        )
+    for answer in answers:
+        parts = answer.split(MATCH_SEPARATOR) if kind == QuestionKind.MATCHING else [answer]
+        longest = max(len(part.strip()) for part in parts)
+        if longest > LINE_MAX_LENGTH:
+            raise GiftError(
+                f"an answer is {longest:,} characters; the bank allows {LINE_MAX_LENGTH:,}"
+            )
 
 
 def _read_answers(
@@ -250,6 +282,11 @@ def _read_answers(
     return kind or QuestionKind.SHORT_ANSWER, [], texts[:1], texts[1:]
 
 
+def gift_question_count(text: str) -> int:
+    """How many questions a GIFT file holds, counted without reading them."""
+    return len(_blocks(text))
+
+
 def parse_gift(text: str) -> GiftParseResult:
     """Every question of a GIFT file, and a problem for each question that cannot be read."""
     result = GiftParseResult()
@@ -262,7 +299,7 @@ def parse_gift(text: str) -> GiftParseResult:
 
 
 @transaction.atomic
-def gift_import(*, lesson: Lesson, text: str, dry_run: bool = False) -> GiftImportReport:
+def gift_import(*, lesson: Lesson, text: str, dry_run: bool = False, by=None) -> GiftImportReport:
     """Add a GIFT file's questions to the lesson's bank as approved, skipping bad ones.
 
     A question already in the bank (same kind and prompt) is not added twice, so a file
@@ -270,7 +307,7 @@ def gift_import(*, lesson: Lesson, text: str, dry_run: bool = False) -> GiftImpo
     """
     parsed = parse_gift(text)
     report = GiftImportReport(problems=parsed.problems)
-    existing = set(Question.objects.for_lesson(lesson).values_list("kind", "prompt"))
+    existing = set(Question.objects.in_bank().for_lesson(lesson).values_list("kind", "prompt"))
     for item in parsed.questions:
         if (item.kind, item.prompt) in existing:
             report.duplicates.append(item)
@@ -289,6 +326,8 @@ def gift_import(*, lesson: Lesson, text: str, dry_run: bool = False) -> GiftImpo
                 accepted=item.accepted,
                 rule=GIFT_RULE,
                 status=QuestionStatus.APPROVED,
+                created_by=by,
+                updated_by=by,
             )
         )
     return report

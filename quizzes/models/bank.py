@@ -1,8 +1,13 @@
 """A lesson's question bank: generated or hand-written questions and flashcards.
 
 Each item remembers the sentence it came from (and keeps that sentence's text, so an
-edited lesson never leaves a question without its source), the key point it tests and
-the rule that made it.
+edited lesson never leaves a question without its source), the key point it tests, the
+rule that made it, and who made and last changed it.
+
+A question row is one version of a question, as in Moodle's bank since 4.0: a question a
+quiz or an attempt uses is never changed in place (quizzes.services.versions makes a new
+version), so every answer keeps the version its student saw. An item that regeneration or
+an edit drops is retired (hidden from the bank, kept for whatever uses it), never deleted.
 """
 
 from django.conf import settings
@@ -36,9 +41,30 @@ class BankItemQuerySet(models.QuerySet):
     def for_lesson(self, lesson: Lesson) -> "BankItemQuerySet":
         return self.filter(lesson=lesson)
 
+    def in_bank(self) -> "BankItemQuerySet":
+        """Items the bank shows: not retired (for questions, the latest version)."""
+        return self.filter(retired_at__isnull=True)
+
+    def visible_to(self, user) -> "BankItemQuerySet":
+        """What of the banks a user may see: all of a lesson they may change, and of a
+        library lesson what other teachers may use (see `shared_with_teachers`)."""
+        if user.is_staff:
+            return self
+        if not getattr(user, "is_teacher", False):
+            return self.none()
+        return self.filter(
+            models.Q(lesson__in=Lesson.objects.changeable_by(user))
+            | (models.Q(lesson__in=Lesson.objects.library()) & self.shared_with_teachers())
+        )
+
+    @staticmethod
+    def shared_with_teachers() -> models.Q:
+        """The part of a library lesson's bank every teacher sees: what is not rejected."""
+        return ~models.Q(status=QuestionStatus.REJECTED)
+
     def usable(self) -> "BankItemQuerySet":
-        """Items a quiz or a study session may use: anything not rejected."""
-        return self.exclude(status=QuestionStatus.REJECTED)
+        """Items a new quiz or a study session may use: in the bank and not rejected."""
+        return self.in_bank().exclude(status=QuestionStatus.REJECTED)
 
     def reviewed(self) -> "BankItemQuerySet":
         return self.filter(status__in=REVIEWED_STATUSES)
@@ -47,14 +73,38 @@ class BankItemQuerySet(models.QuerySet):
         return self.filter(status=QuestionStatus.GENERATED)
 
 
+READY_OR_APPROVED = models.Q(status=QuestionStatus.GENERATED, ready=True) | models.Q(
+    status__in=(QuestionStatus.APPROVED, QuestionStatus.EDITED)
+)
+
+
 class QuestionQuerySet(BankItemQuerySet):
+    def in_bank(self) -> "QuestionQuerySet":
+        return super().in_bank().filter(is_current=True)
+
     def ready_or_approved(self) -> "QuestionQuerySet":
         """What random draws and practice use: generated items the ranker marked ready,
-        and every item a person approved or edited."""
-        return self.filter(
-            models.Q(status=QuestionStatus.GENERATED, ready=True)
-            | models.Q(status__in=(QuestionStatus.APPROVED, QuestionStatus.EDITED))
-        )
+        and every item a person approved or edited (latest versions in the bank only)."""
+        return self.in_bank().filter(READY_OR_APPROVED)
+
+    @staticmethod
+    def shared_with_teachers() -> models.Q:
+        """Of a library lesson, other teachers see its ready and approved questions."""
+        return READY_OR_APPROVED
+
+    def of_families(self, questions) -> "QuestionQuerySet":
+        """Every version of these questions (ids or rows), old and new."""
+        roots = {question_family_id(q) for q in questions}
+        return self.filter(models.Q(pk__in=roots) | models.Q(family_id__in=roots))
+
+
+def question_family_id(question) -> int:
+    """The id that names a question across its versions: its first version's."""
+    return question.family_id or question.pk
+
+
+# The parts a student sees and is marked on: a change to any of them is a new version.
+QUESTION_KEY_FIELDS = ("kind", "prompt", "choices", "answer", "accepted", "explanation")
 
 
 class BankItem(models.Model):
@@ -78,10 +128,28 @@ class BankItem(models.Model):
         help_text="Identifies a generated item across regenerations (rule + source + answer).",
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who wrote, imported or copied it; empty when the generator made it.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Who last changed it (its text or its review); empty for the generator.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
+    retired_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When regeneration or an edit dropped it; kept for what already uses it.",
+    )
 
     objects = BankItemQuerySet.as_manager()
 
@@ -121,17 +189,38 @@ class Question(BankItem):
     reason = models.CharField(
         max_length=200, blank=True, help_text="In plain words, what the item tests and why."
     )
+    family = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        # A first version is never deleted from under its later ones (a lesson's delete
+        # takes them all together).
+        on_delete=models.RESTRICT,
+        related_name="later_versions",
+        help_text="The question's first version; empty on a first version.",
+    )
+    version = models.PositiveIntegerField(default=1)
+    is_current = models.BooleanField(
+        default=True, help_text="The latest version: the one the bank shows and new attempts get."
+    )
 
     objects = QuestionQuerySet.as_manager()
 
     class Meta:
         ordering = ["lesson", "pk"]
         constraints = [
+            # Old versions keep the fingerprint of the question they were.
             models.UniqueConstraint(
                 fields=["lesson", "fingerprint"],
-                condition=~models.Q(fingerprint=""),
+                condition=~models.Q(fingerprint="") & models.Q(is_current=True),
                 name="question_unique_fingerprint",
-            )
+            ),
+            models.UniqueConstraint(fields=["family", "version"], name="question_unique_version"),
+            models.UniqueConstraint(
+                fields=["family"],
+                condition=models.Q(is_current=True),
+                name="question_one_current_version",
+            ),
         ]
 
     def __str__(self) -> str:

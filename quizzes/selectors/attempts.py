@@ -4,11 +4,10 @@ only a question's options, in the attempt's own order, and the student's saved a
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Max, Q, QuerySet
-from django.utils import timezone
+from django.db.models import Q, QuerySet
 
 from quizzes.forms.attempts import matching_lefts
-from quizzes.models import Answer, AnswerVisibility, Attempt, Question, QuestionKind
+from quizzes.models import Answer, Attempt, Question, QuestionKind
 
 
 def attempts_visible_to(user) -> QuerySet[Attempt]:
@@ -22,23 +21,6 @@ def attempts_visible_to(user) -> QuerySet[Attempt]:
 def can_mark(user, attempt: Attempt) -> bool:
     """The class's teacher and admins may override marks."""
     return user.is_staff or attempt.assignment.classroom.teacher_id == user.pk
-
-
-def key_visible(attempt: Attempt, now=None) -> bool:
-    """Whether the student may see the right answers of this attempt now."""
-    if attempt.submitted_at is None:
-        return False
-    setting = attempt.assignment.quiz.answers_visible
-    if setting in (AnswerVisibility.AFTER_EACH, AnswerVisibility.AFTER_SUBMIT):
-        return True
-    if setting == AnswerVisibility.AFTER_DUE:
-        due = attempt.assignment.due_at
-        # Not while a classmate with an extension is still working on it.
-        latest_extension = attempt.assignment.extensions.aggregate(latest=Max("due_at"))["latest"]
-        if due is not None and latest_extension is not None:
-            due = max(due, latest_extension)
-        return due is None or (now or timezone.now()) > due
-    return False
 
 
 def answer_text(question: Question) -> str:

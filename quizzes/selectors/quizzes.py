@@ -34,7 +34,7 @@ def quiz_preview_questions(*, quiz: Quiz) -> list[Question]:
     """What students are asked: the picked questions, or the pool random draws come from."""
     if quiz.selection_mode == SelectionMode.RANDOM:
         pool = questions_for_lessons(lesson_ids=quiz.lessons.values_list("pk", flat=True))
-        return list(pool.select_related("source_sentence__lesson"))
+        return list(pool.ready_or_approved().select_related("source_sentence__lesson"))
     return [
         quiz_question.question
         for quiz_question in quiz.quiz_questions.select_related(

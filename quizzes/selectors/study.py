@@ -1,6 +1,8 @@
 """Reads for studying: which cards a student may study, what is due, what comes next.
 
-Each function runs a fixed number of queries whatever the number of cards.
+Each function runs a fixed number of queries whatever the number of cards. A card whose
+back would give away the answers of one of the student's quizzes before its answers are
+released (quizzes.selectors.release) is kept back, mistake cards included, until then.
 """
 
 from dataclasses import dataclass
@@ -12,6 +14,7 @@ from django.utils import timezone
 
 from lessons.models import Lesson
 from quizzes.models import Assignment, CardOrigin, CardState, Flashcard, Quiz
+from quizzes.selectors.release import withheld_flashcards
 
 # A card still being learnt may come back this early when nothing else is left (as Anki).
 LEARN_AHEAD = timedelta(minutes=20)
@@ -71,12 +74,21 @@ def study_lessons(*, student) -> QuerySet[Lesson]:
     )
 
 
+def studied_states(*, student) -> QuerySet[CardState]:
+    """The student's card states that study may show: none of a retired or withheld card."""
+    return (
+        CardState.objects.for_student(student)
+        .exclude(flashcard__retired_at__isnull=False)
+        .exclude(flashcard__in=withheld_flashcards(student=student))
+    )
+
+
 def study_due_cards(
     *, student, moment: datetime, lesson: Lesson | None = None
 ) -> QuerySet[CardState]:
     """The student's card states due by the moment, most overdue first, cards included."""
     states = (
-        CardState.objects.for_student(student)
+        studied_states(student=student)
         .due_by(moment)
         .select_related("flashcard__lesson", "flashcard__source_sentence")
         .order_by("due", "pk")
@@ -91,6 +103,7 @@ def study_new_cards(*, student, lesson: Lesson | None = None) -> QuerySet[Flashc
         Flashcard.objects.usable()
         .filter(lesson__in=lessons)
         .exclude(card_states__student=student)
+        .exclude(pk__in=withheld_flashcards(student=student))
         .select_related("lesson", "source_sentence")
         .order_by("lesson_id", "pk")
     )
@@ -122,7 +135,7 @@ def study_next_card(*, student, now: datetime, lesson: Lesson | None = None) -> 
 
 def study_counts(*, student, now: datetime, lesson: Lesson | None = None) -> StudyCounts:
     """Cards due now, due by the end of today, and new cards the student may start today."""
-    states = CardState.objects.for_student(student).exclude(flashcard__status="rejected")
+    states = studied_states(student=student).exclude(flashcard__status="rejected")
     if lesson is not None:
         states = states.filter(flashcard__lesson=lesson)
     totals = states.aggregate(
@@ -138,7 +151,7 @@ def study_counts(*, student, now: datetime, lesson: Lesson | None = None) -> Stu
 
 def study_next_due_at(*, student, lesson: Lesson | None = None) -> datetime | None:
     """When the student's next card comes due (for the "all done" message)."""
-    states = CardState.objects.for_student(student).exclude(flashcard__status="rejected")
+    states = studied_states(student=student).exclude(flashcard__status="rejected")
     if lesson is not None:
         states = states.filter(flashcard__lesson=lesson)
     return states.order_by("due").values_list("due", flat=True).first()

@@ -9,7 +9,14 @@ from django.utils import timezone
 
 from lessons.models import Lesson
 from quizzes.dates import date_phrase
-from quizzes.models import Assignment, AssignmentChange, AssignmentExtension, Classroom, Quiz
+from quizzes.models import (
+    AnswerVisibility,
+    Assignment,
+    AssignmentChange,
+    AssignmentExtension,
+    Classroom,
+    Quiz,
+)
 
 Action = AssignmentChange.Action
 
@@ -26,10 +33,21 @@ def due_date_problem(due_at: datetime | None, *, now: datetime | None = None) ->
     return None
 
 
-def _check_due(due_at: datetime | None) -> None:
+def answers_after_due_problem(*, quiz: Quiz | None, due_at: datetime | None) -> str | None:
+    """Why a quiz cannot be given this due date, or None: a quiz that shows its answers
+    after the due date needs one, else they would never be safe to show."""
+    if quiz is not None and quiz.answers_visible == AnswerVisibility.AFTER_DUE and not due_at:
+        return "This quiz shows its answers after the due date: give the assignment a due date."
+    return None
+
+
+def _check_due(due_at: datetime | None, *, quiz: Quiz | None = None) -> None:
     problem = due_date_problem(due_at)
     if problem:
         raise ValidationError(problem, code="past")
+    problem = answers_after_due_problem(quiz=quiz, due_at=due_at)
+    if problem:
+        raise ValidationError(problem, code="needs_due_date")
 
 
 def _record(assignment: Assignment, action: str, by, **details) -> AssignmentChange:
@@ -52,7 +70,7 @@ def assignment_create(
         raise ValidationError("Assign either a lesson or a quiz.")
     if quiz is not None and not Quiz.objects.for_teacher(assigned_by).filter(pk=quiz.pk).exists():
         raise PermissionDenied("Teachers assign only their own quizzes.")
-    _check_due(due_at)
+    _check_due(due_at, quiz=quiz)
     assignment = Assignment.objects.create(
         classroom=classroom, assigned_by=assigned_by, due_at=due_at, lesson=lesson, quiz=quiz
     )
@@ -96,7 +114,7 @@ def assignment_set_due(
     """Move the class's due date (later, earlier but still ahead, or none at all)."""
     if due_at == assignment.due_at:
         return assignment
-    _check_due(due_at)
+    _check_due(due_at, quiz=assignment.quiz)
     old = assignment.due_at
     assignment.due_at = due_at
     assignment.save(update_fields=["due_at"])

@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, QuerySet
 from django.utils import timezone
 
-from quizzes.drawing import draw_spread
+from quizzes.drawing import draw_item, draw_spread
 from quizzes.models import (
     Answer,
     AnswerVisibility,
@@ -23,6 +23,8 @@ from quizzes.models import (
     SelectionMode,
 )
 from quizzes.scoring import score_answer
+from quizzes.selectors.classes import due_for_student
+from quizzes.services.quizzes import quiz_question_pool
 from quizzes.services.study import study_queue_mistakes
 
 SUBMITTED_MESSAGE = "This attempt was already submitted, so this answer was not saved."
@@ -62,8 +64,14 @@ def assignment_start_problem(*, assignment: Assignment, student, now=None) -> st
         return "This quiz is not open yet."
     if quiz.closes_at and now >= quiz.closes_at:
         return "This quiz is closed."
+    if quiz.answers_visible == AnswerVisibility.AFTER_DUE:
+        # Its answers come out after the due date: no attempt starts after the student's.
+        due = due_for_student(assignment=assignment, student=student)
+        if due is not None and now > due:
+            return "The due date has passed and the answers come out now, so this quiz is closed."
     if quiz.selection_mode == SelectionMode.RANDOM:
-        has_questions = Question.objects.usable().filter(lesson__in=quiz.lessons.all()).exists()
+        pool = quiz_question_pool(owner=quiz.owner, lessons=quiz.lessons.all())
+        has_questions = pool.ready_or_approved().exists()
     else:
         has_questions = quiz.quiz_questions.exists()
     if not has_questions:
@@ -78,12 +86,13 @@ def assignment_start_problem(*, assignment: Assignment, student, now=None) -> st
 def _draw(*, assignment: Assignment, rng: random.Random) -> tuple[list[int], dict[str, list]]:
     quiz = assignment.quiz
     if quiz.selection_mode == SelectionMode.RANDOM:
-        pool = sorted(
-            Question.objects.usable()
-            .filter(lesson__in=quiz.lessons.all())
-            .values_list("pk", "source_text")
+        rows = (
+            quiz_question_pool(owner=quiz.owner, lessons=quiz.lessons.all())
+            .ready_or_approved()
+            .order_by("pk")
+            .values("pk", "source_text", "prompt", "choices", "answer", "kind")
         )
-        question_ids = draw_spread(pool, quiz.random_count or 0, rng)
+        question_ids = draw_spread([draw_item(row) for row in rows], quiz.random_count or 0, rng)
     else:
         question_ids = list(
             quiz.quiz_questions.order_by("position").values_list("question_id", flat=True)
@@ -128,6 +137,12 @@ def attempt_start(*, assignment: Assignment, student) -> Attempt:
     deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
     if quiz.closes_at and (deadline is None or quiz.closes_at < deadline):
         deadline = quiz.closes_at
+    # An "after the due date" quiz's answers come out then, so no attempt goes on past it.
+    due = None
+    if quiz.answers_visible == AnswerVisibility.AFTER_DUE:
+        due = due_for_student(assignment=assignment, student=student)
+    if due and (deadline is None or due < deadline):
+        deadline = due
     previous = Attempt.objects.filter(assignment=assignment, student=student)
     number = (previous.aggregate(last=Max("number"))["last"] or 0) + 1
     try:

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from lessons.models import Lesson
 from quizzes.generation.checks import contains_phrase
@@ -10,7 +11,8 @@ from quizzes.generation.entities import NAMED_KINDS
 from quizzes.generation.items import GeneratedBank, GeneratedCard, GeneratedQuestion
 from quizzes.generation.pipeline import LessonText, generate_bank
 from quizzes.models import Flashcard, Question, QuestionKind
-from quizzes.models.bank import REVIEWED_STATUSES
+from quizzes.models.bank import QUESTION_KEY_FIELDS, REVIEWED_STATUSES
+from quizzes.services.versions import question_revise, questions_in_use
 
 # Names two lessons must share to lend each other wrong options.
 RELATED_NAMES = 2
@@ -23,7 +25,7 @@ class BankGenerationResult:
     created: int = 0
     updated: int = 0
     unchanged_reviewed: int = 0
-    removed: int = 0
+    removed: int = 0  # retired: out of the bank, kept for what uses them
     questions: int = 0
     flashcards: int = 0
 
@@ -49,7 +51,8 @@ def course_entities(*, lesson: Lesson, text: LessonText) -> dict[str, list[tuple
     """
     body = " ".join([text.title, *text.key_points, *(t for _, t in text.sentences)])
     rows = (
-        Question.objects.exclude(lesson=lesson)
+        Question.objects.in_bank()
+        .exclude(lesson=lesson)
         .filter(kind=QuestionKind.MULTIPLE_CHOICE)
         .exclude(rule="")
         .values_list("lesson_id", "rule", "answer", "prompt")
@@ -88,6 +91,9 @@ def _question_fields(item: GeneratedQuestion, sentences: dict, key_points: dict)
         "source_sentence_id": _pk(sentences.get(item.sentence.position) if item.sentence else None),
         "source_text": item.source_text,
         "key_point_id": _pk(key_points.get(item.key_point)),
+        "confidence": item.confidence,
+        "ready": item.ready,
+        "reason": item.reason,
     }
 
 
@@ -102,12 +108,27 @@ def _card_fields(item: GeneratedCard, sentences: dict, key_points: dict) -> dict
     }
 
 
-def _sync(model, lesson: Lesson, items: list, fields_of) -> tuple[int, int, int, int]:
-    """Create, update or remove one model's generated rows; reviewed rows stay as they are."""
-    existing = {row.fingerprint: row for row in model.objects.filter(lesson=lesson)}
-    created = updated = kept = 0
-    wanted = set()
-    to_create, to_update = [], []
+def _source_left(row, lesson_texts: set[str]) -> bool:
+    """A generated item whose source sentence is no longer in the lesson's text."""
+    return bool(row.rule and row.source_text) and row.source_text not in lesson_texts
+
+
+def _sync(model, lesson: Lesson, items: list, fields_of, lesson_texts: set[str]):
+    """Create, refresh or retire one model's generated rows; returns (created, updated,
+    kept, retired).
+
+    Nothing is deleted: a row the generator no longer makes, or one whose sentence left
+    the lesson (reviewed or not), is retired, so the quizzes and attempts that use it keep
+    it. A reviewed row stays as a person left it. A used question whose key the generator
+    now writes differently gets a new version (question_revise); others change in place.
+    """
+    rows = model.objects.filter(lesson=lesson)
+    if model is Question:
+        rows = rows.filter(is_current=True)
+    existing = {row.fingerprint: row for row in rows if row.fingerprint}
+    wanted: set[str] = set()
+    to_create, to_update, to_revise, to_retire, to_restore = [], [], [], [], []
+    kept = 0
     for item in items:
         fingerprint = item.fingerprint
         if fingerprint in wanted:
@@ -117,54 +138,80 @@ def _sync(model, lesson: Lesson, items: list, fields_of) -> tuple[int, int, int,
         row = existing.get(fingerprint)
         if row is None:
             to_create.append(model(lesson=lesson, fingerprint=fingerprint, **fields))
-        elif row.status in REVIEWED_STATUSES:
+            continue
+        if row.retired_at is not None:
+            # The generator makes it again (its sentence came back): back in the bank.
+            to_restore.append(row.pk)
+            row.retired_at = None
+        if row.status in REVIEWED_STATUSES:
             kept += 1
-        elif any(getattr(row, name) != value for name, value in fields.items()):
-            for name, value in fields.items():
+            continue
+        changed = {name: value for name, value in fields.items() if getattr(row, name) != value}
+        if not changed:
+            continue
+        if model is Question and set(changed) & set(QUESTION_KEY_FIELDS):
+            to_revise.append((row, changed))
+        else:
+            for name, value in changed.items():
                 setattr(row, name, value)
             to_update.append(row)
+    for fingerprint, row in existing.items():
+        if fingerprint in wanted or row.retired_at is not None:
+            continue
+        generated = row.status not in REVIEWED_STATUSES and row.rule
+        if generated or _source_left(row, lesson_texts):
+            to_retire.append(row.pk)
+        else:
+            kept += 1
+    model.objects.filter(pk__in=to_restore).update(retired_at=None)
     model.objects.bulk_create(to_create)
-    created = len(to_create)
     if to_update:
         model.objects.bulk_update(to_update, list(fields_of(items[0]).keys()))
-    updated = len(to_update)
-    stale = [
-        row.pk
-        for fingerprint, row in existing.items()
-        if fingerprint not in wanted and row.status not in REVIEWED_STATUSES and row.rule
-    ]
-    kept += sum(
-        1
-        for fingerprint, row in existing.items()
-        if fingerprint not in wanted and row.status in REVIEWED_STATUSES
-    )
-    model.objects.filter(pk__in=stale).delete()
-    return created, updated, kept, len(stale)
+    used = questions_in_use(row.pk for row, _ in to_revise) if to_revise else set()
+    for row, changed in to_revise:
+        if row.pk in used:
+            question_revise(question=row, by=None, status=row.status, **changed)
+        else:
+            for name, value in changed.items():
+                setattr(row, name, value)
+            row.save()
+    model.objects.filter(pk__in=to_retire).update(retired_at=timezone.now())
+    return len(to_create), len(to_update) + len(to_revise), kept, len(to_retire)
 
 
-@transaction.atomic
 def bank_generate(*, lesson: Lesson) -> BankGenerationResult:
     """Generate the lesson's questions and flashcards and save them in one transaction.
 
     Items are matched across runs by fingerprint: a new one is created, a generated one
-    refreshed, a stale generated one removed; an item a person approved, edited or
-    rejected is never touched.
+    refreshed (a used question as a new version), a stale generated one retired; an item
+    a person approved, edited or rejected is never changed, only retired once the sentence
+    it came from has left the lesson. Nothing a quiz or an attempt uses is ever deleted.
     """
     text = lesson_text(lesson)
+    # Generating takes seconds; only the writing holds a transaction (on SQLite, the one
+    # write lock every student's autosave also needs).
     bank: GeneratedBank = generate_bank(text, course_entities(lesson=lesson, text=text))
+    return _bank_write(lesson=lesson, bank=bank)
+
+
+@transaction.atomic
+def _bank_write(*, lesson: Lesson, bank: GeneratedBank) -> BankGenerationResult:
     sentences = {s.position: s for s in lesson.sentences.all()}
+    lesson_texts = {sentence.text for sentence in sentences.values()}
     key_points = dict(enumerate(lesson.key_points.order_by("position")))
     question_counts = _sync(
         Question,
         lesson,
         bank.questions,
         lambda item: _question_fields(item, sentences, key_points),
+        lesson_texts,
     )
     card_counts = _sync(
         Flashcard,
         lesson,
         bank.flashcards,
         lambda item: _card_fields(item, sentences, key_points),
+        lesson_texts,
     )
     created, updated, kept, removed = (
         a + b for a, b in zip(question_counts, card_counts, strict=True)

@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from history_quiz.ratelimit import count_one, limits_reached
 from quizzes.models import Assignment, Classroom, Enrolment, LessonReading
-from quizzes.throttling import throttle_exceeded, throttle_record
 
 # No 0/O, 1/I/L: a code read aloud or copied from a board must not be mistyped.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -96,12 +96,13 @@ def _throttle_limits(*, user_id: int, address: str) -> dict[str, int]:
 
 def join_is_throttled(*, user_id: int, address: str) -> bool:
     """True when this account or this address has used up its wrong guesses for now."""
-    return throttle_exceeded(_throttle_limits(user_id=user_id, address=address))
+    return bool(limits_reached(_throttle_limits(user_id=user_id, address=address)))
 
 
 def join_failure_record(*, user_id: int, address: str) -> None:
     """Count one wrong code against both the account and the address."""
-    throttle_record(_throttle_limits(user_id=user_id, address=address), JOIN_FAILURE_WINDOW_SECONDS)
+    limits = _throttle_limits(user_id=user_id, address=address)
+    count_one(limits, window_seconds=JOIN_FAILURE_WINDOW_SECONDS)
 
 
 def classroom_enrol_student(*, student, code: str, address: str = "") -> Enrolment:

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from history_quiz.accounts.models import User
 from lessons.models import Lesson
-from quizzes.drawing import draw_spread
+from quizzes.drawing import draw_item, draw_spread
 from quizzes.models import (
     Answer,
     Assignment,
@@ -25,6 +25,7 @@ from quizzes.models import (
 )
 from quizzes.scoring import score_answer
 from quizzes.services.classes import join_code_unused
+from quizzes.services.quizzes import quiz_question_pool
 from quizzes.services.study import study_queue_mistakes
 
 DEMO_CLASS_NAME = "Year 9 History (demo)"
@@ -92,10 +93,12 @@ def demo_classroom_ensure(
     )
     if students:
         LessonReading.objects.create(assignment=reading, student=students[0])
-    candidates = Question.objects.usable().filter(lesson=lesson).order_by("pk")
-    chosen = draw_spread(
-        list(candidates.values_list("pk", "source_text")), DEMO_QUESTION_COUNT, random.Random(0)
+    # What any teacher may use of a library lesson: its ready and approved questions.
+    candidates = (
+        quiz_question_pool(owner=teacher, lessons=[lesson]).ready_or_approved().order_by("pk")
     )
+    rows = candidates.values("pk", "source_text", "prompt", "choices", "answer", "kind")
+    chosen = draw_spread([draw_item(row) for row in rows], DEMO_QUESTION_COUNT, random.Random(0))
     questions = sorted(candidates.filter(pk__in=chosen), key=lambda q: chosen.index(q.pk))
     if not questions:
         return classroom

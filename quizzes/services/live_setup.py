@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
+from history_quiz.ratelimit import count_one, limits_reached
 from quizzes.drawing import draw_spread
 from quizzes.live.questions import is_playable
 from quizzes.models import (
@@ -22,7 +23,6 @@ from quizzes.models import (
     SelectionMode,
 )
 from quizzes.services.live import LiveRefused
-from quizzes.throttling import throttle_exceeded, throttle_record
 
 GAME_QUESTIONS = 10
 SECONDS_DEFAULT = 20
@@ -136,14 +136,14 @@ def _pin_limits(address: str) -> dict[str, int]:
 def live_game_by_pin(*, pin: str, address: str = "") -> LiveGame:
     """The running game with this PIN. Wrong PINs count against the address, so PINs
     cannot be guessed one after another."""
-    if throttle_exceeded(_pin_limits(address)):
+    if limits_reached(_pin_limits(address)):
         raise LiveRefused("Too many wrong PINs. Wait 15 minutes, then try again.", code="throttled")
     pin = "".join(pin.split())
     game = (
         LiveGame.objects.running().filter(pin=pin).first() if re.fullmatch(r"\d{6}", pin) else None
     )
     if game is None:
-        throttle_record(_pin_limits(address), PIN_FAILURE_WINDOW_SECONDS)
+        count_one(_pin_limits(address), window_seconds=PIN_FAILURE_WINDOW_SECONDS)
         raise LiveRefused("No game is running with that PIN. Check it on the board.", code="pin")
     return game
 

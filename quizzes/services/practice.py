@@ -11,26 +11,35 @@ from typing import Any
 from django.db.models import QuerySet
 
 from lessons.models import Lesson
-from quizzes.models import Question, QuestionKind, QuestionStatus
+from quizzes.models import Question, QuestionKind
 from quizzes.scoring import score_answer
+from quizzes.selectors.release import withheld_questions
 from quizzes.services.study import study_queue_mistakes
 
 ROUND_SIZE = 10
 
 
-def practice_questions(*, lesson: Lesson) -> QuerySet[Question]:
-    """The lesson's questions a person approved (or edited); the generated ones until then."""
-    reviewed = Question.objects.for_lesson(lesson).filter(
-        status__in=(QuestionStatus.APPROVED, QuestionStatus.EDITED)
-    )
-    if reviewed.exists():
-        return reviewed
-    return Question.objects.for_lesson(lesson).unreviewed()
+def practice_questions(*, lesson: Lesson, student=None) -> QuerySet[Question]:
+    """The lesson's questions a person approved (or edited) and the generated ones the
+    ranker marked ready, never one that needs review; never one of the student's quizzes
+    whose answers they may not see yet."""
+    bank = Question.objects.in_bank().for_lesson(lesson)
+    if student is not None and student.is_authenticated:
+        bank = bank.exclude(pk__in=withheld_questions(student=student))
+    return bank.ready_or_approved()
 
 
-def practice_new_round(*, lesson: Lesson, size: int = ROUND_SIZE) -> dict[str, Any]:
+def practice_questions_left(*, student, ids) -> QuerySet[Question]:
+    """Of a round's questions, those it may still ask the student."""
+    left = Question.objects.usable().filter(pk__in=ids)
+    if student.is_authenticated:
+        left = left.exclude(pk__in=withheld_questions(student=student))
+    return left
+
+
+def practice_new_round(*, lesson: Lesson, student=None, size: int = ROUND_SIZE) -> dict[str, Any]:
     """A fresh round: up to `size` of the lesson's practice questions in random order."""
-    ids = list(practice_questions(lesson=lesson).values_list("pk", flat=True))
+    ids = list(practice_questions(lesson=lesson, student=student).values_list("pk", flat=True))
     chosen = random.sample(ids, k=min(size, len(ids)))
     return {"lesson": lesson.pk, "questions": chosen, "index": 0, "marks": {}, "given": {}}
 

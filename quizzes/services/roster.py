@@ -2,7 +2,8 @@
 
 All or nothing: every row is checked first, and a single bad row means no account is
 made. Each new account gets a one-time password, returned once for the teacher to print
-and hand out; only its hash is stored.
+and hand out, which the student must replace at first login; only its hash is stored on
+the account. From the web a worker makes the accounts (quizzes/jobs.py).
 """
 
 import csv
@@ -10,17 +11,21 @@ import io
 import re
 import secrets
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 
 from history_quiz.accounts.models import Role, User
+from history_quiz.accounts.usernames import username_normalize
 from quizzes.models import Classroom, Enrolment
 
-# Hashing each password takes about 0.4 s with Django's default hasher: keep a request short.
-ROSTER_MAX_ROWS = 60
+# Hashing each password takes 0.2 to 0.4 s with Django's default hasher, in a worker: 200
+# rows (a year group) take about a minute.
+ROSTER_MAX_ROWS = 200
 PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 PASSWORD_GROUP = 5
 
@@ -78,6 +83,16 @@ def _is_header(cells: list[str]) -> bool:
     return bool(cells) and cells[0].strip().lower() in {"name", "full name", "student"}
 
 
+def roster_row_count(text: str) -> int:
+    """How many rows a roster has (blank lines and a header aside), counted before any check."""
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""))
+        rows = [cells for cells in reader if any(cell.strip() for cell in cells)]
+    except csv.Error:
+        return 0  # roster_parse says what is wrong with it
+    return len(rows) - (1 if rows and _is_header([c.strip() for c in rows[0]]) else 0)
+
+
 def roster_parse(text: str) -> tuple[list[RosterRow], list[RosterError]]:
     """Read "name, username (optional), email (optional)" rows; a header row is skipped.
 
@@ -88,7 +103,12 @@ def roster_parse(text: str) -> tuple[list[RosterRow], list[RosterError]]:
     errors: list[RosterError] = []
     taken_in_file: set[str] = set()
     pending: list[tuple[int, str, str, str, str, str]] = []
-    for line, cells in enumerate(csv.reader(io.StringIO(text)), start=1):
+    try:
+        # newline="": the csv module reads "\r", "\n" and "\r\n" line ends itself.
+        read = list(enumerate(csv.reader(io.StringIO(text, newline="")), start=1))
+    except csv.Error as error:
+        return [], [RosterError(0, "", f"The roster could not be read as CSV ({error}).")]
+    for line, cells in read:
         cells = [cell.strip() for cell in cells]
         shown = ", ".join(cells)
         if not any(cells) or (line == 1 and _is_header(cells)):
@@ -111,44 +131,38 @@ def roster_parse(text: str) -> tuple[list[RosterRow], list[RosterError]]:
                 errors.append(RosterError(line, shown, "The email address is not valid."))
                 continue
         if username:
-            try:
-                User.username_validator(username)
-            except ValidationError:
-                errors.append(
-                    RosterError(line, shown, "Usernames use letters, digits and @ . + - _.")
-                )
-                continue
+            # The one username rule (sign-up's and the admin's): NFKC, case folded, one script.
+            username = username_normalize(username)
             if len(username) > 150:
                 errors.append(RosterError(line, shown, "The username is too long."))
                 continue
-            if username.lower() in taken_in_file:
+            try:
+                User.username_validator(username)
+            except ValidationError as error:
+                problem = (
+                    error.messages[0]
+                    if error.code == "mixed_scripts"
+                    else "Usernames use letters, digits and @ . + - _."
+                )
+                errors.append(RosterError(line, shown, problem))
+                continue
+            if username in taken_in_file:
                 errors.append(RosterError(line, shown, "This username is used twice in the file."))
                 continue
-            taken_in_file.add(username.lower())
+            taken_in_file.add(username)
         pending.append((line, shown, first_name, last_name.strip(), username, email))
     if len(pending) + len(errors) > ROSTER_MAX_ROWS:
         return [], [RosterError(0, "", f"Import at most {ROSTER_MAX_ROWS} students at a time.")]
 
+    # E-mail addresses are not looked up: the roster must not tell a teacher who else has
+    # an account. A username has to be unique, so a taken one is said to be taken.
     given = [entry[4] for entry in pending if entry[4]]
-    emails = [entry[5] for entry in pending if entry[5]]
-    existing_usernames = {
-        name.lower()
-        for name in User.objects.filter(username__in=given).values_list("username", flat=True)
-    }
-    existing_emails = {
-        address.lower()
-        for address in User.objects.filter(email__in=emails).values_list("email", flat=True)
-    }
+    existing_usernames = set(
+        User.objects.filter(username__in=given).values_list("username", flat=True)
+    )
     for line, shown, first_name, last_name, username, email in pending:
-        if username and username.lower() in existing_usernames:
-            errors.append(RosterError(line, shown, "An account with this username exists."))
-            continue
-        if email and email.lower() in existing_emails:
-            errors.append(
-                RosterError(
-                    line, shown, "An account with this email exists: ask them to join by code."
-                )
-            )
+        if username and username in existing_usernames:
+            errors.append(RosterError(line, shown, "This username is taken: choose another."))
             continue
         rows.append(RosterRow(line, first_name, last_name, username, email))
     return _fill_usernames(rows, taken_in_file), sorted(errors, key=lambda error: error.line)
@@ -156,10 +170,10 @@ def roster_parse(text: str) -> tuple[list[RosterRow], list[RosterError]]:
 
 def _fill_usernames(rows: list[RosterRow], taken_in_file: set[str]) -> list[RosterRow]:
     bases = {_username_base(row.first_name, row.last_name) for row in rows if not row.username}
-    taken = {name.lower() for name in taken_in_file}
+    taken = set(taken_in_file)
     for base in bases:
         taken.update(
-            name.lower()
+            username_normalize(name)
             for name in User.objects.filter(username__istartswith=base).values_list(
                 "username", flat=True
             )
@@ -170,10 +184,10 @@ def _fill_usernames(rows: list[RosterRow], taken_in_file: set[str]) -> list[Rost
         if not username:
             base = _username_base(row.first_name, row.last_name)
             username, number = base, 1
-            while username.lower() in taken:
+            while username in taken:
                 number += 1
                 username = f"{base}{number}"
-            taken.add(username.lower())
+            taken.add(username)
         filled.append(RosterRow(row.line, row.first_name, row.last_name, username, row.email))
     return filled
 
@@ -186,8 +200,36 @@ def roster_import(*, classroom: Classroom, text: str) -> list[CreatedAccount]:
         raise RosterInvalid(errors)
     if not rows:
         raise RosterInvalid([RosterError(0, "", "The roster has no students.")])
+    return roster_accounts_save(classroom=classroom, prepared=roster_passwords_make(rows=rows))
+
+
+@dataclass(frozen=True)
+class PreparedAccount:
+    row: RosterRow
+    password: str
+    password_hash: str
+
+
+def roster_passwords_make(
+    *, rows: list[RosterRow], progress: Callable[[int, int], None] | None = None
+) -> list[PreparedAccount]:
+    """A one-time password and its hash per row: the slow part, done before any write."""
+    prepared = []
+    for number, row in enumerate(rows, start=1):
+        password = one_time_password_make()
+        prepared.append(PreparedAccount(row, password, make_password(password)))
+        if progress:
+            progress(number, len(rows))
+    return prepared
+
+
+def roster_accounts_save(
+    *, classroom: Classroom, prepared: list[PreparedAccount]
+) -> list[CreatedAccount]:
+    """Make the accounts, enrolled in the class, in one short transaction; RosterInvalid
+    (having made nothing) if a username was taken meanwhile."""
     try:
-        return _accounts_create(classroom=classroom, rows=rows)
+        return _accounts_create(classroom=classroom, prepared=prepared)
     except IntegrityError as error:
         # Another request took a username between the check and the insert.
         problem = "A username was just taken by someone else; import again."
@@ -195,19 +237,21 @@ def roster_import(*, classroom: Classroom, text: str) -> list[CreatedAccount]:
 
 
 @transaction.atomic
-def _accounts_create(*, classroom: Classroom, rows: list[RosterRow]) -> list[CreatedAccount]:
+def _accounts_create(
+    *, classroom: Classroom, prepared: list[PreparedAccount]
+) -> list[CreatedAccount]:
     created: list[CreatedAccount] = []
-    for row in rows:
-        password = one_time_password_make()
-        user = User(
+    for account in prepared:
+        row = account.row
+        user = User.objects.create(
             username=row.username,
             first_name=row.first_name,
             last_name=row.last_name,
             email=row.email,
             role=Role.STUDENT,
+            password=account.password_hash,
+            must_change_password=True,
         )
-        user.set_password(password)
-        user.save()
         Enrolment.objects.create(classroom=classroom, student=user)
-        created.append(CreatedAccount(str(user), user.username, password))
+        created.append(CreatedAccount(str(user), user.username, account.password))
     return created

@@ -45,7 +45,7 @@ def study_rate_card(
     A card the student has never rated counts against the daily new-card limit."""
     if rating not in StudyRating.values:
         raise ValidationError("Unknown rating.")
-    if flashcard.status == QuestionStatus.REJECTED:
+    if flashcard.status == QuestionStatus.REJECTED or flashcard.retired_at is not None:
         raise ValidationError("This card was withdrawn from the lesson.")
     now = as_utc(now or timezone.now())
     # Lock the row: two quick ratings from two tabs must go through fsrs one after the other.

@@ -15,6 +15,11 @@ urlpatterns = [
     path("attempts/<int:pk>/submit/", attempts.attempt_submit_view, name="attempt_submit"),
     path("attempts/<int:pk>/review/", review.attempt_review, name="attempt_review"),
     path("attempts/<int:pk>/answers/<int:answer_pk>/mark/", review.answer_mark, name="answer_mark"),
+    path(
+        "attempts/<int:pk>/answers/<int:answer_pk>/accept/",
+        review.answer_accept_view,
+        name="answer_accept",
+    ),
     path("attempts/<int:pk>/rescore/", review.attempt_rescore_view, name="attempt_rescore"),
     path("progress/", progress.progress, name="progress"),
 ]

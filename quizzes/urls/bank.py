@@ -24,6 +24,17 @@ urlpatterns = [
         bank.question_status,
         name="bank_question_status",
     ),
+    path(
+        "lessons/<slug:slug>/bank/questions/<int:pk>/history/",
+        bank.question_history,
+        name="bank_question_history",
+    ),
+    path(
+        "lessons/<slug:slug>/bank/questions/<int:pk>/remark/",
+        bank.question_remark,
+        name="bank_question_remark",
+    ),
+    path("lessons/<slug:slug>/bank/copy/", bank.lesson_copy_view, name="bank_lesson_copy"),
     path("lessons/<slug:slug>/bank/flashcards/new/", bank.flashcard_add, name="bank_flashcard_add"),
     path(
         "lessons/<slug:slug>/bank/flashcards/<int:pk>/edit/",

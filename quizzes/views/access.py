@@ -31,10 +31,6 @@ def taught_classroom(request: HttpRequest, pk: int) -> Classroom:
     )
 
 
-def client_address(request: HttpRequest) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
-
-
 def taught_assignment(request: HttpRequest, pk: int, assignment_id: int) -> Assignment:
     """An assignment (current or removed) of a class the user teaches; else 404."""
     classroom = taught_classroom(request, pk)

@@ -1,21 +1,24 @@
-"""The bank review pages: a lesson's questions and flashcards, reviewed by teachers and admins.
+"""The bank review pages: a lesson's questions and flashcards.
 
-Every teacher may review any lesson's bank (approving and rejecting is how a teacher
-curates what quizzes use); regenerating belongs to those who may edit the lesson.
+Who may do what lives in lessons.models (Lesson.objects.bank_visible_to, lesson_can_change)
+and BankItemQuerySet.visible_to: a teacher opens the banks of their own lessons and of the
+site library; only a lesson's owner or an admin changes its bank (reviews, edits, adds,
+imports, regenerates); of a library lesson, other teachers see its ready and approved
+questions and may copy the lesson to their own.
 """
 
 from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from lessons.models import Lesson
+from lessons.models import Lesson, lesson_can_change
 from quizzes.exports import bank_export, export_format, export_formats
 from quizzes.forms.bank import (
     BankFilterForm,
@@ -27,10 +30,14 @@ from quizzes.forms.bank import (
     question_editor_fields,
     question_form_initial,
 )
-from quizzes.imports.gift import gift_import
+from quizzes.jobs import bank_job_start, gift_job_start
 from quizzes.models import Flashcard, Question, QuestionKind, QuestionStatus
-from quizzes.selectors.bank import bank_page, bank_status_counts
+from quizzes.selectors.attempts import answer_text
+from quizzes.selectors.bank import bank_page, bank_status_counts, question_versions
 from quizzes.services import bank_review as review
+from quizzes.services.bank_copy import lesson_copy
+from quizzes.services.versions import question_remark as question_remark_apply
+from quizzes.services.versions import question_remark_preview
 
 REVIEW_BUTTONS = [
     (QuestionStatus.APPROVED, "Approve", "outline-success"),
@@ -51,8 +58,21 @@ def reviewer_required(view):
     return wrapped
 
 
-def _may_edit_lesson(user, lesson: Lesson) -> bool:
-    return user.is_staff or (user.is_teacher and lesson.owner_id == user.pk)
+def _visible_lesson(request: HttpRequest, slug: str) -> Lesson:
+    """The lesson if the user may open its bank; else 404."""
+    return get_object_or_404(Lesson.objects.bank_visible_to(request.user), slug=slug)
+
+
+def _changeable_lesson(request: HttpRequest, slug: str) -> Lesson:
+    """The lesson if the user may change its bank; 404 if they may not see it, else 403."""
+    lesson = _visible_lesson(request, slug)
+    if not lesson_can_change(request.user, lesson):
+        raise PermissionDenied("Only the lesson's owner or an admin changes its bank.")
+    return lesson
+
+
+def _bank_item(model, lesson: Lesson, pk: int):
+    return get_object_or_404(model.objects.in_bank(), pk=pk, lesson=lesson)
 
 
 def _bank_url(lesson: Lesson) -> str:
@@ -72,10 +92,12 @@ def _back_to_bank(request: HttpRequest, lesson: Lesson, anchor: str = "") -> Htt
 @reviewer_required
 def bank_review(request: HttpRequest, slug: str) -> HttpResponse:
     """Every question and flashcard of a lesson, filterable, with review buttons."""
-    lesson = get_object_or_404(Lesson, slug=slug)
+    lesson = _visible_lesson(request, slug)
     filter_form = BankFilterForm(request.GET)
     filters = filter_form.filters()
-    page = bank_page(lesson=lesson, **filters)
+    page = bank_page(lesson=lesson, viewer=request.user, **filters)
+    for question in page.questions:
+        question.usage = page.usage_of(question)
     context = {
         "lesson": lesson,
         "page": page,
@@ -87,7 +109,7 @@ def bank_review(request: HttpRequest, slug: str) -> HttpResponse:
             (value, label, page.kind_counts.get(value, 0)) for value, label in QuestionKind.choices
         ],
         "review_buttons": REVIEW_BUTTONS,
-        "may_edit_lesson": _may_edit_lesson(request.user, lesson),
+        "may_edit_lesson": lesson_can_change(request.user, lesson),
         "export_formats": export_formats(),
         "gift_form": GiftUploadForm(),
     }
@@ -95,12 +117,12 @@ def bank_review(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def _item_status(request: HttpRequest, slug: str, pk: int, model) -> HttpResponse:
-    lesson = get_object_or_404(Lesson, slug=slug)
-    item = get_object_or_404(model, pk=pk, lesson=lesson)
+    lesson = _changeable_lesson(request, slug)
+    item = _bank_item(model, lesson, pk)
     form = ReviewDecisionForm(request.POST)
     if not form.is_valid():
         return HttpResponseBadRequest("Unknown review decision.")
-    review.bank_item_review(item=item, status=form.cleaned_data["status"])
+    review.bank_item_review(item=item, status=form.cleaned_data["status"], by=request.user)
     noun = "Question" if model is Question else "Flashcard"
     done = f"{noun} {item.get_status_display().lower()}."
     if request.headers.get("X-Requested-With") == "XMLHttpRequest":
@@ -111,7 +133,7 @@ def _item_status(request: HttpRequest, slug: str, pk: int, model) -> HttpRespons
                 "status": item.status,
                 "label": item.get_status_display(),
                 "message": done,
-                "counts": bank_status_counts(lesson=lesson, model=model),
+                "counts": bank_status_counts(lesson=lesson, model=model, viewer=request.user),
             }
         )
     messages.success(request, done)
@@ -135,9 +157,10 @@ def flashcard_status(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @reviewer_required
 def question_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
-    """Edit a question's text, options and answers; it becomes "edited"."""
-    lesson = get_object_or_404(Lesson, slug=slug)
-    question = get_object_or_404(Question, pk=pk, lesson=lesson)
+    """Edit a question's text, options and answers; it becomes "edited" (a new version when a
+    quiz or an attempt used it; the teacher may then mark finished attempts again)."""
+    lesson = _changeable_lesson(request, slug)
+    question = _bank_item(Question, lesson, pk)
     form = QuestionForm(
         request.POST if request.method == "POST" else None,
         initial=question_form_initial(question),
@@ -145,16 +168,28 @@ def question_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        review.question_edit(
-            question=question,
-            prompt=data["prompt"],
-            choices=data["choices"],
-            answer=data["answer"],
-            accepted=data["accepted"],
-            explanation=data["explanation"],
+        try:
+            saved = review.question_edit(
+                question=question,
+                prompt=data["prompt"],
+                choices=data["choices"],
+                answer=data["answer"],
+                accepted=data["accepted"],
+                explanation=data["explanation"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return _back_to_bank(request, lesson, anchor=f"q-{question.pk}")
+        if saved.pk == question.pk:
+            messages.success(request, "Question saved as edited.")
+            return _back_to_bank(request, lesson, anchor=f"q-{saved.pk}")
+        messages.success(
+            request,
+            f"Saved as version {saved.version}: quizzes ask it from now on; answers already "
+            "given keep the version their students saw.",
         )
-        messages.success(request, "Question saved as edited.")
-        return _back_to_bank(request, lesson, anchor=f"q-{question.pk}")
+        return redirect("quizzes:bank_question_remark", slug=lesson.slug, pk=saved.pk)
     context = {"lesson": lesson, "question": question, "form": form}
     status = 400 if form.is_bound else 200
     return render(request, "quizzes/bank_question_form.html", context, status=status)
@@ -164,7 +199,7 @@ def question_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @reviewer_required
 def question_add(request: HttpRequest, slug: str) -> HttpResponse:
     """Write a question by hand, of any kind, multiple response included."""
-    lesson = get_object_or_404(Lesson, slug=slug)
+    lesson = _changeable_lesson(request, slug)
     form = QuestionForm(
         request.POST if request.method == "POST" else None,
         initial={"kind": request.GET.get("kind", "")},
@@ -193,14 +228,14 @@ def question_add(request: HttpRequest, slug: str) -> HttpResponse:
 @reviewer_required
 def flashcard_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
     """Edit a flashcard's front and back; it becomes "edited"."""
-    lesson = get_object_or_404(Lesson, slug=slug)
-    card = get_object_or_404(Flashcard, pk=pk, lesson=lesson)
+    lesson = _changeable_lesson(request, slug)
+    card = _bank_item(Flashcard, lesson, pk)
     form = FlashcardForm(
         request.POST if request.method == "POST" else None,
         initial={"front": card.front, "back": card.back},
     )
     if request.method == "POST" and form.is_valid():
-        review.flashcard_edit(flashcard=card, **form.cleaned_data)
+        review.flashcard_edit(flashcard=card, by=request.user, **form.cleaned_data)
         messages.success(request, "Flashcard saved as edited.")
         return _back_to_bank(request, lesson, anchor=f"f-{card.pk}")
     context = {"lesson": lesson, "flashcard": card, "form": form}
@@ -213,7 +248,7 @@ def flashcard_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 @reviewer_required
 def flashcard_add(request: HttpRequest, slug: str) -> HttpResponse:
     """Write a flashcard by hand."""
-    lesson = get_object_or_404(Lesson, slug=slug)
+    lesson = _changeable_lesson(request, slug)
     form = FlashcardForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         card = review.flashcard_add(lesson=lesson, created_by=request.user, **form.cleaned_data)
@@ -228,60 +263,91 @@ def flashcard_add(request: HttpRequest, slug: str) -> HttpResponse:
 @require_POST
 @reviewer_required
 def bank_regenerate(request: HttpRequest, slug: str) -> HttpResponse:
-    """Run the generator again; questions people reviewed stay as they are."""
-    lesson = get_object_or_404(Lesson, slug=slug)
-    if not _may_edit_lesson(request.user, lesson):
-        raise PermissionDenied("Only the lesson's owner or an admin regenerates its bank.")
-    from quizzes.services.bank import bank_generate
-
-    bank_generate(lesson=lesson)
-    messages.success(
-        request, "The bank was generated again; questions and cards you reviewed were kept."
-    )
-    return redirect(_bank_url(lesson))
+    """Queue the generator again; questions people reviewed stay as they are, and nothing a
+    quiz or an attempt uses is deleted (it is retired)."""
+    lesson = _changeable_lesson(request, slug)
+    job = bank_job_start(lesson=lesson, owner=request.user)
+    return redirect("jobs:job_detail", pk=job.pk)
 
 
-# How many unreadable questions a message lists before it stops.
-PROBLEMS_SHOWN = 10
-
-
-@require_POST
+@require_http_methods(["GET", "POST"])
 @reviewer_required
 def bank_import_gift(request: HttpRequest, slug: str) -> HttpResponse:
-    """Add a teacher's own GIFT questions to the bank; unreadable ones are listed by line."""
-    lesson = get_object_or_404(Lesson, slug=slug)
-    form = GiftUploadForm(request.POST, request.FILES)
-    if not form.is_valid():
-        for error in form.errors.get("gift_file", ["Choose a GIFT file to import."]):
-            messages.error(request, error)
-        return redirect(_bank_url(lesson))
-    report = gift_import(lesson=lesson, text=form.cleaned_data["text"])
-    messages.success(
-        request,
-        f"Imported {len(report.imported)} question(s), approved"
-        + (f"; {len(report.duplicates)} were already in the bank." if report.duplicates else "."),
-    )
-    if report.problems:
-        listed = "; ".join(str(problem) for problem in report.problems[:PROBLEMS_SHOWN])
-        more = len(report.problems) - PROBLEMS_SHOWN
-        messages.warning(
-            request,
-            f"{len(report.problems)} question(s) could not be read and were skipped: {listed}"
-            + (f"; and {more} more." if more > 0 else "."),
+    """Add a teacher's own GIFT questions to the bank: the file is checked here, a worker
+    imports it, and the job's page lists the questions it could not read, by line."""
+    lesson = _changeable_lesson(request, slug)
+    form = GiftUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        job = gift_job_start(
+            lesson=lesson,
+            owner=request.user,
+            text=form.cleaned_data["text"],
+            file_name=form.cleaned_data["gift_file"].name[:100],
         )
-    return redirect(_bank_url(lesson))
+        return redirect("jobs:job_detail", pk=job.pk)
+    status = 400 if request.method == "POST" else 200
+    context = {"lesson": lesson, "form": form}
+    return render(request, "quizzes/bank_gift_import.html", context, status=status)
 
 
 @require_GET
 @reviewer_required
 def bank_download(request: HttpRequest, slug: str, format_name: str) -> HttpResponse:
-    """The lesson's bank as a file: json, gift, moodle-xml, apkg or quizlet."""
-    lesson = get_object_or_404(Lesson, slug=slug)
+    """The lesson's bank as a file (json, gift, moodle-xml, apkg or quizlet): what the user
+    may see of it."""
+    lesson = _visible_lesson(request, slug)
     try:
         chosen = export_format(format_name)
     except KeyError:
         return HttpResponse("Unknown export format.", status=404, content_type="text/plain")
-    content = bank_export(lessons=[lesson], format_name=format_name)
+    content = bank_export(lessons=[lesson], format_name=format_name, viewer=request.user)
     response = HttpResponse(content, content_type=chosen.content_type)
     response["Content-Disposition"] = f'attachment; filename="{chosen.filename(lesson.slug)}"'
     return response
+
+
+@require_GET
+@reviewer_required
+def question_history(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """A question's versions, newest first: who made each, what it asked, what uses it."""
+    lesson = _visible_lesson(request, slug)
+    question = get_object_or_404(
+        Question.objects.visible_to(request.user).filter(is_current=True), pk=pk, lesson=lesson
+    )
+    versions = [(version, answer_text(version)) for version in question_versions(question=question)]
+    context = {"lesson": lesson, "question": question, "versions": versions}
+    return render(request, "quizzes/bank_question_history.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@reviewer_required
+def question_remark(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    """Finished attempts that answered an earlier version: a preview of their new marks
+    (GET), then marking them with this version when the teacher chooses (POST)."""
+    lesson = _changeable_lesson(request, slug)
+    question = _bank_item(Question, lesson, pk)
+    if request.method == "POST":
+        count = question_remark_apply(question=question, by=request.user)
+        messages.success(request, f"{count} finished attempt(s) marked with this version.")
+        return redirect(f"{_bank_url(lesson)}#q-{question.pk}")
+    rows = question_remark_preview(question=question, by=request.user)
+    context = {
+        "lesson": lesson,
+        "question": question,
+        "rows": rows,
+        "changing": sum(row.changes for row in rows),
+        "right_answer": answer_text(question),
+    }
+    return render(request, "quizzes/bank_question_remark.html", context)
+
+
+@require_POST
+@reviewer_required
+def lesson_copy_view(request: HttpRequest, slug: str) -> HttpResponse:
+    """Copy a library lesson with what the teacher sees of its bank, to change as their own."""
+    lesson = _visible_lesson(request, slug)
+    copy = lesson_copy(lesson=lesson, owner=request.user)
+    messages.success(
+        request, f"“{copy.title}” is now one of your lessons: change its text and bank freely."
+    )
+    return redirect(_bank_url(copy))

@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from history_quiz.accounts.throttle import client_address
 from quizzes.forms.classes import (
     AddExistingStudentsForm,
     ClassroomForm,
@@ -18,6 +19,7 @@ from quizzes.forms.classes import (
     JoinForm,
     RosterImportForm,
 )
+from quizzes.jobs import roster_job_start
 from quizzes.join_links import join_link_path, join_qr_data_uri
 from quizzes.models import Assignment, Enrolment
 from quizzes.selectors.classes import (
@@ -29,8 +31,8 @@ from quizzes.selectors.classes import (
 )
 from quizzes.services import classes as services
 from quizzes.services import enrolments
-from quizzes.services.roster import RosterInvalid, roster_import
-from quizzes.views.access import client_address, taught_classroom, teacher_required
+from quizzes.services.roster import roster_parse
+from quizzes.views.access import taught_classroom, teacher_required
 
 
 @teacher_required
@@ -205,24 +207,22 @@ def classroom_add_students(request: HttpRequest, pk: int) -> HttpResponse:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def classroom_roster_import(request: HttpRequest, pk: int) -> HttpResponse:
-    """Paste or upload a CSV roster; the new accounts' one-time passwords are shown once,
-    in this response only, and never stored."""
+    """Paste or upload a CSV roster; its rows are checked here and a worker makes the
+    accounts, whose one-time passwords the job's page then shows once."""
     classroom = taught_classroom(request, pk)
     form = RosterImportForm(request.POST or None, request.FILES or None)
     context = {"classroom": classroom, "form": form}
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "quizzes/roster_import.html", context, status=400)
-        try:
-            accounts = roster_import(classroom=classroom, text=form.cleaned_data["text"])
-        except RosterInvalid as invalid:
-            context["errors"] = invalid.errors
+        _, errors = roster_parse(form.cleaned_data["text"])
+        if errors:
+            context["errors"] = errors
             return render(request, "quizzes/roster_import.html", context, status=400)
-        response = render(
-            request, "quizzes/roster_passwords.html", {"classroom": classroom, "accounts": accounts}
+        job = roster_job_start(
+            classroom=classroom, teacher=request.user, text=form.cleaned_data["text"]
         )
-        response["Cache-Control"] = "no-store"
-        return response
+        return redirect("jobs:job_detail", pk=job.pk)
     return render(request, "quizzes/roster_import.html", context)
 
 
@@ -242,7 +242,7 @@ def classroom_join(request: HttpRequest) -> HttpResponse:
             enrolment = services.classroom_enrol_student(
                 student=request.user,
                 code=form.cleaned_data["code"],
-                address=client_address(request),
+                address=client_address(request) or "unknown",
             )
         except services.JoinThrottled as throttled:
             form.add_error(None, str(throttled))

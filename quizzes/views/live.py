@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 
+from history_quiz.accounts.throttle import client_address
 from lessons.models import Lesson
 from quizzes.forms.live import LiveGameForm, NicknameForm, PinForm
 from quizzes.live.broadcast import broadcast
@@ -25,7 +26,7 @@ from quizzes.services.live_setup import (
     live_player_join,
 )
 from quizzes.spreadsheets import csv_download
-from quizzes.views.access import client_address, teacher_required
+from quizzes.views.access import teacher_required
 
 
 @teacher_required
@@ -163,7 +164,9 @@ def live_join(request: HttpRequest) -> HttpResponse:
     form = PinForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            game = live_game_by_pin(pin=form.cleaned_data["pin"], address=client_address(request))
+            game = live_game_by_pin(
+                pin=form.cleaned_data["pin"], address=client_address(request) or "unknown"
+            )
         except LiveRefused as refusal:
             form.add_error("pin", refusal.messages[0])
         else:
@@ -175,7 +178,7 @@ def live_join(request: HttpRequest) -> HttpResponse:
 def live_join_pin(request: HttpRequest, pin: str) -> HttpResponse:
     """The join link (and QR code): class members go straight in, guests pick a nickname."""
     try:
-        game = live_game_by_pin(pin=pin, address=client_address(request))
+        game = live_game_by_pin(pin=pin, address=client_address(request) or "unknown")
     except LiveRefused as refusal:
         form = PinForm()
         context = {"form": form, "problem": refusal.messages[0]}

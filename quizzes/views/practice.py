@@ -17,6 +17,7 @@ from quizzes.services.practice import (
     practice_is_answered,
     practice_new_round,
     practice_questions,
+    practice_questions_left,
     practice_score,
     practice_skip_missing,
 )
@@ -29,7 +30,7 @@ def load_round(request: HttpRequest, lesson: Lesson) -> dict:
     rounds = request.session.get(SESSION_KEY, {})
     round_ = rounds.get(str(lesson.pk))
     if not round_ or not round_["questions"]:
-        round_ = practice_new_round(lesson=lesson)
+        round_ = practice_new_round(lesson=lesson, student=request.user)
         save_round(request, lesson, round_)
     return round_
 
@@ -41,10 +42,13 @@ def save_round(request: HttpRequest, lesson: Lesson, round_: dict) -> None:
     request.session[SESSION_KEY] = rounds
 
 
-def current_question(round_: dict) -> Question | None:
-    """The question the round is on, stepping over any since deleted or rejected."""
+def current_question(request: HttpRequest, round_: dict) -> Question | None:
+    """The question the round is on, stepping over any since retired or rejected, or put in
+    one of the student's quizzes since the round began."""
     existing = set(
-        Question.objects.usable().filter(pk__in=round_["questions"]).values_list("pk", flat=True)
+        practice_questions_left(student=request.user, ids=round_["questions"]).values_list(
+            "pk", flat=True
+        )
     )
     practice_skip_missing(round_, existing)
     current = practice_current_id(round_)
@@ -59,11 +63,11 @@ def practice_question(request: HttpRequest, slug: str) -> HttpResponse:
     """Ask the round's current question; after an answer, show the feedback."""
     lesson = get_object_or_404(Lesson, slug=slug)
     round_ = load_round(request, lesson)
-    question = current_question(round_)
+    question = current_question(request, round_)
     save_round(request, lesson, round_)
     context = {"lesson": lesson, "round": round_, "score": practice_score(round_)}
     if question is None:
-        has_questions = practice_questions(lesson=lesson).exists()
+        has_questions = practice_questions(lesson=lesson, student=request.user).exists()
         context["has_questions"] = has_questions
         return render(request, "quizzes/practice_summary.html", context)
     context.update(question=question, number=round_["index"] + 1)
@@ -109,5 +113,5 @@ def practice_next(request: HttpRequest, slug: str) -> HttpResponse:
 def practice_restart(request: HttpRequest, slug: str) -> HttpResponse:
     """Start another round of the lesson's questions."""
     lesson = get_object_or_404(Lesson, slug=slug)
-    save_round(request, lesson, practice_new_round(lesson=lesson))
+    save_round(request, lesson, practice_new_round(lesson=lesson, student=request.user))
     return redirect("quizzes:practice_question", slug=lesson.slug)

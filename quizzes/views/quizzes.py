@@ -8,11 +8,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from history_quiz.fields import id_in_range
 from quizzes.forms.quizzes import LessonPickForm, QuizForm
 from quizzes.models import Quiz
 from quizzes.selectors.attempts import answer_text
 from quizzes.selectors.quizzes import quiz_list_for_teacher, quiz_preview_questions
-from quizzes.services.quizzes import quiz_create, quiz_update
+from quizzes.services.quizzes import quiz_create, quiz_giveaway_pairs, quiz_update
 
 
 def teacher_required(view):
@@ -43,6 +44,8 @@ def _lesson_ids(request: HttpRequest, quiz: Quiz | None) -> list[int] | None:
         raw = request.GET.getlist("lessons")
     if not raw and quiz is not None:
         return list(quiz.lessons.values_list("pk", flat=True))
+    if not all(id_in_range(value) for value in raw):
+        return None
     try:
         return [int(value) for value in raw] or None
     except ValueError:
@@ -54,7 +57,9 @@ def _quiz_form_page(request: HttpRequest, quiz: Quiz | None) -> HttpResponse:
     if lesson_ids is None or "pick" in request.GET:
         initial = {"lessons": lesson_ids or []}
         # A step-one form sent with no lesson ticked comes back with its message.
-        pick = LessonPickForm(request.GET if "step" in request.GET else None, initial=initial)
+        pick = LessonPickForm(
+            request.GET if "step" in request.GET else None, initial=initial, teacher=request.user
+        )
         pick.is_valid()
         status = 400 if request.method == "POST" else 200
         context = {"form": pick, "quiz": quiz}
@@ -63,6 +68,7 @@ def _quiz_form_page(request: HttpRequest, quiz: Quiz | None) -> HttpResponse:
         request.POST or None,
         instance=quiz,
         lesson_ids=lesson_ids,
+        teacher=quiz.owner if quiz is not None else request.user,
         initial={"lessons": lesson_ids},
     )
     if request.method == "POST" and form.is_valid():
@@ -73,6 +79,12 @@ def _quiz_form_page(request: HttpRequest, quiz: Quiz | None) -> HttpResponse:
             else:
                 quiz = quiz_update(quiz=quiz, **form.service_arguments())
                 messages.success(request, f"Quiz “{quiz.title}” saved.")
+            for first, second, reason in quiz_giveaway_pairs(quiz=quiz):
+                messages.warning(
+                    request,
+                    f"These two questions give each other away ({reason}): "
+                    f"“{first.prompt}” and “{second.prompt}”. Consider dropping one.",
+                )
             return redirect("quizzes:quiz_preview", pk=quiz.pk)
         except ValidationError as error:
             if hasattr(error, "error_dict"):

@@ -15,14 +15,15 @@ from quizzes.selectors.attempts import (
     attempt_review_items,
     attempts_visible_to,
     can_mark,
-    key_visible,
 )
+from quizzes.selectors.release import key_visible
 from quizzes.services.attempts import (
     answer_override_mark,
     attempt_is_expired,
     attempt_rescore,
     attempts_submit_expired,
 )
+from quizzes.services.versions import answer_accept, answer_acceptable
 
 
 def _review(
@@ -36,6 +37,7 @@ def _review(
         for item in items:
             if item.answer is None:
                 continue
+            item.may_accept = answer_acceptable(item.answer, item.question, by=request.user)
             if item.answer.pk == bad_answer_pk:
                 item.mark_form = bad_form
             else:
@@ -108,3 +110,19 @@ def attempt_score(attempt: Attempt) -> str:
     """The attempt's score as "3.5 / 5", read fresh from the database."""
     attempt.refresh_from_db(fields=["score", "max_score"])
     return f"{attempt.score:g} / {attempt.max_score:g}"
+
+
+@login_required
+@require_POST
+def answer_accept_view(request: HttpRequest, pk: int, answer_pk: int) -> HttpResponse:
+    """ "Accept this answer": a new version of the question that counts the student's typed
+    answer as right; then the teacher sees which finished attempts it would re-mark."""
+    attempt = get_object_or_404(Attempt.objects.for_teacher(request.user), pk=pk)
+    answer = get_object_or_404(attempt.answers.select_related("question__lesson"), pk=answer_pk)
+    try:
+        question = answer_accept(answer=answer, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("quizzes:attempt_review", pk=attempt.pk)
+    messages.success(request, f"“{answer.given}” now counts as right (version {question.version}).")
+    return redirect("quizzes:bank_question_remark", slug=question.lesson.slug, pk=question.pk)

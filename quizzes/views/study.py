@@ -14,9 +14,10 @@ from django.views.decorators.http import require_GET, require_POST
 
 from lessons.models import Lesson
 from quizzes.forms.study import StudyRatingForm
-from quizzes.models import CardState, Classroom, Flashcard, StudyRating
+from quizzes.models import Classroom, Flashcard, StudyRating
 from quizzes.selectors.study import (
     StudyItem,
+    studied_states,
     study_counts,
     study_new_cards_left_today,
     study_next_card,
@@ -174,7 +175,7 @@ def study_rate(request: HttpRequest) -> HttpResponse:
 def study_card_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One of the student's own cards: its schedule and every rating given."""
     state = get_object_or_404(
-        CardState.objects.for_student(request.user).select_related(
+        studied_states(student=request.user).select_related(
             "flashcard__lesson", "flashcard__source_sentence"
         ),
         pk=pk,

@@ -15,6 +15,7 @@
   const progress = document.getElementById("attempt-progress");
   const answeredLabel = document.querySelector("[data-answered]");
   const closedBox = document.getElementById("attempt-closed");
+  const notesBox = document.getElementById("save-notes");
 
   let queue = loadQueue(); // question id -> {given, check, seq}
   let sequence = Date.now();
@@ -22,6 +23,7 @@
   let closed = false;
   let retryTimer = null;
   let retryDelay = 1000;
+  let refusedCount = 0;
   const typingTimers = {};
 
   function loadQueue() {
@@ -169,6 +171,26 @@
     answeredLabel.textContent = String(data.answered);
   }
 
+  // A 4xx says this answer itself is bad: sending it again cannot help. Logging in again
+  // (401, 403 without a message: an expired session or CSRF token), a timeout or a busy
+  // server (408, 429) can pass, so those are kept like a server error.
+  function refusedForGood(response, data) {
+    const status = response.status;
+    if (status < 400 || status >= 500) return false;
+    if (status === 403) return Boolean(data.error);
+    return [401, 408, 429].indexOf(status) === -1;
+  }
+
+  function noteRefused(questionId, reason) {
+    refusedCount += 1;
+    showQuestionError(questionId, "This answer was not saved: " + reason);
+    notesBox.textContent =
+      refusedCount === 1
+        ? "1 answer could not be saved; it is marked below. The others are saved."
+        : refusedCount + " answers could not be saved; they are marked below. The others are saved.";
+    notesBox.classList.remove("d-none");
+  }
+
   function scheduleRetry() {
     setStatus("Not saved yet, retrying…", "danger");
     if (retryTimer) return;
@@ -218,6 +240,7 @@
     if (flushing || closed) return;
     flushing = true;
     setStatus("Saving…");
+    let keptForLater = false;
     try {
       for (const questionId of Object.keys(queue)) {
         const entry = queue[questionId];
@@ -225,7 +248,7 @@
         try {
           result = await send(questionId, entry);
         } catch (error) {
-          scheduleRetry(); // offline or the server is unreachable
+          scheduleRetry(); // offline or the server is unreachable: nothing else would go
           return;
         }
         const { response, data } = result;
@@ -233,6 +256,7 @@
           if (queue[questionId] && queue[questionId].seq === entry.seq) delete queue[questionId];
           storeQueue();
           updateProgress(data);
+          showQuestionError(questionId, "");
           if (data.feedback) showFeedback(questionId, data.feedback);
           continue;
         }
@@ -240,14 +264,19 @@
           showClosed(data.error, data.review_url);
           return;
         }
-        if ([400, 403, 404, 409].indexOf(response.status) !== -1 && data.error) {
-          // The server refused this answer for good: say why, keep the rest going.
-          delete queue[questionId];
+        if (refusedForGood(response, data)) {
+          // Refused for good: drop it, say why, and carry on with the rest.
+          if (queue[questionId] && queue[questionId].seq === entry.seq) delete queue[questionId];
           storeQueue();
-          showQuestionError(questionId, data.error);
+          noteRefused(questionId, data.error || "the server refused it (" + response.status + ").");
           continue;
         }
-        scheduleRetry(); // a server error, or a login page instead of JSON
+        // A server error or a login page instead of JSON: keep this answer for a retry,
+        // but do not let it hold back the answers queued after it.
+        keptForLater = true;
+      }
+      if (keptForLater) {
+        scheduleRetry();
         return;
       }
       retryDelay = 1000;

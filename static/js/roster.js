@@ -1,4 +1,5 @@
-// The one-time passwords page: a Print button (no inline handlers, for the CSP).
-document.querySelectorAll("[data-print-page]").forEach((button) => {
-  button.addEventListener("click", () => window.print());
+// The one-time passwords: a Print button (no inline handlers, for the CSP). The button may
+// arrive later, with a finished job's result, so the click is caught on the document.
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-print-page]")) window.print();
 });

@@ -1,6 +1,5 @@
 import re
 
-import pytest
 from django.core import mail
 from django.urls import reverse
 
@@ -8,8 +7,7 @@ from history_quiz.accounts.models import Role, User
 from tests.accounts.factories import DEFAULT_PASSWORD
 
 
-@pytest.mark.parametrize("role", [Role.STUDENT, Role.TEACHER])
-def test_signup_creates_an_account_with_the_chosen_role_and_logs_in(client, db, role):
+def test_signup_creates_a_student_account_and_logs_in(client, db):
     response = client.post(
         reverse("signup"),
         {
@@ -17,7 +15,6 @@ def test_signup_creates_an_account_with_the_chosen_role_and_logs_in(client, db, 
             "first_name": "Nadia",
             "last_name": "Karimi",
             "email": "",
-            "role": role,
             "password1": "a-long-enough-pass-42",
             "password2": "a-long-enough-pass-42",
         },
@@ -25,25 +22,9 @@ def test_signup_creates_an_account_with_the_chosen_role_and_logs_in(client, db, 
 
     assert response.status_code == 302
     user = User.objects.get(username="newperson")
-    assert user.role == role
+    assert user.role == Role.STUDENT
     assert not user.is_staff
     assert client.get(reverse("lessons:lesson_list")).context["user"] == user
-
-
-def test_signup_cannot_choose_an_unknown_role(client, db):
-    response = client.post(
-        reverse("signup"),
-        {
-            "username": "sneaky",
-            "role": "admin",
-            "password1": "a-long-enough-pass-42",
-            "password2": "a-long-enough-pass-42",
-        },
-    )
-
-    assert response.status_code == 200
-    assert "role" in response.context["form"].errors
-    assert not User.objects.filter(username="sneaky").exists()
 
 
 def test_login_and_logout(client, student):

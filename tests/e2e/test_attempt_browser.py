@@ -128,3 +128,94 @@ def test_quiz_works_without_javascript(browser, live_server, db):
 
     expect(page.locator(".attempt-score")).to_contain_text("3 / 3")
     context.close()
+
+
+def _two_typed_questions(page, login):
+    from tests.quizzes.factories import ShortAnswerQuestionFactory
+
+    assignment = assigned_quiz(
+        factories=[ShortAnswerQuestionFactory, ShortAnswerQuestionFactory],
+        shuffle_questions=False,
+    )
+    login(enrol(assignment))
+    page.goto(f"/assignments/{assignment.pk}/start/")
+    page.get_by_role("button", name=re.compile("Start attempt")).click()
+    page.wait_for_url(re.compile(r"/attempts/\d+/$"))
+    attempt = Attempt.objects.get()
+    first, second = sorted(attempt.question_ids)
+    return attempt, first, second
+
+
+def _queue_offline_answers(page, attempt, entries: dict) -> None:
+    """Answers left in the browser by an earlier visit that never reached the server."""
+    page.evaluate(
+        "([key, entries]) => localStorage.setItem(key, JSON.stringify(entries))",
+        [f"attempt-{attempt.pk}-unsaved", entries],
+    )
+
+
+def test_an_answer_the_server_refuses_is_dropped_with_a_note_and_the_rest_are_saved(
+    page, login, db
+):
+    attempt, first, second = _two_typed_questions(page, login)
+    page.evaluate(
+        """([key, first, second]) => {
+             const queue = {};
+             queue[first] = {given: "bad \\ud800", check: false, seq: 1};
+             queue[second] = {given: "Talleyrand", check: false, seq: 2};
+             localStorage.setItem(key, JSON.stringify(queue));
+           }""",
+        [f"attempt-{attempt.pk}-unsaved", first, second],
+    )
+
+    page.reload()
+
+    # Issue 13, fault 3: the refused answer held back the ones queued after it.
+    expect(page.locator("[data-answered]")).to_have_text("1")
+    expect(page.locator(f"#q-{first} [data-question-error]")).to_contain_text("not saved")
+    expect(page.locator("#save-notes")).to_contain_text("1 answer could not be saved")
+    assert attempt.answers.get().given == "Talleyrand"
+    assert page.evaluate(f"localStorage.getItem('attempt-{attempt.pk}-unsaved')") is None
+
+
+def _answer_the_first_with(page, attempt, first, second, status: int, body: str) -> None:
+    """The server (or a proxy) answers the first queued answer so; the rest go through."""
+
+    def answer(route):
+        if f'"question":{first},' in (route.request.post_data or ""):
+            route.fulfill(status=status, content_type="text/html", body=body)
+        else:
+            route.continue_()
+
+    page.route("**/answers/", answer)
+    _queue_offline_answers(
+        page,
+        attempt,
+        {
+            str(first): {"given": "Metternich", "check": False, "seq": 1},
+            str(second): {"given": "Talleyrand", "check": False, "seq": 2},
+        },
+    )
+    page.reload()
+
+
+def test_a_refusal_without_a_message_is_dropped_too(page, login, db):
+    attempt, first, second = _two_typed_questions(page, login)
+
+    _answer_the_first_with(page, attempt, first, second, 413, "<h1>Too large</h1>")
+
+    expect(page.locator("[data-answered]")).to_have_text("1")
+    expect(page.locator(f"#q-{first} [data-question-error]")).to_contain_text("not saved")
+    assert attempt.answers.get().given == "Talleyrand"
+
+
+def test_a_server_error_keeps_that_answer_queued_without_holding_back_the_rest(page, login, db):
+    attempt, first, second = _two_typed_questions(page, login)
+
+    _answer_the_first_with(page, attempt, first, second, 502, "Bad gateway")
+
+    expect(page.locator("[data-answered]")).to_have_text("1")
+    expect(page.locator("#save-status")).to_contain_text("retrying")
+    assert attempt.answers.get().given == "Talleyrand"
+    queued = page.evaluate(f"JSON.parse(localStorage.getItem('attempt-{attempt.pk}-unsaved'))")
+    assert list(queued) == [str(first)]

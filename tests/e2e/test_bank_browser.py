@@ -6,7 +6,7 @@ from tests.quizzes.factories import QuestionFactory
 
 
 def test_teacher_rejects_a_question_and_sees_its_status_change(page, login, teacher):
-    lesson = LessonFactory()
+    lesson = LessonFactory(owner=teacher)
     question = QuestionFactory(lesson=lesson, prompt="Who chaired the Congress of Vienna?")
     login(teacher)
 

@@ -44,8 +44,8 @@ class Classroom:
 
 def assigned_quiz(*, question_count: int = 3, factories=None, **quiz_settings) -> Assignment:
     """A quiz over one lesson, assigned to a new class with one enrolled student."""
-    lesson = LessonFactory()
     classroom = ClassroomFactory()
+    lesson = LessonFactory(owner=classroom.teacher)
     quiz = QuizFactory(owner=classroom.teacher, **quiz_settings)
     quiz.lessons.add(lesson)
     makers = factories or [QuestionFactory] * question_count

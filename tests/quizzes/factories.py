@@ -41,6 +41,9 @@ class QuestionFactory(DjangoModelFactory):
     answer = "Metternich"
     accepted = factory.LazyFunction(list)
     status = QuestionStatus.GENERATED
+    # Ranked ready, as most of a generated bank is: random draws and practice use it.
+    ready = True
+    confidence = 0.9
     rule = "test"
     source_sentence = factory.LazyAttribute(
         lambda q: q.lesson.sentences.order_by("position").first()
@@ -112,7 +115,7 @@ class QuizFactory(DjangoModelFactory):
     def question_count(quiz, create, extracted, **kwargs):
         if not create or not extracted:
             return
-        lesson = LessonFactory()
+        lesson = LessonFactory(owner=quiz.owner)
         quiz.lessons.add(lesson)
         for position in range(1, extracted + 1):
             QuizQuestion.objects.create(

@@ -184,7 +184,7 @@ def test_another_teacher_cannot_change_the_assignment(client, assignment, db):
 
 def test_answers_shown_after_the_due_date_wait_for_the_last_extension(db):
     from quizzes.models import AnswerVisibility, AssignmentExtension
-    from quizzes.selectors.attempts import key_visible
+    from quizzes.selectors.release import key_visible
     from tests.quizzes.factories import SubmittedAttemptFactory
 
     quiz = QuizFactory(answers_visible=AnswerVisibility.AFTER_DUE)

@@ -91,12 +91,14 @@ def test_hand_picked_quiz_asks_every_picked_question(attempt, assignment):
 
 
 def test_random_draw_differs_between_students_but_stays_for_the_attempt(db):
-    lesson = LessonFactory()
+    assignment = assigned_quiz(question_count=0)
+    lesson = LessonFactory(owner=assignment.quiz.owner)
     pool = [QuestionFactory(lesson=lesson) for _ in range(30)]
     QuestionFactory(lesson=lesson, status=QuestionStatus.REJECTED)
-    quiz = QuizFactory(selection_mode=SelectionMode.RANDOM, random_count=10)
+    quiz = QuizFactory(
+        selection_mode=SelectionMode.RANDOM, random_count=10, owner=assignment.quiz.owner
+    )
     quiz.lessons.add(lesson)
-    assignment = assigned_quiz(question_count=0)
     assignment.quiz = quiz
     assignment.save()
     draws = [
@@ -109,6 +111,23 @@ def test_random_draw_differs_between_students_but_stays_for_the_attempt(db):
     assert len({tuple(sorted(draw)) for draw in draws}) > 1
     first = Attempt.objects.order_by("pk").first()
     assert attempt_start(assignment=assignment, student=first.student).question_ids == draws[0]
+
+
+def test_random_draw_takes_ready_and_approved_questions_never_ones_needing_review(db):
+    lesson = LessonFactory()
+    ready = [QuestionFactory(lesson=lesson) for _ in range(4)]
+    approved = QuestionFactory(lesson=lesson, status=QuestionStatus.APPROVED, ready=False)
+    for _ in range(6):
+        QuestionFactory(lesson=lesson, ready=False)
+    quiz = QuizFactory(selection_mode=SelectionMode.RANDOM, random_count=5)
+    quiz.lessons.add(lesson)
+    assignment = assigned_quiz(question_count=0)
+    assignment.quiz = quiz
+    assignment.save()
+
+    draw = attempt_start(assignment=assignment, student=enrol(assignment)).question_ids
+
+    assert set(draw) == {q.pk for q in [*ready, approved]}
 
 
 def test_option_order_is_a_permutation_fixed_per_attempt(attempt):

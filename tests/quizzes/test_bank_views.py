@@ -13,8 +13,8 @@ from tests.quizzes.factories import (
 
 
 @pytest.fixture
-def lesson(db):
-    return LessonFactory()
+def lesson(teacher):
+    return LessonFactory(owner=teacher)
 
 
 @pytest.fixture
@@ -57,8 +57,30 @@ def test_bank_shows_every_question_with_kind_answer_and_status(client, teacher, 
     assert "Metternich" in page
     assert "<td>Castlereagh</td>" in page
     assert "Also accepted: Charles-Maurice de Talleyrand" in page
-    assert "rule: <code>test</code>" in page
     assert "Generated" in page
+
+
+def test_bank_shows_ready_items_first_with_a_plain_reason_not_the_rule(
+    client, teacher, lesson, bank_url
+):
+    review = QuestionFactory(
+        lesson=lesson,
+        ready=False,
+        confidence=0.3,
+        rule="mc.cloze.person",
+        reason="Needs review: leans on an earlier sentence.",
+    )
+    ready = QuestionFactory(
+        lesson=lesson, rule="cloze.date", reason="Ready: from a key point; a key date."
+    )
+    client.force_login(teacher)
+
+    page = client.get(bank_url).content.decode()
+
+    assert page.index(f'id="q-{ready.pk}"') < page.index(f'id="q-{review.pk}"')
+    assert "Ready: from a key point; a key date." in page
+    assert "Needs review: leans on an earlier sentence." in page
+    assert "mc.cloze.person" not in page and "cloze.date" not in page
 
 
 def test_bank_links_each_question_to_its_source_sentence(client, teacher, lesson, bank_url):
@@ -133,7 +155,8 @@ def test_bank_page_uses_a_fixed_number_of_queries(
     FlashcardFactory.create_batch(size, lesson=lesson)
     client.force_login(teacher)
 
-    with django_assert_max_num_queries(9):
+    # Two of them count what uses each question (quizzes, attempts), at any size.
+    with django_assert_max_num_queries(11):
         response = client.get(bank_url)
 
     assert len(response.context["page"].questions) == size
@@ -150,10 +173,11 @@ def test_teacher_rejects_a_question(client, teacher, lesson, bank_url):
     assert response["Location"] == f"{bank_url}#q-{question.pk}"
 
 
-def test_teacher_approves_a_bundled_lessons_question(client, teacher, lesson):
+def test_an_admin_approves_a_bundled_lessons_question(client, admin_user):
+    lesson = LessonFactory()
     question = QuestionFactory(lesson=lesson)
     assert lesson.owner is None
-    client.force_login(teacher)
+    client.force_login(admin_user)
 
     client.post(_status_url(question), {"status": "approved"})
 
@@ -421,7 +445,8 @@ def test_teacher_adds_a_flashcard(client, teacher, lesson):
     )
 
 
-def test_regenerate_button_is_only_for_those_who_may_edit(client, teacher, admin_user, bank_url):
+def test_regenerate_button_is_only_for_those_who_may_edit(client, teacher, admin_user):
+    bank_url = reverse("quizzes:bank_review", kwargs={"slug": LessonFactory().slug})
     client.force_login(teacher)
     assert "Regenerate bank" not in client.get(bank_url).content.decode()
 
@@ -429,7 +454,8 @@ def test_regenerate_button_is_only_for_those_who_may_edit(client, teacher, admin
     assert "Regenerate bank" in client.get(bank_url).content.decode()
 
 
-def test_teacher_cannot_regenerate_a_lesson_they_do_not_own(client, teacher, lesson):
+def test_teacher_cannot_regenerate_a_lesson_they_do_not_own(client, teacher):
+    lesson = LessonFactory()
     client.force_login(teacher)
 
     response = client.post(reverse("quizzes:bank_regenerate", kwargs={"slug": lesson.slug}))
@@ -437,15 +463,16 @@ def test_teacher_cannot_regenerate_a_lesson_they_do_not_own(client, teacher, les
     assert response.status_code == 403
 
 
-def test_owner_regenerates_and_keeps_reviewed_questions(client, teacher):
-    pytest.importorskip("quizzes.services.bank")
+def test_owner_regenerates_and_keeps_reviewed_questions(client, teacher, run_tasks):
     lesson = LessonFactory(owner=teacher)
     rejected = QuestionFactory(lesson=lesson, status=QuestionStatus.REJECTED, prompt="Kept?")
     client.force_login(teacher)
 
     response = client.post(reverse("quizzes:bank_regenerate", kwargs={"slug": lesson.slug}))
+    run_tasks()
 
     assert response.status_code == 302
+    assert "reviewed were kept" in client.get(response["Location"]).content.decode()
     rejected.refresh_from_db()
     assert (rejected.prompt, rejected.status) == ("Kept?", QuestionStatus.REJECTED)
     # Every key point makes a flashcard, so the generator has visibly run.
@@ -499,15 +526,16 @@ def test_bank_page_says_rejected_questions_stay_out_of_exports(client, teacher, 
     assert "Rejected questions and flashcards are left out" in page
 
 
-def test_another_teacher_may_review_a_teachers_own_lesson(client, teacher):
+def test_another_teacher_cannot_review_a_teachers_own_lesson(client, teacher):
     lesson = LessonFactory(owner=TeacherFactory())
     question = QuestionFactory(lesson=lesson)
     client.force_login(teacher)
 
-    client.post(_status_url(question), {"status": "approved"})
+    response = client.post(_status_url(question), {"status": "approved"})
 
+    assert response.status_code == 404
     question.refresh_from_db()
-    assert question.status == QuestionStatus.APPROVED
+    assert question.status == QuestionStatus.GENERATED
 
 
 def _gift_file(text: str, name: str = "mine.gift"):
@@ -516,18 +544,22 @@ def _gift_file(text: str, name: str = "mine.gift"):
     return SimpleUploadedFile(name, text.encode("utf-8"), content_type="text/plain")
 
 
-def test_teacher_imports_gift_questions_from_the_bank_page(client, teacher, lesson, bank_url):
+def test_teacher_imports_gift_questions_from_the_bank_page(
+    client, teacher, lesson, bank_url, run_tasks
+):
     client.force_login(teacher)
     url = reverse("quizzes:bank_import_gift", kwargs={"slug": lesson.slug})
 
     response = client.post(
-        url, {"gift_file": _gift_file("Who won?{=Wellington ~Napoleon}\n\nBad?{#1}")}, follow=True
+        url, {"gift_file": _gift_file("Who won?{=Wellington ~Napoleon}\n\nBad?{#1}")}
     )
+    run_tasks()
+    response = client.get(response["Location"])
 
     question = Question.objects.get(lesson=lesson)
     assert (question.prompt, question.status) == ("Who won?", QuestionStatus.APPROVED)
     page = response.content.decode()
-    assert "Imported 1 question(s), approved." in page
+    assert "Imported 1 question, approved." in page
     assert "line 3: numerical questions are not supported" in page
 
 
@@ -595,3 +627,70 @@ def test_review_from_the_page_script_answers_with_the_new_status_and_counts(
         "message": "Question rejected.",
         "counts": {"generated": 1, "approved": 0, "edited": 0, "rejected": 1},
     }
+
+
+def test_gift_import_runs_in_the_background_and_reports_on_its_page(
+    client, teacher, lesson, run_tasks
+):
+    client.force_login(teacher)
+    url = reverse("quizzes:bank_import_gift", kwargs={"slug": lesson.slug})
+
+    response = client.post(url, {"gift_file": _gift_file("Who won?{=Wellington ~Napoleon}")})
+
+    assert response.status_code == 302 and "/jobs/" in response["Location"]
+    assert not Question.objects.filter(lesson=lesson).exists()
+    run_tasks()
+    assert Question.objects.get(lesson=lesson).prompt == "Who won?"
+    assert "Imported 1 question" in client.get(response["Location"]).content.decode()
+
+
+def test_a_gift_file_over_the_question_limit_is_refused_before_any_work(client, teacher, lesson):
+    client.force_login(teacher)
+    url = reverse("quizzes:bank_import_gift", kwargs={"slug": lesson.slug})
+    many = "\n\n".join(f"Q{n}?{{=a ~b}}" for n in range(1_001))
+
+    response = client.post(url, {"gift_file": _gift_file(many)})
+
+    assert response.status_code == 400
+    assert "at most 1,000 questions" in response.content.decode()
+    assert not Question.objects.filter(lesson=lesson).exists()
+
+
+def test_a_gift_prompt_longer_than_the_bank_form_allows_is_skipped_naming_the_limit(
+    client, teacher, lesson, run_tasks
+):
+    client.force_login(teacher)
+    url = reverse("quizzes:bank_import_gift", kwargs={"slug": lesson.slug})
+    text = "Short?{=yes ~no}\n\n" + "Why" * 1_000 + "?{=yes ~no}"
+
+    response = client.post(url, {"gift_file": _gift_file(text)})
+    run_tasks()
+
+    assert list(Question.objects.filter(lesson=lesson).values_list("prompt", flat=True)) == [
+        "Short?"
+    ]
+    page = client.get(response["Location"]).content.decode()
+    assert "line 3: the question is 3,001 characters; the bank allows 2,000" in page
+
+
+def test_a_gift_file_with_a_nul_byte_is_a_400_with_a_message(client, teacher, lesson):
+    client.force_login(teacher)
+    url = reverse("quizzes:bank_import_gift", kwargs={"slug": lesson.slug})
+
+    response = client.post(url, {"gift_file": _gift_file("Who\x00 won?{=Wellington ~Napoleon}")})
+
+    assert response.status_code == 400
+    assert "NUL" in response.content.decode()
+    assert not Question.objects.filter(lesson=lesson).exists()
+
+
+def test_regenerating_runs_in_the_background(client, teacher, run_tasks):
+    lesson = LessonFactory(owner=teacher)
+    client.force_login(teacher)
+
+    response = client.post(reverse("quizzes:bank_regenerate", kwargs={"slug": lesson.slug}))
+
+    assert "/jobs/" in response["Location"]
+    assert not lesson.flashcards.exists()
+    run_tasks()
+    assert lesson.flashcards.exists()

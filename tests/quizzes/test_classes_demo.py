@@ -14,7 +14,7 @@ def make_demo_people():
 
 def test_demo_class_has_students_and_graded_attempts(db):
     make_demo_people()
-    QuestionFactory.create_batch(4, lesson=LessonFactory())
+    QuestionFactory.create_batch(4, lesson=LessonFactory(), ready=True)
 
     classroom = demo_classroom_ensure()
 

@@ -69,3 +69,12 @@ def test_every_bad_row_is_listed(db):
 def test_empty_roster_is_refused(classroom):
     with pytest.raises(RosterInvalid):
         roster_import(classroom=classroom, text="name,username,email\n\n")
+
+
+@pytest.mark.parametrize("text", ["Ann One\rBob Two", 'Ann One, "ann\rone"', "Ann \x00One"])
+def test_a_roster_with_stray_line_breaks_or_quotes_is_read_or_refused_without_error(
+    classroom, text
+):
+    rows, errors = roster_parse(text)
+
+    assert rows or errors

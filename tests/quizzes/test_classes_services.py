@@ -31,7 +31,7 @@ from tests.quizzes.factories import (
 
 
 @pytest.fixture(autouse=True)
-def empty_throttle():
+def empty_throttle(db):
     cache.clear()
     yield
     cache.clear()

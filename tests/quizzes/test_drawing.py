@@ -1,6 +1,6 @@
 import random
 
-from quizzes.drawing import draw_spread
+from quizzes.drawing import draw_item, draw_spread, giveaway_pairs
 
 SAME = "Athens sent about 10,000 hoplites, and Plataea added about 1,000 more."
 
@@ -25,3 +25,73 @@ def test_draw_is_the_same_for_the_same_seed():
     items = [(n, f"sentence {n % 4}") for n in range(12)]
 
     assert draw_spread(items, 5, random.Random(7)) == draw_spread(items, 5, random.Random(7))
+
+
+def _item(pk, source, prompt, answer, kind="fill_blank", choices=()):
+    return draw_item(
+        {
+            "pk": pk,
+            "source_text": source,
+            "prompt": prompt,
+            "answer": answer,
+            "kind": kind,
+            "choices": list(choices),
+        }
+    )
+
+
+BLANK_DATE = _item(
+    1, "In 1215 John sealed the charter.", "In _____ John sealed the charter.", "1215"
+)
+STATEMENT = _item(
+    2, "The rebels took London in 1215.", "The rebels took London in 1215.", "true", "true_false"
+)
+WHO = _item(3, "Langton helped negotiate.", "_____ helped negotiate.", "Stephen Langton")
+SAME_SENTENCE = _item(
+    4, "In 1215 John sealed the charter.", "In 1215 _____ sealed the charter.", "John"
+)
+OPTIONS_NAME_IT = _item(
+    5,
+    "Pope Innocent annulled it.",
+    "Who annulled the charter?",
+    "Innocent III",
+    "multiple_choice",
+    ["Innocent III", "Stephen Langton", "Richard I", "Henry III"],
+)
+
+
+def test_pairs_from_one_sentence_or_stating_each_others_answers_are_found():
+    pairs = giveaway_pairs([BLANK_DATE, STATEMENT, WHO, SAME_SENTENCE, OPTIONS_NAME_IT])
+
+    assert (1, 2, "one shows the other's answer") in pairs
+    assert (1, 4, "both come from the same sentence") in pairs
+    assert not any({a, b} == {3, 5} for a, b, _ in pairs)  # options of a choice do not count
+    assert not any({a, b} == {2, 3} for a, b, _ in pairs)
+
+
+def test_statement_options_count_as_shown():
+    which = _item(
+        6,
+        "Key points.",
+        "Which of these statements is true?",
+        "Langton helped negotiate it.",
+        "multiple_choice",
+        [
+            "Langton helped negotiate it.",
+            "The rebels took Paris in 1215.",
+            "X was Y in 1300 AD.",
+            "Stephen Langton was made a bishop in 1207.",
+        ],
+    )
+
+    assert giveaway_pairs([which, WHO]) == [(6, 3, "one shows the other's answer")]
+
+
+def test_random_draw_never_pairs_items_that_give_each_other_away_while_others_remain():
+    items = [BLANK_DATE, STATEMENT, WHO, SAME_SENTENCE, OPTIONS_NAME_IT]
+
+    for seed in range(30):
+        drawn = draw_spread(items, 3, random.Random(seed))
+
+        assert len(drawn) == 3
+        assert not {1, 2} <= set(drawn) and not {1, 4} <= set(drawn)

@@ -8,6 +8,7 @@ from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from history_quiz.jobs.running import tasks_run_queued
 from quizzes.imports.gift import parse_gift
 from quizzes.models import Question
 from tests.site_walk import world_make
@@ -52,8 +53,10 @@ def test_random_gift_uploads_never_break_the_import_page():
         gift_file = SimpleUploadedFile("bank.gift", text.encode())
 
         response = client.post(f"/lessons/{lesson.slug}/bank/import/", {"gift_file": gift_file})
+        tasks_run_queued()
 
-        assert response.status_code == 302
+        # Refused whole (an empty file, too many questions) or imported by a worker.
+        assert response.status_code in (302, 400)
         added = Question.objects.count() - before
         assert added <= readable
 

@@ -30,16 +30,17 @@ def answer(client, lesson, question, **fields):
     return client.post(practice_url(lesson), {"question": question.pk, **fields})
 
 
-def test_practice_uses_approved_questions_when_there_are_some(lesson):
-    approved = QuestionFactory(lesson=lesson, status=QuestionStatus.APPROVED)
-    QuestionFactory(lesson=lesson)
+def test_practice_uses_approved_and_ready_questions_only(lesson):
+    approved = QuestionFactory(lesson=lesson, status=QuestionStatus.APPROVED, ready=False)
+    ready = QuestionFactory(lesson=lesson, ready=True)
+    QuestionFactory(lesson=lesson, ready=False)
 
-    assert list(practice_questions(lesson=lesson)) == [approved]
+    assert list(practice_questions(lesson=lesson)) == [approved, ready]
 
 
-def test_practice_falls_back_on_generated_questions_never_rejected_ones(lesson):
+def test_practice_never_uses_rejected_questions(lesson):
     generated = QuestionFactory(lesson=lesson)
-    QuestionFactory(lesson=lesson, status=QuestionStatus.REJECTED)
+    QuestionFactory(lesson=lesson, status=QuestionStatus.REJECTED, ready=True)
 
     assert list(practice_questions(lesson=lesson)) == [generated]
 

@@ -8,12 +8,16 @@ from django.utils import timezone
 from quizzes.models import QuestionStatus, Quiz, SelectionMode
 from quizzes.services.quizzes import quiz_create, quiz_update
 from tests.lessons.factories import LessonFactory
-from tests.quizzes.factories import QuestionFactory, TrueFalseQuestionFactory
+from tests.quizzes.factories import (
+    FillBlankQuestionFactory,
+    QuestionFactory,
+    TrueFalseQuestionFactory,
+)
 
 
 @pytest.fixture
-def lesson(db):
-    return LessonFactory()
+def lesson(teacher):
+    return LessonFactory(owner=teacher)
 
 
 @pytest.fixture
@@ -33,7 +37,7 @@ def test_create_keeps_hand_picked_questions_in_order(teacher, lesson, bank):
 def test_create_random_quiz_needs_enough_usable_questions(teacher, lesson, bank):
     QuestionFactory(lesson=lesson, status=QuestionStatus.REJECTED)
 
-    with pytest.raises(ValidationError, match="only 2 usable questions"):
+    with pytest.raises(ValidationError, match="only 2 ready or approved questions"):
         quiz_create(
             owner=teacher,
             lessons=[lesson],
@@ -114,6 +118,30 @@ def _settings(**changes):
     return {**data, **changes}
 
 
+def test_builder_warns_about_hand_picked_questions_that_give_each_other_away(
+    client, teacher, lesson
+):
+    sentence = lesson.sentences.order_by("position").first()
+    date = FillBlankQuestionFactory(
+        lesson=lesson, prompt="The Final Act was signed on 9 June _____.", answer="1815"
+    )
+    statement = TrueFalseQuestionFactory(
+        lesson=lesson, prompt="The Final Act was signed on 9 June 1815.", source_sentence=sentence
+    )
+    client.force_login(teacher)
+
+    response = client.post(
+        reverse("quizzes:quiz_new"),
+        _settings(lessons=[lesson.pk], questions=[date.pk, statement.pk]),
+        follow=True,
+    )
+
+    page = response.content.decode()
+    assert Quiz.objects.get().quiz_questions.count() == 2  # a warning, not a refusal
+    assert "give each other away" in page
+    assert "The Final Act was signed on 9 June _____." in page
+
+
 def test_teacher_builds_a_quiz_by_hand(client, teacher, lesson, bank):
     client.force_login(teacher)
 
@@ -147,7 +175,7 @@ def test_quiz_form_explains_a_random_count_too_large(client, teacher, lesson, ba
     )
 
     assert response.status_code == 400
-    assert "only 2 usable questions" in response.content.decode()
+    assert "only 2 ready or approved questions" in response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -195,7 +223,7 @@ def test_preview_shows_questions_with_answers_to_the_teacher(client, teacher, le
 
 @pytest.mark.parametrize("count", [2, 20])
 def test_quiz_list_query_count_is_fixed(client, teacher, count, django_assert_max_num_queries):
-    lesson = LessonFactory()
+    lesson = LessonFactory(owner=teacher)
     questions = [QuestionFactory(lesson=lesson)]
     for number in range(count):
         quiz_create(owner=teacher, lessons=[lesson], questions=questions, title=f"Quiz {number}")
@@ -237,7 +265,7 @@ def test_quiz_form_refuses_a_close_date_in_the_past(client, teacher, lesson, ban
 
 
 def test_question_step_names_the_lesson_when_several_are_chosen(client, teacher, lesson, bank):
-    other = LessonFactory()
+    other = LessonFactory(owner=teacher)
     QuestionFactory(lesson=other)
     client.force_login(teacher)
 

@@ -54,11 +54,12 @@ def test_gift_writes_multiple_response_weights_summing_to_100(lesson, bank):
     assert "~%-50%Portugal" in text
 
 
-def test_gift_writes_ordering_as_matching_positions(lesson, bank):
-    text = _gift(lesson)
+def test_gift_reads_back_ordering_written_as_matching_positions_by_older_exports(lesson):
+    old = "::old::Put these in order. {\n=1st -> Elba\n=2nd -> Waterloo\n=3rd -> Paris\n}\n"
 
-    assert "=1st -> Napoleon exiled to Elba" in text
-    assert "=4th -> Waterloo" in text
+    (question,) = parse_gift(old).questions
+
+    assert question.kind == "ordering" and question.answer == ["Elba", "Waterloo", "Paris"]
 
 
 def test_gift_writes_fill_blank_answers_where_the_blank_is(lesson, bank):

@@ -25,8 +25,12 @@ def test_json_has_the_documented_shape(lesson, bank):
             "accepted",
             "source",
             "status",
+            "confidence",
+            "ready",
         ]
         assert question["kind"] in QuestionKind.values
+        assert isinstance(question["confidence"], float) and 0 <= question["confidence"] <= 1
+        assert isinstance(question["ready"], bool)
         assert all(isinstance(choice, str) for choice in question["choices"])
         assert all(isinstance(variant, str) for variant in question["accepted"])
     for card in exported["flashcards"]:

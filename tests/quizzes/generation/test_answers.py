@@ -1,12 +1,29 @@
 from quizzes.generation.answers import term_answers, variants
 
 
-def test_person_answer_accepts_the_surname_alone(parse):
-    lesson = parse(["Joseph Stalin ordered the arrest of his old rivals in the party in 1936."])
+def test_person_answer_accepts_the_surname_the_lesson_uses_alone(parse):
+    lesson = parse(
+        [
+            "Joseph Stalin ordered the arrest of his old rivals in the party in 1936.",
+            "Stalin signed the lists of names that the secret police had prepared.",
+        ]
+    )
 
     accepted = variants(lesson.answer(0, "Joseph Stalin"))
 
     assert "Stalin" in accepted
+
+
+def test_person_answer_never_accepts_a_last_word_that_is_no_surname(parse):
+    lesson = parse(
+        [
+            "Martin Luther King Jr led the boycott of the city buses in Montgomery.",
+            "Zeng Guofan raised a new regional army in Hunan to fight the rebels.",
+        ]
+    )
+
+    assert "Jr" not in variants(lesson.answer(0, "Martin Luther King Jr"))
+    assert "Guofan" not in variants(lesson.answer(1, "Zeng Guofan"))
 
 
 def test_answer_after_the_accepts_the_article(parse):

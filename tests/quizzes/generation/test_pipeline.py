@@ -64,3 +64,27 @@ def test_fingerprints_are_unique(bank):
     prints = [q.fingerprint for q in bank.questions]
 
     assert len(prints) == len(set(prints))
+
+
+def test_accepted_forms_never_name_another_person_of_the_lesson():
+    text = LessonText(
+        "The Fall of the French Monarchy",
+        [],
+        list(
+            enumerate(
+                [
+                    "In July 1789 King Louis XVI moved thousands of troops toward Paris and Versailles.",
+                    "Louis XVI was executed in Paris in January 1793 after a trial.",
+                    "Prince Louis of Spain had claimed the French throne for himself in 1790.",
+                    "Marie Antoinette was executed in Paris in October 1793 after a trial.",
+                ],
+                start=1,
+            )
+        ),
+    )
+
+    bank = generate_bank(text)
+
+    asked = [q for q in bank.questions if q.answer == "Louis XVI" and q.kind == "fill_blank"]
+    assert asked
+    assert all("Louis" not in q.accepted for q in asked)

@@ -40,6 +40,7 @@ def test_ordering_puts_events_by_year_and_shuffles_the_choices(parse):
         DatedEvent(1917, "1917", "The revolution began", sentence),
         DatedEvent(1905, "1905", "A first revolution failed", sentence),
         DatedEvent(1936, "1936", "The first trial opened", sentence),
+        DatedEvent(1939, "1939", "The war began", sentence),
     ]
 
     item = ordering(events)
@@ -48,16 +49,18 @@ def test_ordering_puts_events_by_year_and_shuffles_the_choices(parse):
         "A first revolution failed",
         "The revolution began",
         "The first trial opened",
+        "The war began",
     ]
     assert item.choices != item.answer and sorted(item.choices) == sorted(item.answer)
 
 
-def test_ordering_needs_three_different_years(parse):
+def test_ordering_needs_four_clearly_ordered_events(parse):
     sentence = _sentence(parse)
     events = [
         DatedEvent(1917, "1917", "The revolution began", sentence),
         DatedEvent(1917, "1917", "The tsar abdicated", sentence),
         DatedEvent(1936, "1936", "The first trial opened", sentence),
+        DatedEvent(1939, "1939", "The war began", sentence),
     ]
 
     assert ordering(events) is None
@@ -70,6 +73,7 @@ def test_ordering_uses_months_within_one_year(parse):
         DatedEvent(1962, "April 1962", "The deployment was planned", sentence),
         DatedEvent(1961, "April 1961", "The invasion failed", sentence),
         DatedEvent(1962, "1962", "Something happened that year", sentence),
+        DatedEvent(1963, "August 1963", "The hotline opened", sentence),
     ]
 
     item = ordering(events)
@@ -78,4 +82,5 @@ def test_ordering_uses_months_within_one_year(parse):
         "The invasion failed",
         "The deployment was planned",
         "The missiles were withdrawn",
+        "The hotline opened",
     ]

@@ -9,14 +9,16 @@ def test_import_generates_the_bank(given_lesson):
     assert Flashcard.objects.filter(lesson=given_lesson).count() >= 10
 
 
-def test_stale_generated_questions_are_removed(given_lesson):
+def test_stale_generated_questions_are_retired_not_deleted(given_lesson):
     stale = Question.objects.filter(lesson=given_lesson).first()
     stale.fingerprint = "no-longer-generated"
     stale.save()
 
     result = bank_generate(lesson=given_lesson)
 
-    assert not Question.objects.filter(pk=stale.pk).exists()
+    stale.refresh_from_db()
+    assert stale.retired_at is not None
+    assert not Question.objects.in_bank().filter(pk=stale.pk).exists()
     assert result.removed == 1
 
 

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('lessons', '0001_initial_lessons'),
-        ('quizzes', '0006_assignment_changes_extensions_removal'),
+        ('quizzes', '0007_question_versions_retired_items_changed_by'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,224 @@
+"""Words that make a sentence lean on the one before it.
+
+A question shows one sentence out of its paragraph. "His", "by then", "the declaration"
+or "other groups" point at something the student no longer sees, so the item is unfair
+as written. `leaning_words` finds them; a pronoun whose name stands in the same sentence,
+or a noun the lesson's title and key points are about, is no such word.
+"""
+
+import re
+
+from spacy.tokens import Doc, Token
+
+PERSON_NOUNS = {"man", "woman", "king", "queen", "emperor", "empress", "leader", "son", "wife"}
+PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
+PLURAL = {"they", "them", "their", "theirs", "themselves"}
+NEUTER = {"it", "its", "itself"}
+DEMONSTRATIVES = {"this", "that", "these", "those"}
+# Phrases that place the sentence after, or beside, another one.
+LEANING_PHRASES = re.compile(
+    r"\b(by then|by that time|at that (time|point|moment)|(the )?same (day|night|week|month|"
+    r"year|time)|(the )?(next|following|previous) (day|night|morning|week|month|year)|"
+    r"(that|this) (day|night|morning|week|month|year|moment|time)|"
+    r"later that (day|night|week|month|year)|earlier that (day|night|week|month|year)|"
+    r"soon after(wards)?|shortly after(wards)?(?! \w+ \w)|in the meantime|meanwhile|"
+    r"afterwards|after this|after that|before this|before that|the day before|"
+    r"other groups|the others|the rest|the former|the latter|the two sides|"
+    r"both sides|both (cities|countries|men|leaders|armies|sides|groups|states|powers)|"
+    r"the two (cities|countries|men|leaders|armies|groups|states|powers)|such an?|"
+    r"the (end|start|beginning|rest|middle) of the (day|night|week|month|year|war)|"
+    r"the same|at first|at last|in response|in return)\b",
+    re.I,
+)
+LEANING_ADVERBS = {"then", "later", "however", "instead", "nevertheless", "thus", "therefore"}
+# Nouns that, with "the" and no name, point back at one named earlier.
+BACK_NOUNS = {
+    "declaration",
+    "treaty",
+    "agreement",
+    "pact",
+    "charter",
+    "decision",
+    "plan",
+    "move",
+    "attack",
+    "deal",
+    "order",
+    "law",
+    "proposal",
+    "offer",
+    "demand",
+    "demands",
+    "ultimatum",
+    "speech",
+    "letter",
+    "message",
+    "document",
+    "decree",
+    "edict",
+    "act",
+    "bill",
+    "campaign",
+    "policy",
+    "reforms",
+    "reform",
+    "incident",
+    "event",
+    "events",
+    "episode",
+    "conflict",
+    "dispute",
+    "crisis",
+    "city",
+    "town",
+    "capital",
+    "country",
+    "king",
+    "queen",
+    "emperor",
+    "empress",
+    "president",
+    "pope",
+    "leader",
+    "general",
+    "man",
+    "woman",
+    "group",
+    "rebels",
+    "army",
+    "ship",
+    "vote",
+    "meeting",
+    "talks",
+    "battle",
+    "war",
+    "siege",
+    "victory",
+    "defeat",
+    "empire",
+    "kingdom",
+    "dynasty",
+    "regime",
+    "reading",
+    "version",
+    "interpretation",
+    "terms",
+}
+
+
+def _has_person_before(doc: Doc, token: Token) -> bool:
+    # "In his speech, Kennedy ...": a possessive may come just before its name.
+    window = doc[: token.i] if token.i > 2 or token.lower_ not in ("his", "her") else doc
+    return any(
+        (t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or t.lemma_.lower() in PERSON_NOUNS)
+        and t.i != token.i
+        for t in window
+    )
+
+
+def _has_plural_before(doc: Doc, token: Token) -> bool:
+    return any(
+        t.tag_ in ("NNS", "NNPS")
+        or t.ent_type_ in ("NORP", "ORG", "GPE")
+        or t.dep_ == "conj"
+        and t.pos_ in ("NOUN", "PROPN")
+        for t in doc[: token.i]
+    )
+
+
+def _has_noun_before(doc: Doc, token: Token) -> bool:
+    return any(t.pos_ in ("NOUN", "PROPN") for t in doc[: token.i])
+
+
+def leaning_words(doc: Doc, topic: set[str] = frozenset(), skip: range = range(0)) -> list[str]:
+    """The words of the sentence that need an earlier sentence to make sense.
+
+    `topic` holds the lesson's topic lemmas ("the charter" in a lesson on a charter is
+    clear); `skip` is a token range left out (the blank, or the swapped name).
+    """
+    found: list[str] = []
+    for token in doc:
+        if token.i in skip:
+            continue
+        lower = token.lower_
+        if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
+            unresolved = (
+                lower in PERSONAL
+                and not _has_person_before(doc, token)
+                or lower in PLURAL
+                and not _has_plural_before(doc, token)
+                or lower in NEUTER
+                and not _has_noun_before(doc, token)
+                # "This was ...": this what?
+                or lower in DEMONSTRATIVES
+                and token.tag_ == "DT"
+                and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+            )
+            if unresolved:
+                found.append(token.text)
+            continue
+        if lower in DEMONSTRATIVES and token.dep_ == "det":
+            if token.i == 0 and token.head.lemma_.lower() in topic:
+                continue  # "This charter ...": the lesson's own subject, shown as "The"
+            found.append(f"{token.text} {token.head.text}")
+            continue
+        if lower in LEANING_ADVERBS and token.dep_ in ("advmod", "cc"):
+            # "Many barons then rose": the main clause follows another sentence. "arrested
+            # and later sentenced" follows its own first verb.
+            if token.head.dep_ == "ROOT" or lower in ("however", "instead", "nevertheless"):
+                found.append(token.text)
+            continue
+        if (
+            lower == "the"
+            and token.dep_ == "det"
+            and token.head.lemma_.lower() in BACK_NOUNS
+            and token.head.lemma_.lower() not in topic
+            and token.head.lower_ not in topic
+            and not _is_named(token.head)
+            and not _named_before(doc, token.head)
+        ):
+            found.append(f"the {token.head.text}")
+    found += [m.group(0) for m in LEANING_PHRASES.finditer(_text_without(doc, skip))]
+    return found
+
+
+PLACE_BACK = {"city", "town", "capital", "country"}
+PERSON_BACK = {"king", "queen", "emperor", "empress", "president", "pope", "leader", "general"}
+
+
+def _named_before(doc: Doc, noun: Token) -> bool:
+    """ "... Ethiopia ... freed the country": the sentence itself names what it means."""
+    lemma = noun.lemma_.lower()
+    for ent in doc.ents:
+        if ent.start >= noun.i:
+            break
+        if lemma in PLACE_BACK and ent.label_ in ("GPE", "LOC", "FAC"):
+            return True
+        if lemma in PERSON_BACK and ent.label_ == "PERSON":
+            return True
+        if lemma in ent.text.lower() or ent.label_ in ("EVENT", "LAW") and lemma not in PLACE_BACK:
+            return True
+    return False
+
+
+def _is_named(noun: Token) -> bool:
+    """ "the Treaty of Paris", "the Emperor Meiji", "the city of Delhi": a name follows."""
+    if noun.pos_ == "PROPN" or noun.ent_type_:
+        return True
+    for child in noun.children:
+        named = child.pos_ == "PROPN" or bool(child.ent_type_)
+        if child.dep_ in ("compound", "appos", "amod") and named:
+            return True
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "of"
+            and any(g.pos_ == "PROPN" or g.ent_type_ for g in child.subtree if g is not child)
+        ):
+            return True
+        if child.dep_ == "acl" or child.dep_ == "relcl":
+            return True  # "the plan that X drew up": the sentence says which
+    return False
+
+
+def _text_without(doc: Doc, skip: range) -> str:
+    return "".join(t.text_with_ws for t in doc if t.i not in skip)

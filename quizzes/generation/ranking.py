@@ -1,0 +1,436 @@
+"""The ranker: how likely each generated item is usable as written, and whether it is key.
+
+Every item starts from a prior for its rule family (how often items of that family were
+usable in the reads so far, see docs in NOTES) and is multiplied down by each fault
+signal it shows: the faults blind readers found (a title that gives the answer away,
+a sentence leaning on the one before, options of mixed kinds, a word before the blank
+that narrows the options, wrong options from outside the lesson, blanks more than one
+answer fits, minor words blanked). Items at or above READY_AT are *ready*; the rest
+*need review*. The reason is said in plain words for the bank page.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from quizzes.generation.checks import contains_phrase, words
+from quizzes.generation.context import leaning_words
+from quizzes.generation.entities import (
+    DATE,
+    GROUP,
+    NUMBER,
+    PERSON,
+    PLACE,
+    TITLES,
+    Entity,
+    normalise,
+)
+from quizzes.generation.finekinds import FineKind
+from quizzes.generation.items import GeneratedQuestion
+from quizzes.generation.selection import weighted_lemmas
+
+READY_AT = 0.7
+REASON_MAX = 200
+YEAR = re.compile(r"\b(\d{3,4})\b")
+
+# Priors: the chance an item of this family is usable when it shows no fault signal.
+PRIORS = {
+    "tf.true": 0.92,
+    "tf.swap.date": 0.9,
+    "tf.swap.number": 0.86,
+    "tf.swap.person": 0.84,
+    "tf.swap.event": 0.8,
+    "tf.swap.document": 0.8,
+    "tf.swap.organisation": 0.76,
+    "tf.swap.place": 0.76,
+    "cloze.date": 0.88,
+    "cloze.person": 0.86,
+    "cloze.number": 0.84,
+    "cloze.event": 0.82,
+    "cloze.document": 0.82,
+    "cloze.organisation": 0.74,
+    "cloze.place": 0.66,
+    "cloze.group": 0.5,
+    "cloze.language": 0.8,
+    "cloze.term": 0.55,
+    "mc.cloze.date": 0.88,
+    "mc.cloze.person": 0.86,
+    "mc.cloze.number": 0.84,
+    "mc.cloze.event": 0.84,
+    "mc.cloze.document": 0.84,
+    "mc.cloze.organisation": 0.78,
+    "mc.cloze.place": 0.8,
+    "mc.cloze.group": 0.6,
+    "wh.who": 0.84,
+    "wh.by": 0.82,
+    "wh.adverbial": 0.82,
+    "sa": 0.68,  # short answers: a typed answer must match one of few forms
+    "set.ordering": 0.88,
+    "set.matching": 0.86,
+    "mc.true": 0.86,
+    "mc.cause": 0.8,
+    "mc.result": 0.8,
+}
+# Each fault signal multiplies the confidence by its factor.
+FACTORS = {
+    "title-answer": 0.1,
+    "title-dates": 0.1,
+    "prompt-answer": 0.1,
+    "cue-after": 0.3,
+    "leans-strong": 0.35,
+    "leans-mild": 0.75,
+    "cue-narrows": 0.3,
+    "mixed-kinds": 0.8,
+    "outside-options": 0.88,  # per option from outside the lesson
+    "fallback-options": 0.8,  # per curated fallback option
+    "uncertain-kind": 0.5,
+    "minor-word": 0.4,
+    "many-fit": 0.7,
+    "long": 0.8,
+    "long-option": 0.85,
+    "duplicate-fact": 0.7,
+}
+PLAIN = {
+    "title-answer": "the lesson title gives the answer away",
+    "title-dates": "the title's dates give the answer away",
+    "prompt-answer": "a word in the prompt fits only the right option",
+    "cue-after": "the words after the blank give the answer away",
+    "leans-strong": "leans on an earlier sentence",
+    "leans-mild": "may lean on an earlier sentence",
+    "cue-narrows": "the word before the blank narrows the options",
+    "mixed-kinds": "some options may be of another kind",
+    "outside-options": "wrong options from outside the lesson",
+    "fallback-options": "wrong options from the general list",
+    "uncertain-kind": "what kind of name it is was unclear",
+    "minor-word": "tests a minor word",
+    "many-fit": "more than one answer may fit",
+    "long": "a long prompt",
+    "long-option": "the right option stands out by length",
+    "duplicate-fact": "another item asks the same fact",
+    "enough-ready": "a detail, and the ready set has enough of those",
+}
+WORTH_PLAIN = {
+    "keypoint": "from a key point",
+    "summary": "from the summary",
+    "actor": "about a main actor",
+    "date": "a key date",
+    "cause": "tests a cause",
+    "result": "tests a consequence",
+    "ordering": "orders the lesson's dated events",
+    "matching": "matches people to what the lesson says of them",
+    "true": "from the key points",
+}
+
+
+@dataclass
+class RankContext:
+    """What the ranker knows of the lesson beyond the item itself."""
+
+    title: str
+    title_years: tuple[int, ...] = ()
+    topic: set[str] = field(default_factory=set)
+    summary: frozenset[int] = frozenset()  # sentence indices of the summary
+    main_actors: set[str] = field(default_factory=set)  # entity names
+    fine: dict[str, FineKind] = field(default_factory=dict)
+    by_alias: dict[str, Entity] = field(default_factory=dict)  # normalised name -> entity
+    key_points: list[str] = field(default_factory=list)  # the key points' texts
+    key_weights: list[dict[str, int]] = field(default_factory=list)  # their weighted lemmas
+
+    def fine_of(self, text: str) -> FineKind:
+        entity = self.by_alias.get(normalise(text))
+        return self.fine.get(entity.name, FineKind()) if entity else FineKind()
+
+
+def lesson_context(
+    title_doc: Doc,
+    entities: list[Entity],
+    key_docs: list[Doc],
+    topic: set[str],
+    summary: frozenset[int],
+    fine: dict[str, FineKind],
+) -> RankContext:
+    """The ranker's view of a lesson: title, its years, main actors and topic."""
+    years = tuple(int(y) for y in YEAR.findall(title_doc.text) if 100 <= int(y) <= 2100)
+    key_text = " ".join([title_doc.text, *(d.text for d in key_docs)])
+    people = [e for e in entities if e.kind == PERSON]
+    people.sort(key=lambda e: -len(e.mentions))
+    actors = {e.name for e in people[:3] if len(e.mentions) >= 2}
+    actors |= {
+        e.name
+        for e in entities
+        if e.kind != DATE and any(contains_phrase(key_text, n) for n in e.names)
+    }
+    by_alias = {normalise(n): e for e in entities for n in e.names}
+    return RankContext(
+        title_doc.text,
+        years,
+        topic,
+        summary,
+        actors,
+        fine,
+        by_alias,
+        [doc.text for doc in key_docs],
+        [weighted_lemmas(doc) for doc in key_docs],
+    )
+
+
+def in_title(text: str, context: RankContext, entity: Entity | None = None) -> bool:
+    """The title names it, or a word of its stem ("Italian" in a title on "Italy")."""
+    names = {text} | (entity.names if entity else set())
+    for name in names:
+        if contains_phrase(context.title, name):
+            return True
+    title_words = [w for w in words(context.title) if len(w) > 3]
+    for word in words(normalise(text)):
+        if len(word) < 4 or word.isdigit():
+            continue
+        stem = word[: max(4, len(word) - 3)]
+        if any(w.startswith(stem) for w in title_words):
+            return True
+    return False
+
+
+def _years(text: str) -> list[int]:
+    return [int(y) for y in YEAR.findall(text)]
+
+
+def _title_date_faults(item: GeneratedQuestion, context: RankContext) -> bool:
+    """The title's years give a date item away: the answer is one, or options fall outside."""
+    if not context.title_years or item.answer_kind != DATE:
+        return False
+    low, high = min(context.title_years), max(context.title_years)
+    if item.kind == "true_false":
+        swapped = _years(item.replacement)
+        return any(not low <= y <= high for y in swapped) and bool(
+            [y for y in _years(str(item.target)) if low <= y <= high]
+        )
+    answer_years = _years(str(item.answer))
+    if any(y in context.title_years for y in answer_years):
+        return True
+    options = [str(c) for c in item.choices if c != item.answer]
+    inside = any(low <= y <= high for y in answer_years)
+    return inside and any(not low <= y <= high for o in options for y in _years(o))
+
+
+def _skip_range(item: GeneratedQuestion) -> range:
+    hidden = item.hidden
+    if hidden is None or item.kind == "true_false" and item.answer == "true":
+        return range(0)
+    return range(hidden.token_start, hidden.token_end)
+
+
+def _family(item: GeneratedQuestion) -> str:
+    rule = item.rule
+    if item.kind == "short_answer":
+        return "sa"
+    for prefix in ("mc.true", "mc.cause", "mc.result", "set.ordering", "set.matching"):
+        if rule.startswith(prefix):
+            return prefix
+    if rule.startswith(("wh.who", "wh.by", "wh.adverbial")):
+        return ".".join(rule.split(".")[:2])
+    return rule
+
+
+def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
+    faults: list[str] = []
+    hidden = item.hidden
+    entity = hidden.entity if hidden is not None else None
+    if (
+        hidden is not None
+        and item.kind != "true_false"
+        or item.kind == "true_false"
+        and (item.answer == "false")
+    ):
+        asked = hidden.text if hidden is not None else ""
+        if asked and hidden.kind != DATE and in_title(asked, context, entity):
+            faults.append("title-answer")
+        swapped_in = item.kind == "true_false" and item.replacement and hidden.kind != DATE
+        if swapped_in and in_title(item.replacement, context):
+            faults.append("title-answer")
+    if _title_date_faults(item, context):
+        faults.append("title-dates")
+    if item.sentence is not None and not item.rule.startswith(("set.", "mc.true")):
+        leaning = leaning_words(item.sentence.doc, context.topic, _skip_range(item))
+        strong = [w for w in leaning if w.lower() not in ("also", "again", "too")]
+        if strong:
+            faults.append("leans-strong")
+        elif leaning:
+            faults.append("leans-mild")
+    if entity is not None and not entity.certain:
+        faults.append("uncertain-kind")
+    sources = item.distractor_sources
+    faults += ["outside-options"] * sum(s == "course" for s in sources)
+    faults += ["fallback-options"] * sum(s == "fallback" for s in sources)
+    mc_on_a_name = item.kind == "multiple_choice" and hidden is not None and entity is not None
+    if mc_on_a_name and _options_of_mixed_kinds(item, context):
+        faults.append("mixed-kinds")
+    if (
+        item.rule.startswith("tf.swap")
+        and entity is not None
+        and _swap_of_unshown_kind(item, context)
+    ):
+        faults.append("mixed-kinds")
+    if hidden is not None and item.sentence is not None and _cue_after(item, hidden):
+        faults.append("cue-after")
+    if hidden is not None and item.kind in ("fill_blank", "short_answer"):
+        if hidden.kind == GROUP and not hidden.plural:
+            faults.append("minor-word")  # "the _____ forces": an adjective
+        elif hidden.kind in (PLACE, "term", GROUP, "organisation"):
+            faults.append("many-fit")
+    if item.kind == "multiple_choice" and entity is not None and _prompt_names_role(item, context):
+        faults.append("prompt-answer")
+    if item.prompt and len(item.prompt.split()) > 40:
+        faults.append("long")
+    if item.kind == "multiple_choice" and item.choices:
+        lengths = sorted(len(str(c)) for c in item.choices)
+        if len(str(item.answer)) == lengths[-1] and lengths[-1] > 2 * max(lengths[-2], 1):
+            faults.append("long-option")
+    return faults
+
+
+def _options_of_mixed_kinds(item: GeneratedQuestion, context: RankContext) -> bool:
+    """A person or place among options whose fine kinds the lesson does not show to be one:
+    readers found a ship among governors, a river among cities, kings among ministers."""
+    if item.hidden.kind not in (PERSON, PLACE):
+        return False
+    wanted = context.fine.get(item.hidden.entity.name, FineKind())
+    if not wanted.sort:
+        return True
+    options = [str(c) for c in item.choices if c != item.answer]
+    return any(context.fine_of(option).sort != wanted.sort for option in options)
+
+
+def _swap_of_unshown_kind(item: GeneratedQuestion, context: RankContext) -> bool:
+    """A name swapped for one whose fine kind the lesson does not show to be the same:
+    readers found a ship made a leader, a town made an ally, a body made a lunar module."""
+    if item.hidden.kind not in (PERSON, PLACE, "organisation"):
+        return False
+    wanted = context.fine.get(item.hidden.entity.name, FineKind())
+    found = context.fine_of(item.replacement)
+    if item.hidden.kind == PERSON:
+        return bool(wanted.clashes(found)) or not (wanted.sort or wanted.gender)
+    return not wanted.sort or found.sort != wanted.sort
+
+
+def _cue_after(item: GeneratedQuestion, hidden) -> bool:
+    """ "_____, Queen of Scots", "_____ the Conqueror": the words after the blank name it."""
+    if item.kind == "true_false" or "_____" not in item.prompt:
+        return False
+    doc = item.sentence.doc
+    after = doc[hidden.token_end : hidden.token_end + 3]
+    if len(after) >= 2 and after[0].text == "," and after[1].lower_ in TITLES:
+        return True
+    return len(after) >= 2 and after[0].lower_ == "the" and after[1].is_title
+
+
+def _prompt_names_role(item: GeneratedQuestion, context: RankContext) -> bool:
+    """ "... and the pope declared it void": the prompt's title fits one option only."""
+    titles = context.fine.get(item.hidden.entity.name, FineKind()).titles
+    prompt_words = set(words(item.prompt.replace("_____", " ")))
+    named = titles & prompt_words
+    if not named:
+        return False
+    others = [str(c) for c in item.choices if c != item.answer]
+    return any(not context.fine_of(o).titles & named for o in others)
+
+
+STRONG_COVER = 0.6  # a true statement is a key point's when it says most of it
+
+
+def _tests_the_key_point(item: GeneratedQuestion, context: RankContext) -> bool:
+    """The item asks what its key point says (readers judged a sentence that merely shares
+    a key point's words a detail): the hidden or swapped name is in the key point, a
+    structure item was built from it, or a true statement says most of it."""
+    if item.key_point >= len(context.key_points) or item.rule.startswith(("mc.true", "set.")):
+        return True
+    text = context.key_points[item.key_point]
+    hidden = item.hidden
+    if hidden is not None:
+        names = {hidden.text} | (hidden.entity.names if hidden.entity else set())
+        return any(contains_phrase(text, name) for name in names)
+    if item.sentence is None:
+        return False
+    key = context.key_weights[item.key_point]
+    said = sum(weight for lemma, weight in key.items() if lemma in item.sentence.weights)
+    return said >= STRONG_COVER * sum(key.values())
+
+
+def _worth(item: GeneratedQuestion, context: RankContext) -> tuple[str, list[str]]:
+    """ "key", "detail" or "trivia", with the plain reasons a key item is key."""
+    why: list[str] = []
+    family = _family(item)
+    for prefix, name in (
+        ("mc.true", "true"),
+        ("mc.cause", "cause"),
+        ("mc.result", "result"),
+        ("set.ordering", "ordering"),
+        ("set.matching", "matching"),
+    ):
+        if family == prefix:
+            why.append(name)
+    if item.key_point is not None and _tests_the_key_point(item, context):
+        why.append("keypoint")
+    if item.sentence is not None and item.sentence.index in context.summary:
+        why.append("summary")
+    hidden = item.hidden
+    entity = hidden.entity if hidden is not None else None
+    if entity is not None and entity.name in context.main_actors and hidden.kind != GROUP:
+        why.append("actor")
+    if why:
+        return "key", why
+    if hidden is not None and (hidden.kind == NUMBER or hidden.kind == GROUP and not hidden.plural):
+        return "trivia", []
+    return "detail", []
+
+
+def assess(item: GeneratedQuestion, context: RankContext) -> None:
+    """Set the item's confidence, tier, worth and plain-words reason."""
+    faults = _signals(item, context)
+    confidence = PRIORS.get(_family(item), 0.6)
+    for fault in faults:
+        confidence *= FACTORS[fault]
+    worth, why = _worth(item, context)
+    if worth == "trivia":
+        confidence *= 0.85
+    item.faults = faults
+    item.worth = worth
+    item.confidence = round(confidence, 3)
+    item.ready = confidence >= READY_AT
+    item.reason = reason_text(item.ready, faults, why)
+
+
+def reason_text(ready: bool, faults: list[str], why: list[str]) -> str:
+    """ "Ready: from a key point; about a main actor." / "Needs review: ..." (<= 200 chars)."""
+    unique_faults = list(dict.fromkeys(PLAIN[f] for f in faults))
+    unique_why = list(dict.fromkeys(WORTH_PLAIN[w] for w in why))
+    if ready:
+        text = "Ready: " + ("; ".join(unique_why) if unique_why else "a detail of the lesson")
+    else:
+        text = "Needs review: " + ("; ".join(unique_faults) or "the wording was made by rule")
+    text += "."
+    return text if len(text) <= REASON_MAX else text[: REASON_MAX - 1] + "…"
+
+
+KEY_SHARE = 0.6
+READY_ENOUGH = 20
+KIND_KEEP = 3  # ready items of a kind curation never goes below
+
+
+def curate_ready(questions: list[GeneratedQuestion]) -> None:
+    """Keep the ready set mostly key: past READY_ENOUGH ready items, the least trusted
+    detail items go back to review until at least KEY_SHARE of the ready set is key."""
+    ready = [q for q in questions if q.ready]
+    details = sorted((q for q in ready if q.worth != "key"), key=lambda q: q.confidence)
+    key = len(ready) - len(details)
+    kinds = Counter(q.kind for q in ready)
+    for dropped in details:
+        if len(ready) <= READY_ENOUGH or key >= KEY_SHARE * len(ready):
+            break
+        if kinds[dropped.kind] <= KIND_KEEP:
+            continue  # the ready set keeps every kind it has
+        dropped.ready = False
+        dropped.reason = reason_text(False, ["enough-ready"], [])
+        ready.remove(dropped)
+        kinds[dropped.kind] -= 1
