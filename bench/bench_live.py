@@ -241,6 +241,7 @@ def run(options, database_url: str) -> None:
         "DEBUG": "0",
         "SECRET_KEY": "bench-only-" + os.urandom(16).hex(),
         "ALLOWED_HOSTS": "127.0.0.1",
+        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         "REDIS_URL": options.redis_url,
     }
     os.environ.update(env)
@@ -254,6 +255,7 @@ def run(options, database_url: str) -> None:
 
     print("Migrating and building the class…", flush=True)
     call_command("migrate", verbosity=0)
+    call_command("createcachetable", verbosity=0)
     world = build_game(
         players=options.players, questions=options.questions, seconds=options.seconds
     )

@@ -2,6 +2,7 @@
 when the teacher ticked "graded", an entry in the class's gradebook."""
 
 from django.db import transaction
+from django.utils import timezone
 
 from quizzes.models import (
     Answer,
@@ -53,7 +54,11 @@ def played_question_ids(game: LiveGame) -> list[int]:
 def live_save_to_gradebook(*, game: LiveGame) -> Assignment | None:
     """Count a graded class game in the gradebook: an assignment of the game's questions
     (as a quiz) with one handed-in attempt per class member who played, marked as quizzes
-    mark (the share of right answers; speed points do not count towards the grade)."""
+    mark (the share of right answers; speed points do not count towards the grade).
+
+    The quiz is the game's record, not a quiz to take: due when the game ended, with its
+    answers out from then (the game showed each one to the room), so a member who missed
+    the game cannot start it and nothing of it is kept back from their practice."""
     question_ids = played_question_ids(game)
     if not game.classroom_id or not question_ids or game.assignment_id:
         return None
@@ -65,7 +70,7 @@ def live_save_to_gradebook(*, game: LiveGame) -> Assignment | None:
         attempts_allowed=1,
         shuffle_questions=False,
         shuffle_options=False,
-        answers_visible=AnswerVisibility.AFTER_SUBMIT,
+        answers_visible=AnswerVisibility.AFTER_DUE,
     )
     quiz.lessons.set({question.lesson_id for question in questions.values()})
     QuizQuestion.objects.bulk_create(
@@ -73,7 +78,10 @@ def live_save_to_gradebook(*, game: LiveGame) -> Assignment | None:
         for position, question_id in enumerate(question_ids, start=1)
     )
     assignment = Assignment.objects.create(
-        classroom_id=game.classroom_id, quiz=quiz, assigned_by=game.host, due_at=None
+        classroom_id=game.classroom_id,
+        quiz=quiz,
+        assigned_by=game.host,
+        due_at=game.ended_at or timezone.now(),
     )
     enrolled = set(
         Enrolment.objects.current()

@@ -22,7 +22,9 @@ from quizzes.models import (
     QuestionKind,
     SelectionMode,
 )
+from quizzes.selectors.release import withheld_questions_for_class
 from quizzes.services.live import LiveRefused
+from quizzes.services.quizzes import quiz_question_pool
 
 GAME_QUESTIONS = 10
 SECONDS_DEFAULT = 20
@@ -34,41 +36,70 @@ PIN_FAILURE_WINDOW_SECONDS = 15 * 60
 
 @dataclass(frozen=True)
 class GameDraw:
-    """The questions a new game will play, and what was left out and why."""
+    """The questions a new game will play, and what was left out and why: kinds a phone
+    cannot answer, and questions whose keys a quiz still holds closed to the class."""
 
     question_ids: list[int]
     left_out: int
     left_out_kinds: list[str]
+    held_back: int = 0
 
 
 def live_draw_questions(
-    *, lesson=None, quiz=None, count: int = GAME_QUESTIONS, rng: random.Random | None = None
+    *,
+    host,
+    lesson=None,
+    quiz=None,
+    classroom=None,
+    count: int = GAME_QUESTIONS,
+    rng: random.Random | None = None,
 ) -> GameDraw:
     """The game's questions: a quiz's own (hand-picked in order, or its random draw), or
-    `count` ready questions of a lesson spread over its sentences. Kinds a phone cannot
-    answer with taps are left out, and counted."""
+    `count` ready or approved questions of a lesson spread over its sentences, all of
+    them questions the host may use. Kinds a phone cannot answer with taps are left out,
+    and so is every question a member of the class may not meet outside their quiz yet (a
+    game shows each answer to the room); both are counted."""
     rng = rng or random.Random(secrets.randbits(64))
-    if quiz is not None and quiz.selection_mode == SelectionMode.HAND_PICKED:
+    hand_picked = quiz is not None and quiz.selection_mode == SelectionMode.HAND_PICKED
+    if hand_picked:
+        # Retired items a quiz still lists are played as the quiz asks them.
+        visible = set(
+            Question.objects.filter(quizzes=quiz).visible_to(host).values_list("pk", flat=True)
+        )
         rows = [
             (row.question_id, row.question.kind, row.question.choices, row.question.source_text)
             for row in quiz.quiz_questions.select_related("question").order_by("position")
+            if row.question_id in visible
         ]
         count = len(rows)
     else:
+        lessons = quiz.lessons.all() if quiz is not None else [lesson]
+        pool = quiz_question_pool(owner=host, lessons=lessons).ready_or_approved()
         if quiz is not None:
-            pool = Question.objects.usable().filter(lesson__in=quiz.lessons.all())
             count = quiz.random_count or GAME_QUESTIONS
-        else:
-            pool = Question.objects.ready_or_approved().for_lesson(lesson)
         rows = sorted(pool.values_list("pk", "kind", "choices", "source_text"))
+    closed = set()
+    if classroom is not None:
+        closed = set(
+            withheld_questions_for_class(classroom=classroom)
+            .filter(pk__in=[row[0] for row in rows])
+            .values_list("pk", flat=True)
+        )
     playable = [row for row in rows if is_playable(row[1], row[2])]
     left_out = [row for row in rows if not is_playable(row[1], row[2])]
-    if quiz is not None and quiz.selection_mode == SelectionMode.HAND_PICKED:
+    held_back = [row for row in playable if row[0] in closed]
+    playable = [row for row in playable if row[0] not in closed]
+    if hand_picked:
         picked = [row[0] for row in playable]
     else:
         picked = draw_spread([(row[0], row[3]) for row in playable], count, rng)
     kinds = sorted({QuestionKind(row[1]).label.lower() for row in left_out})
-    return GameDraw(question_ids=picked, left_out=len(left_out), left_out_kinds=kinds)
+    return GameDraw(
+        question_ids=picked,
+        left_out=len(left_out),
+        left_out_kinds=kinds,
+        held_back=len(held_back),
+    )
 
 
 def pin_make() -> str:
@@ -94,6 +125,11 @@ def live_game_create(
         raise PermissionDenied("Only teachers host live games.")
     if not question_ids:
         raise ValidationError("There are no questions to play.")
+    usable = Question.objects.filter(pk__in=question_ids).visible_to(host)
+    if usable.count() < len(set(question_ids)):
+        raise PermissionDenied(
+            "Play questions of your own lessons, or the library's ready and approved ones."
+        )
     if classroom is not None and classroom.teacher_id != host.pk and not host.is_staff:
         raise PermissionDenied("You can only play with your own classes.")
     low, high = SECONDS_RANGE
@@ -173,12 +209,18 @@ def live_player_for_user(*, game: LiveGame, user) -> LivePlayer | None:
     return game.players.filter(user=user).first()
 
 
-def live_player_join(*, game: LiveGame, user, nickname: str = "") -> LivePlayer:
+def live_player_join(
+    *, game: LiveGame, user, nickname: str = "", returning: LivePlayer | None = None
+) -> LivePlayer:
     """Put a player in the game: a class member under their own account (again the same
     player, with the same score, when they come back), or a guest with a nickname that is
-    checked for length and duplicates."""
+    checked for length and duplicates. `returning` is the player this browser joined as
+    before: one the host removed stays out for the rest of the game, whatever new nickname
+    it picks."""
     if game.phase == LivePhase.ENDED:
         raise LiveRefused("This game has ended.", code="ended")
+    if returning is not None and returning.game_id == game.pk and returning.removed_at:
+        raise LiveRefused("The host removed you from this game.", code="removed")
     if user.is_authenticated and user.pk == game.host_id:
         raise LiveRefused("You are hosting this game.", code="host")
     if live_is_member(game=game, user=user):

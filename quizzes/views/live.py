@@ -31,8 +31,8 @@ from quizzes.views.access import teacher_required
 
 @teacher_required
 def live_new_from_lesson(request: HttpRequest, slug: str) -> HttpResponse:
-    """A game of ready questions from one lesson."""
-    lesson = get_object_or_404(Lesson, slug=slug)
+    """A game of ready questions from a lesson whose bank the teacher may open."""
+    lesson = get_object_or_404(Lesson.objects.bank_visible_to(request.user), slug=slug)
     return _live_new(request, lesson=lesson, title=lesson.title)
 
 
@@ -49,10 +49,13 @@ def _live_new(request: HttpRequest, *, title: str, lesson=None, quiz=None) -> Ht
         teacher=request.user,
         from_lesson=lesson is not None,
     )
+    source = {"host": request.user, "lesson": lesson, "quiz": quiz}
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         count = data.get("question_count") or 0
-        draw = live_draw_questions(lesson=lesson, quiz=quiz, **({"count": count} if count else {}))
+        draw = live_draw_questions(
+            **source, classroom=data["classroom"], **({"count": count} if count else {})
+        )
         if draw.question_ids:
             game = live_game_create(
                 host=request.user,
@@ -66,23 +69,40 @@ def _live_new(request: HttpRequest, *, title: str, lesson=None, quiz=None) -> Ht
                 allow_guests=data["allow_guests"],
                 graded=data["graded"],
             )
-            if draw.left_out:
-                messages.info(request, _left_out_message(draw))
+            for note in _left_out_messages(draw):
+                messages.info(request, note)
             return redirect("quizzes:live_host", pk=game.pk)
-        form.add_error(None, "There are no questions a phone can answer here yet.")
-    draw = live_draw_questions(lesson=lesson, quiz=quiz)
+        if draw.held_back:
+            form.add_error("classroom", _held_back_message(draw))
+        else:
+            form.add_error(None, "There are no questions a phone can answer here yet.")
+    draw = live_draw_questions(**source)
     context = {"form": form, "title": title, "lesson": lesson, "quiz": quiz, "draw": draw}
     return render(
         request, "quizzes/live/game_new.html", context, status=400 if form.errors else 200
     )
 
 
-def _left_out_message(draw) -> str:
-    kinds = ", ".join(draw.left_out_kinds)
-    noun = "question was" if draw.left_out == 1 else "questions were"
+def _left_out_messages(draw) -> list[str]:
+    notes = []
+    if draw.left_out:
+        kinds = ", ".join(draw.left_out_kinds)
+        noun = "question was" if draw.left_out == 1 else "questions were"
+        notes.append(
+            f"{draw.left_out} {noun} left out: live games play multiple choice, true or false, "
+            f"multiple response and ordering ({kinds} cannot be answered with taps)."
+        )
+    if draw.held_back:
+        notes.append(_held_back_message(draw))
+    return notes
+
+
+def _held_back_message(draw) -> str:
+    noun = "question was" if draw.held_back == 1 else "questions were"
     return (
-        f"{draw.left_out} {noun} left out: live games play multiple choice, true or false, "
-        f"multiple response and ordering ({kinds} cannot be answered with taps)."
+        f"{draw.held_back} {noun} held back: a quiz of someone in this class asks "
+        f"{'it' if draw.held_back == 1 else 'them'} and its answers are not out yet "
+        "(a live game shows every answer)."
     )
 
 
@@ -153,7 +173,7 @@ def _enter(request: HttpRequest, game: LiveGame, nickname: str = "") -> HttpResp
     if player is None or player.removed_at is not None:
         if player is None and not nickname and not live_is_member(game=game, user=request.user):
             return None
-        player = live_player_join(game=game, user=request.user, nickname=nickname)
+        player = live_player_join(game=game, user=request.user, nickname=nickname, returning=player)
         _remember(request, player)
         broadcast(game_id=game.pk, outcome=live_lobby_outcome(game=game))
     return redirect("quizzes:live_play", pk=game.pk)

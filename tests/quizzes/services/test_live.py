@@ -51,7 +51,7 @@ def test_a_lesson_game_takes_ready_questions_and_counts_the_kinds_left_out(live_
     QuestionFactory(lesson=live_world.lesson, ready=False)  # generated, not ready: not drawn
     QuestionFactory(lesson=live_world.lesson, status=QuestionStatus.REJECTED, ready=True)
 
-    draw = live_draw_questions(lesson=live_world.lesson)
+    draw = live_draw_questions(host=live_world.teacher, lesson=live_world.lesson)
 
     assert sorted(draw.question_ids) == sorted(q.pk for q in live_world.questions)
     assert draw.left_out == 1
@@ -59,7 +59,7 @@ def test_a_lesson_game_takes_ready_questions_and_counts_the_kinds_left_out(live_
 
 
 def test_a_lesson_game_draws_at_most_the_count_asked(live_world):
-    draw = live_draw_questions(lesson=live_world.lesson, count=2)
+    draw = live_draw_questions(host=live_world.teacher, lesson=live_world.lesson, count=2)
 
     assert len(draw.question_ids) == 2
 
@@ -67,7 +67,7 @@ def test_a_lesson_game_draws_at_most_the_count_asked(live_world):
 def test_a_quiz_game_keeps_the_quizs_order(db):
     quiz = QuizFactory(question_count=3)
 
-    draw = live_draw_questions(quiz=quiz)
+    draw = live_draw_questions(host=quiz.owner, quiz=quiz)
 
     expected = list(quiz.quiz_questions.order_by("position").values_list("question_id", flat=True))
     assert draw.question_ids == expected
