@@ -3,6 +3,7 @@
 from crispy_forms.helper import FormHelper
 from django import forms
 
+from history_quiz.fields import BoundedModelChoiceField
 from quizzes.models import Classroom
 from quizzes.services.live_setup import (
     GAME_QUESTIONS,
@@ -22,7 +23,7 @@ class _NoFormTag:
 
 
 class LiveGameForm(_NoFormTag, forms.Form):
-    classroom = forms.ModelChoiceField(
+    classroom = BoundedModelChoiceField(
         label="Class",
         queryset=Classroom.objects.none(),
         required=False,

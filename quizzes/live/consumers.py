@@ -21,6 +21,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.utils import timezone
 
+from history_quiz.fields import id_in_range
 from quizzes.live.broadcast import group_for, host_group, players_group
 from quizzes.live.frames import BadFrame, RateLimit, error_frame, host_frame, player_frame
 from quizzes.models import LiveGame, LivePhase, LivePlayer
@@ -64,7 +65,8 @@ class LiveSocket(AsyncWebsocketConsumer):
         self.limit = RateLimit(per_second=FRAMES_PER_SECOND, burst=FRAME_BURST)
         self.dropped = 0
         self.groups_joined: list[str] = []
-        if not await self.authorise():
+        # A game number too large for the database names no game (and would fail a query).
+        if not id_in_range(self.game_id) or not await self.authorise():
             await self.close(code=CLOSE_FORBIDDEN)
             return
         for group in self.groups_to_join():

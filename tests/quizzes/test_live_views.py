@@ -55,6 +55,20 @@ def test_a_graded_game_needs_a_class(live_world):
     assert LiveGame.objects.count() == 1
 
 
+def test_a_class_number_too_large_for_the_database_is_a_bad_choice(live_world):
+    teacher = signed_in(live_world.teacher)
+    too_large = str(2**63)
+
+    response = teacher.post(
+        reverse("quizzes:live_new_lesson", args=[live_world.lesson.slug]),
+        {"classroom": too_large, "question_count": 10, "seconds_per_question": 20},
+    )
+
+    assert response.status_code == 400
+    assert "Select a valid choice." in response.content.decode()
+    assert LiveGame.objects.count() == 1
+
+
 def test_a_wrong_pin_is_refused_with_a_message(live_world):
     response = Client().post(reverse("quizzes:live_join"), {"pin": "12 34 5"})
 

@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('lessons', '0001_initial_lessons'),
-        ('quizzes', '0007_question_versions_retired_items_changed_by'),
+        ('quizzes', '0008_class_invitations'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
