@@ -123,6 +123,7 @@ def asgi_server(tmp_path_factory):
         }
     )
     server.manage("migrate", "--noinput")
+    server.manage("createcachetable")  # the PIN and join counters, as make run makes it
     server.manage("shell", "-c", WORLD_SCRIPT)
     server.start()
     try:
