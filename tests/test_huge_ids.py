@@ -48,7 +48,9 @@ def test_the_live_game_sockets_are_numbered_too():
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("route", WEBSOCKET_ROUTES)
-def test_a_socket_for_a_game_number_too_large_for_the_database_is_refused(route):
+def test_a_socket_for_a_game_number_too_large_for_the_database_is_refused(
+    route, socket_connections_ended
+):
     client = Client()
     client.force_login(UserFactory(is_staff=True, is_superuser=True))
     headers = [
