@@ -10,6 +10,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from quizzes.generation.nlp import MONTH_NAMES
+
 PERSON_NOUNS = {"man", "woman", "king", "queen", "emperor", "empress", "leader", "son", "wife"}
 # Proper nouns that cannot be the person a "his" means ("On July 4 ... his army").
 NOT_PEOPLE = {"DATE", "TIME", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "CARDINAL", "ORDINAL"}
@@ -28,7 +30,7 @@ LEANING_PHRASES = re.compile(
     r"afterwards|after this|after that|before this|before that|the day before|"
     r"other groups|the others|the rest|the former|the latter|the two sides|"
     r"both sides|both (cities|countries|men|leaders|armies|sides|groups|states|powers)|"
-    r"the two (cities|countries|men|leaders|armies|groups|states|powers)|such an?|"
+    r"the (two|three) [a-z]+s|such an?|"
     r"the (end|start|beginning|rest|middle) of the (day|night|week|month|year|war)|"
     r"within (hours|days|weeks|months|years|a (day|week|month|year))|"
     r"(the )?(next|following|previous)\s+(\S+\s+)?(days|weeks|months|years|decades)|"
@@ -132,7 +134,8 @@ def _has_person_before(doc: Doc, token: Token) -> bool:
     # "In his speech, Kennedy ...": a possessive may come just before its name.
     window = doc[: token.i] if token.i > 2 or token.lower_ not in ("his", "her") else doc
     return any(
-        (
+        not _subject_of_own_verb(token, t)
+        and (
             t.ent_type_ == "PERSON"
             or t.pos_ == "PROPN"
             and t.ent_type_ not in NOT_PEOPLE
@@ -159,7 +162,58 @@ def _has_plural_before(doc: Doc, token: Token) -> bool:
 
 
 def _has_noun_before(doc: Doc, token: Token) -> bool:
-    return any(t.pos_ in ("NOUN", "PROPN") for t in doc[: token.i])
+    """A singular thing before "it": not a person, a date, a place after "in" ("in New York,
+    after it was read"), nor a plural ("Later reformers ... quoted its words")."""
+    return any(
+        t.pos_ in ("NOUN", "PROPN")
+        and not _subject_of_own_verb(token, t)
+        and t.tag_ not in ("NNS", "NNPS")
+        and t.ent_type_ not in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL")
+        and t.lemma_.lower() not in PERSON_NOUNS
+        and not (
+            t.ent_type_ in ("GPE", "LOC", "FAC")
+            and t.ent_iob_ in ("B", "I")
+            and _after_place_preposition(t)
+        )
+        for t in doc[: token.i]
+    )
+
+
+def _after_place_preposition(token: Token) -> bool:
+    head = token
+    while head.dep_ == "compound" and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS
+
+
+# Verbs whose object the sentence must say: "When X's horsemen followed," followed what?
+OBJECT_VERBS = {"follow", "pursue", "join", "agree", "refuse", "comply", "accept"}
+
+
+def _missing_object(token: Token) -> bool:
+    return (
+        token.pos_ == "VERB"
+        and token.lemma_.lower() in OBJECT_VERBS
+        and token.tag_ != "VBN"
+        and not any(
+            c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "agent", "prt", "attr", "dative")
+            for c in token.children
+        )
+    )
+
+
+def _subject_of_own_verb(pronoun: Token, person: Token) -> bool:
+    """ "Michael I recognised him": an object pronoun never means its own verb's subject."""
+    if pronoun.dep_ != "dobj":
+        return False
+    verbs = [pronoun.head]
+    if pronoun.head.dep_ == "xcomp":
+        verbs.append(pronoun.head.head)  # "X was appointed to command it": X commands
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "npadvmod") and person in c.subtree
+        for verb in verbs
+        for c in verb.children
+    )
 
 
 def leaning_words(doc: Doc, topic: set[str] = frozenset(), skip: range = range(0)) -> list[str]:
@@ -180,6 +234,7 @@ def leaning_words(doc: Doc, topic: set[str] = frozenset(), skip: range = range(0
                 or lower in PLURAL
                 and not _has_plural_before(doc, token)
                 or lower in NEUTER
+                and token.dep_ != "expl"
                 and not _has_noun_before(doc, token)
                 # "This was ...": this what?
                 or lower in DEMONSTRATIVES
@@ -193,6 +248,9 @@ def leaning_words(doc: Doc, topic: set[str] = frozenset(), skip: range = range(0
             if token.i == 0 and token.head.lemma_.lower() in topic:
                 continue  # "This charter ...": the lesson's own subject, shown as "The"
             found.append(f"{token.text} {token.head.text}")
+            continue
+        if _missing_object(token):
+            found.append(token.text)
             continue
         if token.i == 0 and lower == "finally":
             found.append(token.text)  # "Finally X decided": the last of steps not shown
@@ -226,7 +284,7 @@ def leaning_words(doc: Doc, topic: set[str] = frozenset(), skip: range = range(0
     return found
 
 
-PAIR_WORDS = re.compile(r"(both|the two) ", re.I)
+PAIR_WORDS = re.compile(r"(both|the two|the three) ", re.I)
 
 
 def _names_two_before(doc: Doc, char: int) -> bool:
@@ -279,3 +337,17 @@ def _is_named(noun: Token) -> bool:
 
 def _text_without(doc: Doc, skip: range) -> str:
     return "".join(t.text_with_ws for t in doc if t.i not in skip)
+
+
+YEAR_IN_TEXT = re.compile(r"\b(\d{3,4}|\d{1,4}\s*(BC|BCE|AD|CE))\b")
+
+
+def month_without_year(doc: Doc, title: str) -> bool:
+    """ "In January X published ...": which January? Only a title naming one year and no
+    day ("The Falklands War, 1982") says; a title on a day or a span of years does not."""
+    months = [t for t in doc if t.lower_ in MONTH_NAMES and t.ent_type_ == "DATE" and t.is_title]
+    if not months or YEAR_IN_TEXT.search(doc.text):
+        return False
+    title_years = {m.group(0) for m in YEAR_IN_TEXT.finditer(title)}
+    title_month = any(word in MONTH_NAMES for word in re.findall(r"[a-z]+", title.lower()))
+    return len(title_years) != 1 or title_month

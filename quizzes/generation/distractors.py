@@ -302,6 +302,10 @@ def _fits(
         contains_phrase(sentence.text, name) for name in candidate.entity.names
     ):
         return False
+    if answer.kind == PERSON and _of_another_age(candidate, sentence, pool):
+        return False  # a scholar of 1837 offered as the father of a king of 268 BC
+    if answer.kind == PERSON and _surname_beside(sentence.text, answer, display):
+        return False  # "blamed _____ and Braun": "Otto Braun" is already in the prompt
     if candidate.source != "lesson" and _lesson_mentions(pool, display):
         return False  # the lesson speaks of it: it may well be right
     key = (candidate.name, sentence.index, answer.token_start, answer.token_end)
@@ -309,6 +313,39 @@ def _fits(
         strict = candidate.source == "lesson"
         pool._said[key] = _said_of(pool, candidate, sentence, answer, strict=strict)
     return not pool._said[key]
+
+
+SIGNED_YEAR = re.compile(r"(?<![\d,.])\b(\d{3,4})\b(?![,.]\d)(\s*(BC|BCE)\b)?")
+# Lives more than this many years apart: no reader takes one for the other.
+AGE_GAP = 150
+
+
+def _signed_years(text: str) -> set[int]:
+    return {-int(m.group(1)) if m.group(2) else int(m.group(1)) for m in SIGNED_YEAR.finditer(text)}
+
+
+def _of_another_age(candidate: Candidate, sentence: LessonSentence, pool: DistractorPool) -> bool:
+    """Every year the lesson gives beside this person lies far from the prompt's years."""
+    own = _signed_years(sentence.text)
+    if candidate.entity is None or not own:
+        return False
+    by_index = {s.index: s.text for s in pool.sentences}
+    theirs: set[int] = set()
+    for mention in candidate.entity.mentions:
+        theirs |= _signed_years(by_index.get(mention.sentence, ""))
+    return bool(theirs) and min(abs(a - b) for a in own for b in theirs) > AGE_GAP
+
+
+def _surname_beside(text: str, answer: Answer, name: str) -> bool:
+    """The prompt, outside the blank, names this person by their last name."""
+    words = name.split()
+    rest = text[: answer.start] + " " + text[answer.end :]
+    return (
+        len(words) > 1
+        and len(words[-1]) > 3
+        and words[-1][0].isupper()
+        and re.search(rf"\b{re.escape(words[-1])}\b", rest) is not None
+    )
 
 
 def _initials_in(text: str, name: str) -> bool:
@@ -376,6 +413,12 @@ def title_range(pool: DistractorPool) -> tuple[int, int] | None:
     return pool.span_years
 
 
+def _crosses(year: int, shifted: int, span: tuple[int, int]) -> bool:
+    """The shifted year lands on another side of the span than the year itself."""
+    low, high = span
+    return (year < low) != (shifted < low) or (year > high) != (shifted > high)
+
+
 # The most days each month can have: "30 January" shifted to February is no date.
 MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 DAY = re.compile(r"\b([12]?\d|3[01])\b")
@@ -410,15 +453,20 @@ def _shift_years(answer: Answer, pool: DistractorPool, seed: str, sentence_text:
     start = stable_hash(seed) % len(shifts)
     span = title_range(pool)
     inside = span is not None and span[0] <= year <= span[1]
+    rest = sentence_text[: answer.start] + sentence_text[answer.end :]
+    others = [int(y) for y in YEAR.findall(rest)]
     found = []
     for shift in shifts[start:] + shifts[:start]:
         shifted = year + shift
         if inside and not span[0] <= shifted <= span[1]:
             continue  # the title's years rule it out at a glance
+        if span is not None and not inside and _crosses(year, shifted, span):
+            continue  # a law of 1885 in a lesson "..., 1888" moved to 1893 reads as absurd
+        if any(_crosses(year, shifted, (other, other)) for other in others):
+            continue  # "late 1953 ... an invasion in the spring of 1944" contradicts itself
         text = answer.text[: match.start()] + str(shifted) + answer.text[match.end() :]
         if shifted > 0 and not _lesson_mentions(pool, str(shifted)):
             found.append(text)
-    rest = sentence_text[: answer.start] + sentence_text[answer.end :]
     if inside and len(found) < 3 and not MONTH.search(rest):
         # "bombed on _____, and in February ...": another month named beside it would
         # leave one option in order; only a sentence naming none takes month shifts.
@@ -471,6 +519,17 @@ def wanted_kind(
     return FineKind(sort), True, cue
 
 
+def _year_read_as_number(sentence: LessonSentence, answer: Answer) -> bool:
+    """ "inherited the kingdom in 768": a bare three- or four-digit number after "in",
+    "since" or "by" is a year the tagger took for a count."""
+    before = sentence.doc[answer.token_start - 1] if answer.token_start > 0 else None
+    return (
+        before is not None
+        and before.lower_ in ("in", "since", "by", "until", "of")
+        and re.fullmatch(r"\d{3,4}", answer.text.strip()) is not None
+    )
+
+
 def choose_distractors(
     answer: Answer,
     sentence: LessonSentence,
@@ -486,6 +545,8 @@ def choose_distractors(
     if answer.kind == DATE:
         found = _shift_years(answer, pool, seed, sentence.text)
     elif answer.kind == NUMBER:
+        if _year_read_as_number(sentence, answer):
+            return []  # scaled, "in 768" becomes "in 1920"
         found = _scale_number(answer, pool, seed)
     else:
         wanted, strict, _ = wanted_kind(answer, sentence, pool)

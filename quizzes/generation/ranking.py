@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from quizzes.generation.checks import contains_phrase, words
-from quizzes.generation.context import leaning_words
+from quizzes.generation.context import leaning_words, month_without_year
 from quizzes.generation.entities import (
     DATE,
     GROUP,
@@ -219,11 +219,23 @@ def _years(text: str) -> list[int]:
     return [int(y) for y in YEAR.findall(text)]
 
 
+def printed_in_title(date: str, context: RankContext) -> bool:
+    """The title prints this very date ("..., 23 June 1757")."""
+
+    def words(text):
+        return " ".join(re.sub(r"[^\w ]", " ", text.lower()).split())
+
+    return bool(words(date)) and f" {words(date)} " in f" {words(context.title)} "
+
+
 def _title_date_faults(item: GeneratedQuestion, context: RankContext) -> bool:
     """The title's years give a date item away: the answer is one, or options fall outside."""
     if not context.title_years or item.answer_kind != DATE:
         return False
     low, high = min(context.title_years), max(context.title_years)
+    hidden = item.hidden
+    if item.kind == "true_false" and hidden is not None and printed_in_title(hidden.text, context):
+        return True  # "On 6 September 1944 ..." under a title "..., 6 June 1944"
     if item.kind == "true_false":
         swapped = _years(item.replacement)
         return any(not low <= y <= high for y in swapped) and bool(
@@ -277,7 +289,7 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
     if item.sentence is not None and not item.rule.startswith(("set.", "mc.true")):
         leaning = leaning_words(item.sentence.doc, context.topic, _skip_range(item))
         strong = [w for w in leaning if w.lower() not in ("also", "again", "too")]
-        if strong:
+        if strong or month_without_year(item.sentence.doc, context.title):
             faults.append("leans-strong")
         elif leaning:
             faults.append("leans-mild")

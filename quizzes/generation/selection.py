@@ -17,6 +17,9 @@ LINK_EVIDENCE = 3  # shared weight needed, with at least one word that is not a 
 GENERIC_LEMMAS = {"be", "have", "do", "make", "include", "become", "use", "take", "also"}
 
 
+SENTENCE_ENDS = (".", "!", "?", '"', "\u201d", "'", "\u2019")
+
+
 @dataclass
 class LessonSentence:
     index: int  # position in the parsed list
@@ -46,6 +49,8 @@ class LessonSentence:
         first = self.doc[0]
         if first.lower_ in DEMONSTRATIVES and first.dep_ == "det" and start != 0:
             text = "The" + text[len(first.text) :]
+        if not text.rstrip().endswith(SENTENCE_ENDS):
+            text = text.rstrip() + "."  # a key point written as a note has no full stop
         return text
 
 
