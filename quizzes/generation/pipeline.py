@@ -615,15 +615,19 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         for answer in key_point_answers(key_sentence, entities) if source else []:
             if answer.kind == DATE and (event := _dated_event(key_sentence, answer, topic)):
                 events.append(event)
+    ready_falses = [
+        q for q in questions if q.kind == "true_false" and q.answer == "false" and q.ready
+    ]
+    rank = lambda item: assess(item, context)  # noqa: E731
     questions += which_is_true(
-        key_sentences,
-        key_sources,
-        entities,
-        pool,
-        lambda item: assess(item, context),
-        topic,
-        key_falses,
-        [q for q in questions if q.kind == "true_false" and q.answer == "false" and q.ready],
+        key_sentences, key_sources, entities, pool, rank, topic, key_falses, ready_falses
+    )
+    # The summary states the lesson's main facts too: readers count its sentences as key.
+    summary = [
+        s for s in usable if s.index in context.summary and s not in key_sources and s.usable
+    ]
+    questions += which_is_true(
+        summary, summary, entities, pool, rank, topic, None, ready_falses, origin="summary"
     )
     # Causes and results the lesson states, in its sentences and its key points.
     links = causal_links(usable + [s for s in key_sentences if s.usable and s.source], topic)

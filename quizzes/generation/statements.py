@@ -10,7 +10,7 @@ the lesson, so it is false because of the lesson, never absurd.
 from spacy.tokens import Doc
 
 from quizzes.generation.answers import Answer, answer_from_mention
-from quizzes.generation.checks import contains_phrase
+from quizzes.generation.checks import contains_phrase, differs_by_one_span
 from quizzes.generation.context import leaning_words
 from quizzes.generation.distractors import DistractorPool
 from quizzes.generation.entities import NAMED_KINDS, Entity, Mention, mentions_in, normalise
@@ -19,7 +19,8 @@ from quizzes.generation.selection import LessonSentence
 from quizzes.generation.truefalse import false_candidates
 
 KEY_POINT_INDEX = 100_000  # parsed key points are numbered apart from lesson sentences
-MAX_ITEMS = 3
+MAX_ITEMS = 5
+ORIGIN_NOTES = {"keypoint": "key point", "summary": "summary"}
 MAX_OPTION_WORDS = 25  # a longer statement stands out among key points
 MIN_WORDS = 5
 
@@ -95,6 +96,13 @@ def best_false(sentence, entities, pool, rank) -> GeneratedQuestion | None:
     return max(ready, key=lambda item: item.confidence) if ready else None
 
 
+def _fact_of(sentence: LessonSentence) -> tuple[str, int]:
+    """The key point a sentence explains, or else the sentence itself."""
+    if sentence.key_point is not None:
+        return ("key point", sentence.key_point)
+    return ("sentence", sentence.index)
+
+
 def which_is_true(
     key_sentences: list[LessonSentence],
     sources: list[LessonSentence | None],
@@ -104,8 +112,10 @@ def which_is_true(
     topic: set[str],
     found: dict[int, GeneratedQuestion | None] | None = None,
     sentence_falses: list[GeneratedQuestion] = (),
+    origin: str = "keypoint",
 ) -> list[GeneratedQuestion]:
-    """Up to MAX_ITEMS "Which of these statements is true?" items, one per key point.
+    """Up to MAX_ITEMS "Which of these statements is true?" items, one per key point
+    (or, with `origin` "summary", one per sentence of the summary).
 
     `rank` scores a false statement (the ranker's assess): only ready ones are used, so
     a wrong option is as trustworthy as a ready true/false item. `found` holds each key
@@ -122,28 +132,36 @@ def which_is_true(
         else:
             best = best_false(sentence, entities, pool, rank)
         if best is not None:
-            falses[sentence.key_point] = best.prompt
+            falses[_fact_of(sentence)] = best.prompt
     items = []
     for sentence, source in zip(key_sentences, sources, strict=True):
         if len(items) >= MAX_ITEMS or source is None or not sentence.usable:
             continue
+        if origin == "summary" and len(sentence.text.split()) > MAX_OPTION_WORDS:
+            continue  # a long right option stands out among short false ones
         if leaning_words(sentence.doc, topic):
             continue  # "The treaty caused the dispute": which treaty, out of the lesson?
-        keyed = [text for index, text in falses.items() if index != sentence.key_point]
+        keyed = [text for fact, text in falses.items() if fact != _fact_of(sentence)]
         extra = [
             item.prompt
             for item in sorted(sentence_falses, key=lambda q: len(q.prompt.split()))
             # Not this key point's own fact: its false form beside the true one leaves a
             # choice of two.
             if item.sentence is not source
-            and item.key_point != sentence.key_point
+            and (item.key_point is None or item.key_point != sentence.key_point)
             and len(item.prompt.split()) <= MAX_OPTION_WORDS
         ]
         seed = stable_seed("which-true", sentence.text)
         # Key points' own false forms first, then the shortest of the sentences'. A false
         # option must not state the true one's fact in other words.
         others = seeded_shuffle(keyed, seed) + [t for t in extra if t not in keyed]
-        others = [text for text in others if not contains_phrase(text, sentence.text)]
+        # Nor the true statement with one span swapped ("invaded on 2 July"): a choice of two.
+        others = [
+            text
+            for text in others
+            if not contains_phrase(text, sentence.text)
+            and not differs_by_one_span(sentence.text, text)
+        ]
         if len(others) < 3:
             continue
         wrong = others[:3]
@@ -151,13 +169,13 @@ def which_is_true(
             kind="multiple_choice",
             prompt="Which of these statements is true?",
             answer=sentence.text,
-            rule="mc.true.keypoint",
+            rule=f"mc.true.{origin}",
             sentence=source if sentence.source_states else sentence,
             target=sentence.text,
             choices=[sentence.text, *wrong],
             distractors=wrong,
             key_point=sentence.key_point,
-            note=f"The lesson's key point: {sentence.text}",
+            note=f"The lesson's {ORIGIN_NOTES[origin]}: {sentence.text}",
         )
         item.distractor_sources = ["lesson"] * 3
         items.append(item)

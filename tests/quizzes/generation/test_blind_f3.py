@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from quizzes.generation.checks import differs_by_one_span
 from quizzes.generation.context import month_without_year
 from quizzes.generation.nlp import parse_all
-from quizzes.generation.pipeline import generate_bank
+from quizzes.generation.pipeline import LessonText, generate_bank
 
 RELEASED_F3 = Path(__file__).parents[1] / "data" / "released-f3"
 
@@ -110,3 +111,31 @@ def test_a_month_without_a_year_leans_unless_the_title_names_one_year(sentence, 
     # F3 judges: "In January Thomas Paine published ..." under a title dated July 4, 1776.
     (doc,) = parse_all([sentence])
     assert month_without_year(doc, title) is leans
+
+
+def test_summary_sentences_make_which_is_true_items_without_their_own_false_form():
+    # Key share (F3: 36 of 100 key): the summary's sentences are key; each may be the
+    # right option of a "Which is true?" item, never beside its own one-swap false form.
+    sentences = [
+        "The Treaty of Rivermouth was signed in 1842 after a short war with the river towns.",
+        "The first railway in the colony opened in 1853 between the port and the capital.",
+        "The new governor arrived in the colony in 1845 with two hundred soldiers.",
+        "A great fire destroyed much of the capital in 1861 and left thousands homeless.",
+        "The first newspaper of the colony appeared in 1849 in the port of Kessel.",
+        "A university was founded in the capital in 1867 by the colonial assembly.",
+        "The colonial assembly met for the first time in 1856 in the port of Kessel.",
+        "A second railway line reached the northern hills in 1871 after ten years of work.",
+        "The colony's first bank opened its doors in 1859 in the port of Kessel.",
+        "A long drought ruined the farms of the southern plains in 1877.",
+        "The telegraph linked the capital to the port in 1863.",
+        "The colonial assembly passed a law on schools in 1875.",
+    ]
+    text = LessonText(
+        "The Colony of Kessel", [], list(enumerate(sentences, start=1)), frozenset({1, 2})
+    )
+    bank = generate_bank(text)
+
+    summary = [q for q in bank.questions if q.rule == "mc.true.summary"]
+    assert {q.answer for q in summary} <= set(sentences[:2]) and summary
+    for item in summary:
+        assert not [d for d in item.distractors if differs_by_one_span(item.answer, d)]
