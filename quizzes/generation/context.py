@@ -161,9 +161,12 @@ def _has_plural_before(doc: Doc, token: Token) -> bool:
     )
 
 
-def _has_noun_before(doc: Doc, token: Token) -> bool:
+def _has_noun_before(doc: Doc, token: Token, reflexive: bool = False) -> bool:
     """A singular thing before "it": not a person, a date, a place after "in" ("in New York,
-    after it was read"), nor a plural ("Later reformers ... quoted its words")."""
+    after it was read"), nor a plural ("Later reformers ... quoted its words"). "Itself"
+    leans on the noun just before it, whatever it is ("on D-Day itself")."""
+    if reflexive:
+        return any(t.pos_ in ("NOUN", "PROPN") for t in doc[: token.i])
     return any(
         t.pos_ in ("NOUN", "PROPN")
         and not _subject_of_own_verb(token, t)
@@ -235,7 +238,7 @@ def leaning_words(doc: Doc, topic: set[str] = frozenset(), skip: range = range(0
                 and not _has_plural_before(doc, token)
                 or lower in NEUTER
                 and token.dep_ != "expl"
-                and not _has_noun_before(doc, token)
+                and not _has_noun_before(doc, token, reflexive=lower == "itself")
                 # "This was ...": this what?
                 or lower in DEMONSTRATIVES
                 and token.tag_ == "DT"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from quizzes.generation.checks import differs_by_one_span
-from quizzes.generation.context import month_without_year
+from quizzes.generation.context import leaning_words, month_without_year
 from quizzes.generation.nlp import parse_all
 from quizzes.generation.pipeline import LessonText, generate_bank
 
@@ -139,3 +139,9 @@ def test_summary_sentences_make_which_is_true_items_without_their_own_false_form
     assert {q.answer for q in summary} <= set(sentences[:2]) and summary
     for item in summary:
         assert not [d for d in item.distractors if differs_by_one_span(item.answer, d)]
+
+
+def test_itself_after_a_named_day_does_not_lean():
+    # Found on F3 after the "it" rule: judged usable, sent to review ("on D-Day itself").
+    (doc,) = parse_all(["About 4,400 soldiers were killed on D-Day itself."])
+    assert leaning_words(doc) == []
