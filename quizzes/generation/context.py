@@ -252,7 +252,7 @@ def leaning_words(doc: Doc, topic: set[str] = frozenset(), skip: range = range(0
                 continue  # "This charter ...": the lesson's own subject, shown as "The"
             found.append(f"{token.text} {token.head.text}")
             continue
-        if _missing_object(token):
+        if token.pos_ == "VERB" and _missing_object(token):
             found.append(token.text)
             continue
         if token.i == 0 and lower == "finally":
@@ -342,14 +342,17 @@ def _text_without(doc: Doc, skip: range) -> str:
     return "".join(t.text_with_ws for t in doc if t.i not in skip)
 
 
+MONTH_IN_TEXT = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r")\b", re.I)
 YEAR_IN_TEXT = re.compile(r"\b(\d{3,4}|\d{1,4}\s*(BC|BCE|AD|CE))\b")
 
 
 def month_without_year(doc: Doc, title: str) -> bool:
     """ "In January X published ...": which January? Only a title naming one year and no
     day ("The Falklands War, 1982") says; a title on a day or a span of years does not."""
+    if not MONTH_IN_TEXT.search(doc.text) or YEAR_IN_TEXT.search(doc.text):
+        return False  # most sentences: no token walk needed
     months = [t for t in doc if t.lower_ in MONTH_NAMES and t.ent_type_ == "DATE" and t.is_title]
-    if not months or YEAR_IN_TEXT.search(doc.text):
+    if not months:
         return False
     title_years = {m.group(0) for m in YEAR_IN_TEXT.finditer(title)}
     title_month = any(word in MONTH_NAMES for word in re.findall(r"[a-z]+", title.lower()))

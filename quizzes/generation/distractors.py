@@ -74,6 +74,7 @@ class DistractorPool:
     _lemmas: dict[tuple, set[str]] = field(default_factory=dict)
     _extra: list[set[str]] | None = None
     _said: dict[tuple, bool] = field(default_factory=dict)
+    _years: dict[int, set[int]] = field(default_factory=dict)  # sentence index -> its years
 
     def mentions(self, text: str) -> bool:
         """Whether the lesson's sentences or key points name this (cached per pool)."""
@@ -329,10 +330,11 @@ def _of_another_age(candidate: Candidate, sentence: LessonSentence, pool: Distra
     own = _signed_years(sentence.text)
     if candidate.entity is None or not own:
         return False
-    by_index = {s.index: s.text for s in pool.sentences}
+    if not pool._years:
+        pool._years.update({s.index: _signed_years(s.text) for s in pool.sentences})
     theirs: set[int] = set()
     for mention in candidate.entity.mentions:
-        theirs |= _signed_years(by_index.get(mention.sentence, ""))
+        theirs |= pool._years.get(mention.sentence, set())
     return bool(theirs) and min(abs(a - b) for a in own for b in theirs) > AGE_GAP
 
 

@@ -124,7 +124,8 @@ def which_is_true(
     when too few key points have one (short ones first).
     """
     falses: dict[int, str] = {}
-    for sentence in key_sentences:
+    # A summary sentence's own false forms are among the sentences' already.
+    for sentence in key_sentences if origin == "keypoint" else []:
         if not sentence.usable:
             continue
         if found is not None and sentence.key_point in found:
