@@ -5,6 +5,8 @@ functions; a teacher can set the three by hand instead (Lesson.placed_by_hand)."
 import re
 from collections import Counter
 
+from lessons.world import CONTINENTS, DISSOLVED_MEMBERS, STATES, WORLD_REGIONS
+
 PERIODS = [
     ("ancient", "Ancient (before 500)"),
     ("medieval", "Medieval (500–1499)"),
@@ -23,188 +25,19 @@ REGIONS = [
     ("oceania", "Oceania"),
 ]
 
-# Places history lessons name, present-day and historic, by region. Demonyms ("Persian")
-# are left out on purpose: they travel ("the Persian army in Greece").
+# Every place name a lesson's region can be read from, by region: whole classes only
+# (lessons/world.py says which).
 REGION_PLACES: dict[str, tuple[str, ...]] = {
-    "africa": (
-        "Africa",
-        "Algeria",
-        "Angola",
-        "Benin",
-        "Cairo",
-        "Carthage",
-        "Congo",
-        "Egypt",
-        "Ethiopia",
-        "Abyssinia",
-        "Ghana",
-        "Kenya",
-        "Libya",
-        "Mali",
-        "Morocco",
-        "Mozambique",
-        "Nigeria",
-        "Rwanda",
-        "Sahara",
-        "Senegal",
-        "Somalia",
-        "South Africa",
-        "Sudan",
-        "Tanzania",
-        "Timbuktu",
-        "Tunisia",
-        "Uganda",
-        "Zimbabwe",
-        "Zulu",
-        "Adwa",
-        "Nile",
-    ),
-    "americas": (
-        "America",
-        "Americas",
-        "United States",
-        "Argentina",
-        "Bolivia",
-        "Boston",
-        "Brazil",
-        "Canada",
-        "Caribbean",
-        "Chile",
-        "Colombia",
-        "Cuba",
-        "Florida",
-        "Haiti",
-        "Havana",
-        "Jamaica",
-        "Mexico",
-        "New York",
-        "Peru",
-        "Saint-Domingue",
-        "Tenochtitlan",
-        "Venezuela",
-        "Virginia",
-        "Washington",
-        "Philadelphia",
-        "Quebec",
-        "Cusco",
-    ),
-    "asia": (
-        "Asia",
-        "Afghanistan",
-        "Arabia",
-        "Baghdad",
-        "Bangladesh",
-        "Bengal",
-        "Beijing",
-        "Burma",
-        "Cambodia",
-        "China",
-        "Delhi",
-        "Edo",
-        "Hiroshima",
-        "India",
-        "Indonesia",
-        "Iran",
-        "Iraq",
-        "Israel",
-        "Japan",
-        "Jerusalem",
-        "Korea",
-        "Kyoto",
-        "Mecca",
-        "Mesopotamia",
-        "Mongolia",
-        "Nanjing",
-        "Pakistan",
-        "Palestine",
-        "Persia",
-        "Punjab",
-        "Syria",
-        "Tokyo",
-        "Vietnam",
-        "Philippines",
-        "Siam",
-        "Thailand",
-        "Sri Lanka",
-        "Suez",
-        "Damascus",
-        "Babylon",
-        "Jordan",
-        "Lebanon",
-        "Saudi Arabia",
-        "Yemen",
-    ),
-    "europe": (
-        "Europe",
-        "Athens",
-        "Attica",
-        "Austria",
-        "Berlin",
-        "Bosnia",
-        "Britain",
-        "Byzantium",
-        "Constantinople",
-        "Crete",
-        "Czechoslovakia",
-        "Denmark",
-        "England",
-        "Finland",
-        "France",
-        "Germany",
-        "Greece",
-        "Hungary",
-        "Ireland",
-        "Italy",
-        "London",
-        "Macedonia",
-        "Madrid",
-        "Moscow",
-        "Netherlands",
-        "Normandy",
-        "Norway",
-        "Paris",
-        "Poland",
-        "Portugal",
-        "Prussia",
-        "Rome",
-        "Russia",
-        "Sarajevo",
-        "Scotland",
-        "Serbia",
-        "Soviet Union",
-        "Spain",
-        "Sparta",
-        "Stalingrad",
-        "Sweden",
-        "Switzerland",
-        "Thames",
-        "Ukraine",
-        "Venice",
-        "Vienna",
-        "Wales",
-        "Chernobyl",
-        "Petrograd",
-        "Leningrad",
-        "Kyiv",
-        "Kiev",
-        "Warsaw",
-        "Plataea",
-        "Runnymede",
-        "Hastings",
-        "Bastille",
-    ),
-    "oceania": (
-        "Oceania",
-        "Australia",
-        "New Zealand",
-        "Fiji",
-        "Hawaii",
-        "Samoa",
-        "Tonga",
-        "Papua",
-        "Aotearoa",
-    ),
+    region: (
+        *(name for state in STATES if state.region == region for name in state.names),
+        *(name for state in STATES if state.region == region for name in state.former),
+        *DISSOLVED_MEMBERS.get(region, ()),
+        *CONTINENTS.get(region, ()),
+        *WORLD_REGIONS.get(region, ()),
+    )
+    for region, _label in REGIONS
 }
+_REGION_OF_PLACE = {name: region for region, names in REGION_PLACES.items() for name in names}
 
 _ERA = r"(?P<era>BCE|BC|CE|AD)"
 # "490 BC", "AD 79", or a four-digit year 1000-2099 that is not a quantity ("1500 men").
@@ -213,10 +46,10 @@ YEAR = re.compile(
     r"(?P<plain>1\d{3}|20\d{2})\b(?!\s*(?:km|kilometres|kilometers|miles|metres|men|people|"
     r"soldiers|troops|ships)\b))"
 )
-_PLACE_PATTERNS = {
-    region: re.compile(r"\b(?:" + "|".join(map(re.escape, places)) + r")\b")
-    for region, places in REGION_PLACES.items()
-}
+# Longest names first, so "Papua New Guinea" is read whole and not as "Guinea".
+_PLACE = re.compile(
+    r"\b(?:" + "|".join(map(re.escape, sorted(_REGION_OF_PLACE, key=len, reverse=True))) + r")\b"
+)
 
 
 def year_in_text(text: str) -> int | None:
@@ -246,10 +79,10 @@ def region_in_text(text: str) -> str:
     or "" when it names none of them."""
     counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
-    for region, pattern in _PLACE_PATTERNS.items():
-        for match in pattern.finditer(text):
-            counts[region] += 1
-            first_seen.setdefault(region, match.start())
+    for match in _PLACE.finditer(text):
+        region = _REGION_OF_PLACE[match.group(0)]
+        counts[region] += 1
+        first_seen.setdefault(region, match.start())
     if not counts:
         return ""
     return max(counts, key=lambda region: (counts[region], -first_seen[region]))

@@ -1,7 +1,7 @@
 """The site's pages, walked from the URL resolver, and a small world to fill their arguments:
 two teachers with a class each, a student in each class, a student waiting for teacher
-access, teacher A's own lesson and quiz assigned to class A, student A's attempts, a lesson
-of the site library and a card of it student A studies. Shared by the access-control and
+access, teacher A's own lesson and quiz assigned to class A, student A's attempts, class
+invitations, a lesson of the site library and a card of it student A studies. Shared by the access-control and
 the hostile-text walks."""
 
 import re
@@ -16,6 +16,7 @@ from django.utils import timezone
 from history_quiz.accounts.services import teacher_invitation_create, teacher_request_submit
 from quizzes.jobs import roster_job_start
 from quizzes.models import Answer, Attempt
+from quizzes.services.enrolments import classroom_invite_students
 from tests.accounts.factories import AdminFactory, StudentFactory, TeacherFactory
 from tests.lessons.factories import LessonFactory
 from tests.quizzes.factories import (
@@ -122,7 +123,14 @@ RULES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "quizzes:classroom_join_code": (TEACHER_A, {"pk": "classroom"}),
     "quizzes:enrolment_remove": (TEACHER_A, {"pk": "classroom", "student_id": "student_a"}),
     "quizzes:enrolment_restore": (TEACHER_A, {"pk": "classroom", "student_id": "student_a"}),
-    "quizzes:classroom_add_students": (TEACHER_A, {"pk": "classroom"}),
+    "quizzes:classroom_invite_students": (TEACHER_A, {"pk": "classroom"}),
+    "quizzes:class_invitation_withdraw": (
+        TEACHER_A,
+        {"pk": "classroom", "invitation_id": "class_invitation"},
+    ),
+    # Only the student an invitation reached answers it.
+    "quizzes:class_invitation_accept": (STUDENT_A, {"pk": "invitation_to_student_a"}),
+    "quizzes:class_invitation_decline": (STUDENT_A, {"pk": "invitation_to_student_a"}),
     "quizzes:classroom_roster_import": (TEACHER_A, {"pk": "classroom"}),
     "quizzes:assignment_new": (TEACHER_A, {"pk": "classroom"}),
     "quizzes:assignment_edit": (TEACHER_A, {"pk": "classroom", "assignment_id": "quiz_assignment"}),
@@ -183,6 +191,7 @@ RULES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "lessons:lesson_placing": (TEACHER_A, {"slug": "lesson"}),
     "quizzes:bank_review": (TEACHER_A, {"slug": "lesson"}),
     "quizzes:bank_regenerate": (TEACHER_A, {"slug": "lesson"}),
+    "quizzes:bank_bulk_review": (TEACHER_A, {"slug": "lesson"}),
     "quizzes:bank_download": (TEACHER_A, {"slug": "lesson", "format_name": "export_format"}),
     "quizzes:bank_import_gift": (TEACHER_A, {"slug": "lesson"}),
     "quizzes:bank_question_add": (TEACHER_A, {"slug": "lesson"}),
@@ -212,6 +221,7 @@ LIBRARY_RULES: dict[str, dict[str, str]] = {
     "lessons:lesson_placing": ADMIN,
     "quizzes:bank_review": ANY_TEACHER,
     "quizzes:bank_regenerate": ADMIN,
+    "quizzes:bank_bulk_review": ADMIN,
     "quizzes:bank_download": ANY_TEACHER,
     "quizzes:bank_import_gift": ADMIN,
     "quizzes:bank_question_add": ADMIN,
@@ -254,7 +264,8 @@ PAGES = all_pages()
 def world_make() -> World:
     """Two teachers with a class each, a student in each class, a student waiting for
     teacher access, teacher A's quiz assigned to class A, student A's attempts (one handed
-    in, one open), a library lesson and a card of it student A studies."""
+    in, one open), an invitation pending in class A and one to student A for teacher A's
+    second class, a library lesson and a card of it student A studies."""
     teacher_a, teacher_b = TeacherFactory(), TeacherFactory()
     student_a, student_b = StudentFactory(), StudentFactory()
     pending_teacher = StudentFactory()
@@ -281,6 +292,13 @@ def world_make() -> World:
         deadline_at=timezone.now() + timedelta(hours=1),
     )
     flashcard = FlashcardFactory(lesson=lesson)
+    class_invitation = classroom_invite_students(
+        classroom=classroom, text="someone@example.org", by=teacher_a
+    )[0]
+    second_classroom = ClassroomFactory(teacher=teacher_a)
+    invitation_to_student_a = classroom_invite_students(
+        classroom=second_classroom, text=student_a.username, by=teacher_a
+    )[0]
     library_lesson = LessonFactory()
     library_question = QuestionFactory(lesson=library_lesson, ready=True)
     library_flashcard = FlashcardFactory(lesson=library_lesson)
@@ -311,6 +329,8 @@ def world_make() -> World:
         "library_question": library_question,
         "library_flashcard": library_flashcard,
         "teacher_request": teacher_request,
+        "class_invitation": class_invitation,
+        "invitation_to_student_a": invitation_to_student_a,
         "invitation": invitation,
         "invitation_token": invitation.token,
         "export_format": "json",

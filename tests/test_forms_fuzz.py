@@ -59,8 +59,8 @@ FORM_VIEWS: dict[str, FormPage] = {
     "quizzes.forms.classes.RosterImportForm": FormPage(
         "/classes/{classroom}/roster/import/", "teacher_a"
     ),
-    "quizzes.forms.classes.AddExistingStudentsForm": FormPage(
-        "/classes/{classroom}/students/add/", "teacher_a"
+    "quizzes.forms.classes.InviteStudentsForm": FormPage(
+        "/classes/{classroom}/students/invite/", "teacher_a"
     ),
     "quizzes.forms.classes.AssignmentForm": FormPage(
         "/classes/{classroom}/assignments/new/", "teacher_a"
@@ -101,6 +101,9 @@ FORM_VIEWS: dict[str, FormPage] = {
     ),
     "quizzes.forms.bank.ReviewDecisionForm": FormPage(
         "/lessons/{lesson}/bank/questions/{question}/status/", "teacher_a", ("next",)
+    ),
+    "quizzes.forms.bank.BulkReviewForm": FormPage(
+        "/lessons/{lesson}/bank/review/", "teacher_a", ("next",)
     ),
     "quizzes.forms.bank.BankFilterForm": FormPage(
         "/lessons/{lesson}/bank/", "teacher_a", method="get"

@@ -178,6 +178,29 @@ class ReviewDecisionForm(forms.Form):
     )
 
 
+BULK_MAX = 1000
+
+
+class BulkReviewForm(ReviewDecisionForm):
+    """Approve or reject the ticked items at once: "q-<id>" for a question, "f-<id>" for a
+    flashcard; anything else is a tampered form."""
+
+    items = forms.Field(required=False)
+
+    def clean_items(self) -> dict[str, list[int]]:
+        """The ticked ids by kind of item: {"q": [...], "f": [...]}."""
+        raw = self.data.getlist("items") if hasattr(self.data, "getlist") else []
+        if len(raw) > BULK_MAX:
+            raise ValidationError(f"Choose at most {BULK_MAX} items at a time.")
+        ids: dict[str, list[int]] = {"q": [], "f": []}
+        for value in raw:
+            prefix, _, number = str(value).partition("-")
+            if prefix not in ids or not number.isdecimal() or len(number) > 12:
+                raise ValidationError("Unknown item.")
+            ids[prefix].append(int(number))
+        return ids
+
+
 class BankFilterForm(forms.Form):
     """The bank page's filters; an unknown value is ignored rather than an error."""
 
@@ -185,6 +208,16 @@ class BankFilterForm(forms.Form):
     status = forms.ChoiceField(
         choices=[("", "All statuses"), *QuestionStatus.choices], required=False
     )
+    tier = forms.ChoiceField(
+        choices=[
+            ("", "Any tier"),
+            ("ready", "Ready"),
+            ("review", "Needs review"),
+            ("approved", "Approved or edited"),
+        ],
+        required=False,
+    )
+    search = forms.CharField(max_length=100, required=False, strip=True)
 
     def filters(self) -> dict[str, str]:
         self.is_valid()  # cleaned_data keeps only the fields that passed

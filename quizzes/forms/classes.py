@@ -93,13 +93,15 @@ class RosterImportForm(forms.Form):
         return cleaned
 
 
-class AddExistingStudentsForm(forms.Form):
+class InviteStudentsForm(forms.Form):
     text = forms.CharField(
         label="Usernames or e-mail addresses",
         max_length=10_000,
         widget=forms.Textarea(attrs={"rows": 3, "placeholder": "sara.ahmed\nben@example.org"}),
-        help_text="Students who already have an account, one a line. Removed students come "
-        "back with their work.",
+        help_text="Students who already have an account, one a line. Each sees the invitation "
+        "on their dashboard and joins when they accept; removed students come back with "
+        "their work.",
+        error_messages={"required": "Give at least one username or e-mail address."},
     )
 
     def __init__(self, *args, **kwargs):

@@ -15,14 +15,6 @@ class LessonChoiceField(BoundedModelMultipleChoiceField):
         return lesson.title
 
 
-class QuestionChoiceField(BoundedModelMultipleChoiceField):
-    show_lesson = False
-
-    def label_from_instance(self, question: Question) -> str:
-        label = f"[{question.get_kind_display()}] {question.prompt}"
-        return f"{question.lesson.title} · {label}" if self.show_lesson else label
-
-
 class LessonPickForm(forms.Form):
     """Step one: the lessons whose banks the quiz draws from (the teacher's own and the
     site library's)."""
@@ -42,14 +34,15 @@ DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="
 
 
 class QuizForm(forms.ModelForm):
-    """Step two: the questions and the settings."""
+    """Step two: the questions and the settings. The lessons chosen in step one travel as
+    hidden fields; the questions are drawn by the builder's own list (quiz_question_picker)."""
 
     lessons = LessonChoiceField(
         queryset=Lesson.objects.none(),
-        widget=forms.CheckboxSelectMultiple,
+        widget=forms.MultipleHiddenInput,
         error_messages={"required": "Choose at least one lesson."},
     )
-    questions = QuestionChoiceField(
+    questions = BoundedModelMultipleChoiceField(
         queryset=Question.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -99,11 +92,9 @@ class QuizForm(forms.ModelForm):
         self.fields["lessons"].queryset = Lesson.objects.bank_visible_to(teacher).order_by("title")
         self.fields["questions"].queryset = (
             quiz_question_pool(owner=teacher, lessons=lesson_ids)
-            .select_related("lesson")
+            .select_related("lesson", "key_point")
             .order_by("lesson__title", "pk")
         )
-        # With several lessons, say which bank each question comes from.
-        self.fields["questions"].show_lesson = len(set(lesson_ids)) > 1
         self.fields["selection_mode"].choices = SelectionMode.choices
         self.fields["random_count"].widget.attrs["min"] = 1
         self.fields["time_limit_minutes"].widget.attrs["min"] = 1
@@ -112,6 +103,11 @@ class QuizForm(forms.ModelForm):
                 "questions",
                 [qq.question_id for qq in self.instance.quiz_questions.order_by("position")],
             )
+
+    def picked_ids(self) -> set[int]:
+        """The questions ticked now: as sent, or the quiz's own before any change."""
+        values = self["questions"].value() or []
+        return {int(value) for value in values if str(value).isdecimal()}
 
     def clean_time_limit_minutes(self) -> int | None:
         minutes = self.cleaned_data.get("time_limit_minutes")

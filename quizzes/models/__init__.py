@@ -23,6 +23,7 @@ from quizzes.models.classes import (
     Enrolment,
     LessonReading,
 )
+from quizzes.models.invitations import ClassInvitation, ClassInvitationRecipient
 from quizzes.models.study import CardOrigin, CardPhase, CardState, StudyRating, StudyReview
 
 __all__ = [
@@ -35,6 +36,8 @@ __all__ = [
     "CardOrigin",
     "CardPhase",
     "CardState",
+    "ClassInvitation",
+    "ClassInvitationRecipient",
     "Classroom",
     "Enrolment",
     "Flashcard",

@@ -226,6 +226,16 @@ class Question(BankItem):
     def __str__(self) -> str:
         return self.prompt[:80]
 
+    @property
+    def tier(self) -> str:
+        """ "approved" (a person approved or edited it), "ready" (the ranker trusts it),
+        "rejected", or "review" (generated, not trusted yet)."""
+        if self.status in (QuestionStatus.APPROVED, QuestionStatus.EDITED):
+            return "approved"
+        if self.status == QuestionStatus.REJECTED:
+            return "rejected"
+        return "ready" if self.ready else "review"
+
 
 class Flashcard(BankItem):
     front = models.TextField()

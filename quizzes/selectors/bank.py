@@ -19,6 +19,25 @@ class BankPage:
     flashcard_counts: dict[str, int] = field(default_factory=dict)
     kind_counts: dict[str, int] = field(default_factory=dict)
     usage: dict[int, "QuestionUsage"] = field(default_factory=dict)
+    retired_questions: list[Question] = field(default_factory=list)
+    retired_flashcards: list[Flashcard] = field(default_factory=list)
+
+    @property
+    def open_questions(self) -> list[Question]:
+        """The questions shown in full: all but the rejected, ready ones first."""
+        return [q for q in self.questions if q.status != QuestionStatus.REJECTED]
+
+    @property
+    def rejected_questions(self) -> list[Question]:
+        return [q for q in self.questions if q.status == QuestionStatus.REJECTED]
+
+    @property
+    def open_flashcards(self) -> list[Flashcard]:
+        return [c for c in self.flashcards if c.status != QuestionStatus.REJECTED]
+
+    @property
+    def rejected_flashcards(self) -> list[Flashcard]:
+        return [c for c in self.flashcards if c.status == QuestionStatus.REJECTED]
 
     def usage_of(self, question: Question) -> "QuestionUsage":
         return self.usage.get(question.family_id or question.pk, QuestionUsage())
@@ -125,13 +144,32 @@ def bank_status_counts(
     return _counts(items, "status", QuestionStatus.values)
 
 
-def bank_page(*, lesson: Lesson, viewer=None, kind: str = "", status: str = "") -> BankPage:
-    """A lesson's bank as the viewer may see it, filtered by kind and status, with counts
-    and what uses each question; seven queries at any size."""
+def _matches(words: str, *texts) -> bool:
+    return words in " ".join(str(text) for text in texts).casefold()
+
+
+def bank_page(
+    *,
+    lesson: Lesson,
+    viewer=None,
+    kind: str = "",
+    status: str = "",
+    tier: str = "",
+    search: str = "",
+) -> BankPage:
+    """A lesson's bank as the viewer may see it, filtered by kind, status, tier and words
+    (in the prompt, options, answers, source or reason), with counts, what uses each
+    question and the retired items; nine queries at any size."""
     questions = Question.objects.in_bank().filter(lesson=lesson)
     flashcards = Flashcard.objects.in_bank().filter(lesson=lesson)
+    retired_questions = Question.objects.filter(
+        lesson=lesson, is_current=True, retired_at__isnull=False
+    )
+    retired_flashcards = Flashcard.objects.filter(lesson=lesson, retired_at__isnull=False)
     if viewer is not None:
         questions, flashcards = questions.visible_to(viewer), flashcards.visible_to(viewer)
+        retired_questions = retired_questions.visible_to(viewer)
+        retired_flashcards = retired_flashcards.visible_to(viewer)
     shown_questions = bank_questions(lessons=[lesson], viewer=viewer)
     shown_flashcards = bank_flashcards(lessons=[lesson], viewer=viewer)
     if kind:
@@ -139,16 +177,31 @@ def bank_page(*, lesson: Lesson, viewer=None, kind: str = "", status: str = "") 
     if status:
         shown_questions = shown_questions.filter(status=status)
         shown_flashcards = shown_flashcards.filter(status=status)
+    # Ready items first, the most trusted at the top; then what needs review.
+    listed = list(shown_questions.order_by("-ready", "-confidence", "pk"))
+    cards = list(shown_flashcards)
+    if tier:
+        listed = [question for question in listed if question.tier == tier]
+    words = search.strip().casefold()
+    if words:
+        # The page holds the whole bank anyway; matching here keeps its queries fixed.
+        listed = [
+            q
+            for q in listed
+            if _matches(words, q.prompt, q.choices, q.answer, q.accepted, q.source_text, q.reason)
+        ]
+        cards = [c for c in cards if _matches(words, c.front, c.back, c.source_text)]
     return BankPage(
         lesson=lesson,
-        # Ready items first, the most trusted at the top; then what needs review.
-        questions=list(shown_questions.order_by("-ready", "-confidence", "pk")),
-        # Flashcards have no kind, so a kind filter shows questions only.
-        flashcards=[] if kind else list(shown_flashcards),
+        questions=listed,
+        # Flashcards have no kind or tier, so those filters show questions only.
+        flashcards=[] if kind or tier else cards,
         question_counts=_counts(questions, "status", QuestionStatus.values),
         flashcard_counts=_counts(flashcards, "status", QuestionStatus.values),
         kind_counts={
             kind: n for kind, n in _counts(questions, "kind", QuestionKind.values).items() if n
         },
         usage=question_usage(lesson=lesson),
+        retired_questions=list(retired_questions.order_by("-retired_at", "pk")),
+        retired_flashcards=list(retired_flashcards.order_by("-retired_at", "pk")),
     )

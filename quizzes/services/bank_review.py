@@ -26,6 +26,15 @@ def bank_item_review(*, item: Question | Flashcard, status: str, by=None) -> Que
     return item
 
 
+@transaction.atomic
+def bank_items_review(
+    *, items: list[Question | Flashcard], status: str, by=None
+) -> list[Question | Flashcard]:
+    """Approve or reject several items at once: each as bank_item_review would, all or
+    none."""
+    return [bank_item_review(item=item, status=status, by=by) for item in items]
+
+
 def question_approve(*, question: Question, by=None) -> Question:
     """Mark a question fit for quizzes as it stands."""
     return bank_item_review(item=question, status=QuestionStatus.APPROVED, by=by)

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from history_quiz.ratelimit import count_one, limits_reached
 from quizzes.models import Assignment, Classroom, Enrolment, LessonReading
+from quizzes.services.enrolments import enrolment_make_current
 
 # No 0/O, 1/I/L: a code read aloud or copied from a board must not be mistyped.
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -123,12 +124,7 @@ def classroom_enrol_student(*, student, code: str, address: str = "") -> Enrolme
     if classroom is None:
         join_failure_record(user_id=student.pk, address=address)
         raise ValidationError("No open class has that code. Check it with your teacher.")
-    enrolment, created = Enrolment.objects.get_or_create(classroom=classroom, student=student)
-    if not created and enrolment.removed_at is not None:
-        enrolment.removed_at = None
-        enrolment.joined_at = timezone.now()
-        enrolment.save(update_fields=["removed_at", "joined_at"])
-    return enrolment
+    return enrolment_make_current(classroom=classroom, student=student)
 
 
 def enrolment_remove(*, enrolment: Enrolment) -> Enrolment:

@@ -7,6 +7,7 @@ from quizzes.views import bank
 urlpatterns = [
     path("lessons/<slug:slug>/bank/", bank.bank_review, name="bank_review"),
     path("lessons/<slug:slug>/bank/regenerate/", bank.bank_regenerate, name="bank_regenerate"),
+    path("lessons/<slug:slug>/bank/review/", bank.bank_bulk_review, name="bank_bulk_review"),
     path(
         "lessons/<slug:slug>/bank/export/<str:format_name>/",
         bank.bank_download,

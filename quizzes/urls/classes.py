@@ -20,9 +20,14 @@ urlpatterns = [
         name="enrolment_restore",
     ),
     path(
-        "classes/<int:pk>/students/add/",
-        classes.classroom_add_students,
-        name="classroom_add_students",
+        "classes/<int:pk>/students/invite/",
+        classes.classroom_invite_students,
+        name="classroom_invite_students",
+    ),
+    path(
+        "classes/<int:pk>/invitations/<int:invitation_id>/withdraw/",
+        classes.class_invitation_withdraw,
+        name="class_invitation_withdraw",
     ),
     path(
         "classes/<int:pk>/roster/import/",
@@ -63,5 +68,15 @@ urlpatterns = [
         name="assignment_statistics",
     ),
     path("dashboard/", classes.dashboard, name="dashboard"),
+    path(
+        "invitations/<int:pk>/accept/",
+        classes.class_invitation_accept,
+        name="class_invitation_accept",
+    ),
+    path(
+        "invitations/<int:pk>/decline/",
+        classes.class_invitation_decline,
+        name="class_invitation_decline",
+    ),
     path("assignments/<int:pk>/read/", classes.lesson_reading_mark, name="lesson_reading_mark"),
 ]

@@ -22,6 +22,7 @@ from lessons.models import Lesson, lesson_can_change
 from quizzes.exports import bank_export, export_format, export_formats
 from quizzes.forms.bank import (
     BankFilterForm,
+    BulkReviewForm,
     FlashcardForm,
     GiftUploadForm,
     QuestionForm,
@@ -96,20 +97,22 @@ def bank_review(request: HttpRequest, slug: str) -> HttpResponse:
     filter_form = BankFilterForm(request.GET)
     filters = filter_form.filters()
     page = bank_page(lesson=lesson, viewer=request.user, **filters)
+    may_edit = lesson_can_change(request.user, lesson)
     for question in page.questions:
         question.usage = page.usage_of(question)
+        question.editor = question_editor_fields(question) if may_edit else []
+    for card in page.flashcards:
+        card.editor = flashcard_editor_fields(card) if may_edit else []
     context = {
         "lesson": lesson,
         "page": page,
         "filter_form": filter_form,
         "filters": filters,
-        "questions": [(question, question_editor_fields(question)) for question in page.questions],
-        "flashcards": [(card, flashcard_editor_fields(card)) for card in page.flashcards],
         "kind_choices": [
             (value, label, page.kind_counts.get(value, 0)) for value, label in QuestionKind.choices
         ],
         "review_buttons": REVIEW_BUTTONS,
-        "may_edit_lesson": lesson_can_change(request.user, lesson),
+        "may_edit_lesson": may_edit,
         "export_formats": export_formats(),
         "gift_form": GiftUploadForm(),
     }
@@ -138,6 +141,37 @@ def _item_status(request: HttpRequest, slug: str, pk: int, model) -> HttpRespons
         )
     messages.success(request, done)
     return _back_to_bank(request, lesson, anchor=f"{'q' if model is Question else 'f'}-{item.pk}")
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+@require_POST
+@reviewer_required
+def bank_bulk_review(request: HttpRequest, slug: str) -> HttpResponse:
+    """Approve or reject the ticked questions and flashcards together."""
+    lesson = _changeable_lesson(request, slug)
+    form = BulkReviewForm(request.POST)
+    if not form.is_valid():
+        return HttpResponseBadRequest("Unknown review decision or item.")
+    ids = form.cleaned_data["items"]
+    questions = list(Question.objects.in_bank().filter(lesson=lesson, pk__in=ids["q"]))
+    cards = list(Flashcard.objects.in_bank().filter(lesson=lesson, pk__in=ids["f"]))
+    if len(questions) < len(set(ids["q"])) or len(cards) < len(set(ids["f"])):
+        return HttpResponseBadRequest("Some of these items are not in this bank.")
+    if not questions and not cards:
+        messages.warning(request, "Tick the questions or flashcards to review first.")
+        return _back_to_bank(request, lesson)
+    status = form.cleaned_data["status"]
+    review.bank_items_review(items=questions + cards, status=status, by=request.user)
+    done = " and ".join(
+        _counted(count, noun)
+        for count, noun in ((len(questions), "question"), (len(cards), "flashcard"))
+        if count
+    )
+    messages.success(request, f"{done} {QuestionStatus(status).label.lower()}.")
+    return _back_to_bank(request, lesson)
 
 
 @require_POST

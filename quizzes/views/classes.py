@@ -13,8 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from history_quiz.accounts.throttle import client_address
 from quizzes.forms.classes import (
-    AddExistingStudentsForm,
     ClassroomForm,
+    InviteStudentsForm,
     JoinCodeForm,
     JoinForm,
     RosterImportForm,
@@ -29,6 +29,7 @@ from quizzes.selectors.classes import (
     classroom_roster,
     student_dashboard,
 )
+from quizzes.selectors.invitations import classroom_pending_invitations, student_invitations
 from quizzes.services import classes as services
 from quizzes.services import enrolments
 from quizzes.services.roster import roster_parse
@@ -64,7 +65,8 @@ def _detail_context(request: HttpRequest, classroom, **extra) -> dict:
         "classroom": classroom,
         "join_url": join_url,
         "join_qr": join_qr_data_uri(join_url),
-        "add_form": AddExistingStudentsForm(),
+        "invite_form": InviteStudentsForm(),
+        "pending_invitations": list(classroom_pending_invitations(classroom=classroom)),
         "undo_enrolment": _undo_enrolment(request, classroom),
         "roster": classroom_roster(classroom=classroom),
         "assignments": classroom_assignments(classroom=classroom),
@@ -165,42 +167,77 @@ def enrolment_remove(request: HttpRequest, pk: int, student_id: int) -> HttpResp
 @teacher_required
 @require_POST
 def enrolment_restore(request: HttpRequest, pk: int, student_id: int) -> HttpResponse:
-    """Undo a removal: the student is back in the class with their work."""
+    """Undo a removal just made: the student is back in the class with their work."""
     classroom = taught_classroom(request, pk)
     enrolment = get_object_or_404(
         Enrolment.objects.select_related("student"), classroom=classroom, student_id=student_id
     )
-    enrolments.enrolment_restore(enrolment=enrolment)
-    messages.success(request, f"{enrolment.student} is back in the class.")
+    try:
+        enrolments.enrolment_restore(enrolment=enrolment)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(request, f"{enrolment.student} is back in the class.")
     return redirect("quizzes:classroom_detail", pk=classroom.pk)
+
+
+INVITED = "Invitations sent; students with an account will see them on their dashboard."
 
 
 @teacher_required
 @require_POST
-def classroom_add_students(request: HttpRequest, pk: int) -> HttpResponse:
-    """Enrol students who already have an account, by username or e-mail address."""
+def classroom_invite_students(request: HttpRequest, pk: int) -> HttpResponse:
+    """Invite students who already have an account, by username or e-mail address. The
+    answer is the same whatever the lines name."""
     classroom = taught_classroom(request, pk)
-    form = AddExistingStudentsForm(request.POST)
-    problems = []
+    form = InviteStudentsForm(request.POST)
     if form.is_valid():
         try:
-            outcome = enrolments.classroom_add_existing_students(
-                classroom=classroom, text=form.cleaned_data["text"]
+            enrolments.classroom_invite_students(
+                classroom=classroom, text=form.cleaned_data["text"], by=request.user
             )
-        except enrolments.StudentsNotFound as refused:
-            problems = refused.problems
+        except enrolments.InvitationRefused as refused:
+            form.add_error("text", str(refused))
         else:
-            for label, students in (
-                ("Added to the class", outcome.added),
-                ("Back in the class, with their earlier work", outcome.back),
-                ("Already in the class", outcome.already),
-            ):
-                if students:
-                    names = ", ".join(f"{student} ({student.username})" for student in students)
-                    messages.success(request, f"{label}: {names}.")
-            return redirect("quizzes:classroom_detail", pk=classroom.pk)
-    context = _detail_context(request, classroom, add_form=form, add_problems=problems)
+            messages.success(request, INVITED)
+            url = reverse("quizzes:classroom_detail", args=[classroom.pk])
+            return redirect(f"{url}#invitations-heading")
+    context = _detail_context(request, classroom, invite_form=form)
     return render(request, "quizzes/classroom_detail.html", context, status=400)
+
+
+@teacher_required
+@require_POST
+def class_invitation_withdraw(request: HttpRequest, pk: int, invitation_id: int) -> HttpResponse:
+    """Take back a pending invitation; its students no longer see it."""
+    classroom = taught_classroom(request, pk)
+    invitation = get_object_or_404(
+        classroom_pending_invitations(classroom=classroom), pk=invitation_id
+    )
+    enrolments.invitation_withdraw(invitation=invitation)
+    messages.success(request, f"Invitation for {invitation.typed} withdrawn.")
+    url = reverse("quizzes:classroom_detail", args=[classroom.pk])
+    return redirect(f"{url}#invitations-heading")
+
+
+@login_required
+@require_POST
+def class_invitation_accept(request: HttpRequest, pk: int) -> HttpResponse:
+    """The student accepts an invitation and joins the class."""
+    recipient = get_object_or_404(student_invitations(student=request.user), invitation_id=pk)
+    enrolment = enrolments.invitation_accept(recipient=recipient)
+    messages.success(request, f"You joined {enrolment.classroom}.")
+    return redirect("quizzes:dashboard")
+
+
+@login_required
+@require_POST
+def class_invitation_decline(request: HttpRequest, pk: int) -> HttpResponse:
+    """The student declines an invitation; they stay out of the class."""
+    recipient = get_object_or_404(student_invitations(student=request.user), invitation_id=pk)
+    enrolments.invitation_decline(recipient=recipient)
+    messages.success(request, f"Invitation to {recipient.invitation.classroom} declined.")
+    return redirect("quizzes:dashboard")
 
 
 @teacher_required
@@ -260,7 +297,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     """A student's assignments due, overdue and done; teachers go to their classes."""
     if not request.user.is_student:
         return redirect("quizzes:classroom_index")
-    context = {"dashboard": student_dashboard(student=request.user)}
+    context = {
+        "dashboard": student_dashboard(student=request.user),
+        "invitations": list(student_invitations(student=request.user)),
+    }
     return render(request, "quizzes/dashboard.html", context)
 
 

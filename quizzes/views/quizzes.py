@@ -10,9 +10,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from history_quiz.fields import id_in_range
 from quizzes.forms.quizzes import LessonPickForm, QuizForm
-from quizzes.models import Quiz
+from quizzes.models import QuestionKind, Quiz
 from quizzes.selectors.attempts import answer_text
-from quizzes.selectors.quizzes import quiz_list_for_teacher, quiz_preview_questions
+from quizzes.selectors.quizzes import (
+    quiz_list_for_teacher,
+    quiz_preview_questions,
+    quiz_question_picker,
+)
 from quizzes.services.quizzes import quiz_create, quiz_giveaway_pairs, quiz_update
 
 
@@ -93,7 +97,19 @@ def _quiz_form_page(request: HttpRequest, quiz: Quiz | None) -> HttpResponse:
             else:
                 form.add_error(None, error.messages)
     status = 400 if request.method == "POST" else 200
-    context = {"form": form, "quiz": quiz, "lesson_ids": lesson_ids}
+    picker = quiz_question_picker(questions=form.fields["questions"].queryset)
+    picked = form.picked_ids()
+    context = {
+        "form": form,
+        "quiz": quiz,
+        "lesson_ids": lesson_ids,
+        "lessons": form.fields["lessons"].queryset.filter(pk__in=lesson_ids),
+        "picker": picker,
+        "picked": picked,
+        "giveaways": picker.giveaways_among(picked),
+        "ready_to_draw": sum(group.ready_count for group in picker.groups),
+        "kinds": QuestionKind.choices,
+    }
     return render(request, "quizzes/quiz_form.html", context, status=status)
 
 

@@ -97,4 +97,37 @@
         button.disabled = false;
       });
   });
+
+  // Review several at once: count the ticked items and tick every one shown (the folded
+  // rejected items only while their list is open).
+  const bulk = document.getElementById("bank-bulk");
+  if (bulk) {
+    const counter = bulk.querySelector("[data-bulk-count]");
+    const all = bulk.querySelector("[data-bulk-all]");
+    bulk.querySelectorAll("[data-bulk-tools]").forEach(function (tools) {
+      tools.hidden = false;
+    });
+    const shown = function () {
+      return Array.from(document.querySelectorAll("[data-bulk-item]")).filter(function (box) {
+        const folded = box.closest(".bank-folded");
+        return !folded || folded.open;
+      });
+    };
+    const count = function () {
+      const ticked = document.querySelectorAll("[data-bulk-item]:checked").length;
+      counter.textContent = ticked + " selected";
+    };
+    document.addEventListener("change", function (event) {
+      if (event.target.matches("[data-bulk-item]")) {
+        count();
+      }
+    });
+    all.addEventListener("change", function () {
+      shown().forEach(function (box) {
+        box.checked = all.checked;
+      });
+      count();
+    });
+    count();
+  }
 })();

@@ -12,12 +12,19 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from quizzes.models import Attempt
+from quizzes.models import Attempt, QuestionStatus
 from quizzes.services.attempts import attempt_save_answer, attempt_start, attempt_submit
+from quizzes.services.enrolments import classroom_invite_students
 from tests.quizzes.attempt_setup import EVERY_KIND, assigned_quiz, enrol
-from tests.quizzes.factories import CardStateFactory, FlashcardFactory
+from tests.quizzes.factories import (
+    CardStateFactory,
+    ClassroomFactory,
+    FlashcardFactory,
+    QuestionFactory,
+)
 
 AXE = Path(
     os.environ.get(
@@ -57,8 +64,8 @@ def audit(page, axe_source):
 
 @pytest.fixture
 def quiz_world(db):
-    """A class with a quiz of every kind, a student with a graded attempt and an open one,
-    and a flashcard due for study."""
+    """A class with a quiz of every kind and an invitation pending, a student with a graded
+    attempt and an open one, an invitation to another class and a flashcard due for study."""
     assignment = assigned_quiz(factories=EVERY_KIND, attempts_allowed=0)
     student = enrol(assignment)
     graded = attempt_start(assignment=assignment, student=student)
@@ -67,6 +74,10 @@ def quiz_world(db):
     open_attempt = attempt_start(assignment=assignment, student=student)
     lesson = assignment.quiz.lessons.get()
     CardStateFactory(student=student, flashcard=FlashcardFactory(lesson=lesson))
+    teacher = assignment.classroom.teacher
+    classroom_invite_students(classroom=assignment.classroom, text="ben@example.org", by=teacher)
+    other = ClassroomFactory(teacher=teacher)
+    classroom_invite_students(classroom=other, text=student.username, by=teacher)
     return assignment, student, graded, open_attempt
 
 
@@ -187,3 +198,42 @@ def test_an_error_page_has_no_serious_violations(audit, quiz_world, login):
 
 def test_the_lessons_list_has_no_serious_violations(audit, db):
     assert audit("/lessons/?sort=event") == []
+
+
+@pytest.fixture
+def bank_world(quiz_world):
+    """The quiz world's lesson, owned by its teacher, with a rejected and a retired
+    question besides its bank of every kind."""
+    assignment, *_ = quiz_world
+    lesson = assignment.quiz.lessons.get()
+    lesson.owner = assignment.classroom.teacher
+    lesson.save(update_fields=["owner"])
+    QuestionFactory(lesson=lesson, status=QuestionStatus.REJECTED, prompt="A rejected one")
+    QuestionFactory(lesson=lesson, retired_at=timezone.now(), prompt="A retired one")
+    return assignment, lesson
+
+
+def test_the_bank_page_has_no_serious_violations(audit, page, bank_world, login):
+    assignment, lesson = bank_world
+    login(assignment.classroom.teacher)
+
+    found = audit(f"/lessons/{lesson.slug}/bank/")
+    page.locator("[data-bank-item] summary").first.click()
+    page.locator("[data-testid=rejected-questions] > summary").click()
+    found += page.evaluate(RUN_AXE)
+
+    assert found == []
+
+
+def test_the_quiz_builder_has_no_serious_violations(audit, axe_source, page, bank_world, login):
+    assignment, lesson = bank_world
+    login(assignment.classroom.teacher)
+
+    found = audit(f"/quizzes/{assignment.quiz_id}/edit/")
+    page.get_by_label("Title").fill("")
+    page.get_by_role("button", name="Save quiz").click()
+    page.get_by_test_id("error-summary").wait_for()
+    page.evaluate(axe_source)
+    found += page.evaluate(RUN_AXE)
+
+    assert found == []

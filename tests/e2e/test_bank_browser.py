@@ -12,7 +12,8 @@ def test_teacher_rejects_a_question_and_sees_its_status_change(page, login, teac
 
     page.goto(reverse("quizzes:bank_review", kwargs={"slug": lesson.slug}))
     card = page.locator(f"#q-{question.pk}")
-    expect(card.locator(".bank-status")).to_have_text("Generated")
+    expect(card.locator(".bank-status")).to_have_text("Ready")
+    card.locator("summary").first.click()
     card.get_by_role("button", name="Reject").click()
 
     card = page.locator(f"#q-{question.pk}")

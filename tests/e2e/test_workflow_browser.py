@@ -1,6 +1,6 @@
 """The teacher's and the student's day, in a real browser: an assignment's due date moved
-and extended for one student, a student added back to the roster and the removal undone,
-a timed quiz on a phone with the time left always in view.
+and extended for one student, a student invited who accepts, then removed and the removal
+undone, a timed quiz on a phone with the time left always in view.
 
 Set SCREENSHOT_DIR to keep a picture of each step."""
 
@@ -91,18 +91,34 @@ def test_teacher_moves_a_due_date_and_gives_one_student_more_time(page, login, p
     shot(phone, "4-student-dashboard-extension")
 
 
-def test_teacher_adds_an_existing_student_removes_them_and_undoes_it(page, login, db):
+def test_teacher_invites_a_student_who_accepts_then_removes_them_and_undoes_it(
+    page, login, phone, db
+):
     classroom = ClassroomFactory(name="Year 9 History")
     student = StudentFactory(first_name="Sara", last_name="Ahmed", email="sara@example.org")
     login(classroom.teacher)
 
     page.goto(f"/classes/{classroom.pk}/")
-    page.get_by_text("Add students who already have an account").click()
-    page.get_by_label("Usernames or e-mail addresses").fill("SARA@example.org")
-    page.get_by_role("button", name="Add to the class").click()
-    expect(page.get_by_text("Added to the class: Sara Ahmed")).to_be_visible()
-    shot(page, "5-roster-added")
+    page.get_by_text("Invite students who already have an account").click()
+    page.get_by_label("Usernames or e-mail addresses").fill("SARA@example.org\nnobody@example.org")
+    page.get_by_role("button", name="Send invitations").click()
+    expect(page.get_by_text("Invitations sent; students with an account")).to_be_visible()
+    pending = page.get_by_test_id("pending-invitations")
+    expect(pending.get_by_role("listitem")).to_have_count(2)
+    assert not Enrolment.objects.filter(student=student).exists()
+    shot(page, "5-roster-invitations-pending")
 
+    sign_in(phone, student)
+    phone.goto("/dashboard/")
+    invitation = phone.get_by_test_id("class-invitations")
+    expect(invitation).to_contain_text("invited you to join Year 9 History")
+    shot(phone, "5b-student-invitation-phone")
+    invitation.get_by_role("button", name="Accept: join Year 9 History").click()
+    expect(phone.get_by_text("You joined Year 9 History.")).to_be_visible()
+    expect(phone.locator(".classroom-names")).to_contain_text("Year 9 History")
+
+    page.reload()
+    expect(page.get_by_test_id("pending-invitations").get_by_role("listitem")).to_have_count(1)
     page.get_by_role("link", name="Remove Sara Ahmed").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Remove Sara Ahmed")
     shot(page, "6-roster-remove-confirm")

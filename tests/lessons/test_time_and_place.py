@@ -99,3 +99,24 @@ def test_a_teachers_own_time_and_place_survive_a_reimport(client, bundled, admin
 
     lesson.refresh_from_db()
     assert (lesson.event_year, lesson.placed_by_hand) == (1216, True)
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("battle-of-marathon", "europe"),
+        ("cuban-missile-crisis", "americas"),
+        ("fall-of-constantinople", "europe"),
+        ("fall-of-the-berlin-wall", "europe"),
+        ("haitian-revolution", "americas"),
+        ("magna-carta", "europe"),
+        ("mali-empire-mansa-musa", "africa"),
+        ("meiji-restoration", "asia"),
+        ("moscow-trials-great-purge", "europe"),
+        ("partition-of-india", "asia"),
+    ],
+)
+def test_each_bundled_lesson_is_placed_by_the_states_it_names(db, name, region):
+    lesson = lesson_import_file(path=FIXTURES / f"{name}.txt").lesson
+
+    assert lesson.region == region

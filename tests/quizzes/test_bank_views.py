@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from quizzes.models import Question, QuestionKind, QuestionStatus
 from tests.accounts.factories import TeacherFactory
@@ -153,13 +154,17 @@ def test_bank_page_uses_a_fixed_number_of_queries(
 ):
     QuestionFactory.create_batch(size, lesson=lesson)
     FlashcardFactory.create_batch(size, lesson=lesson)
+    QuestionFactory.create_batch(size, lesson=lesson, status=QuestionStatus.REJECTED)
+    QuestionFactory.create_batch(size, lesson=lesson, retired_at=timezone.now())
     client.force_login(teacher)
 
-    # Two of them count what uses each question (quizzes, attempts), at any size.
-    with django_assert_max_num_queries(11):
+    # Two of them count what uses each question (quizzes, attempts), two list the retired
+    # items, at any size.
+    with django_assert_max_num_queries(12):
         response = client.get(bank_url)
 
-    assert len(response.context["page"].questions) == size
+    assert len(response.context["page"].questions) == 2 * size
+    assert len(response.context["page"].retired_questions) == size
 
 
 def test_teacher_rejects_a_question(client, teacher, lesson, bank_url):

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from quizzes.models import LessonReading
 from quizzes.selectors.classes import student_dashboard
+from quizzes.services.enrolments import classroom_invite_students
 from tests.quizzes.factories import (
     AssignmentFactory,
     ClassroomFactory,
@@ -129,10 +130,14 @@ def test_dashboard_queries_do_not_grow_with_assignments(
         done = AssignmentFactory(classroom=classroom)
         SubmittedAttemptFactory(assignment=done, student=student)
         LessonAssignmentFactory(classroom=classroom)
+        other = ClassroomFactory()
+        classroom_invite_students(classroom=other, text=student.username, by=other.teacher)
     client.force_login(student)
 
-    with django_assert_max_num_queries(10):
-        client.get(reverse("quizzes:dashboard"))
+    with django_assert_max_num_queries(11):
+        page = client.get(reverse("quizzes:dashboard")).content.decode()
+
+    assert page.count("invited you to join") == assignments
 
 
 def test_quiz_not_open_yet_shows_when_it_opens(client, student, classroom):

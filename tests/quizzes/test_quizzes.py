@@ -94,18 +94,6 @@ def test_new_quiz_page_asks_for_lessons_first(client, teacher, lesson):
     assert lesson.title in response.content.decode()
 
 
-def test_question_step_lists_usable_questions_with_their_kind(client, teacher, lesson, bank):
-    rejected = QuestionFactory(lesson=lesson, status=QuestionStatus.REJECTED)
-    client.force_login(teacher)
-
-    response = client.get(reverse("quizzes:quiz_new"), {"lessons": lesson.pk})
-
-    html = response.content.decode()
-    assert f"[Multiple choice] {bank[0].prompt}" in html
-    assert "[True or false]" in html
-    assert rejected.prompt not in html
-
-
 def _settings(**changes):
     data = {
         "title": "Congress of Vienna",
@@ -262,13 +250,3 @@ def test_quiz_form_refuses_a_close_date_in_the_past(client, teacher, lesson, ban
 
     assert response.status_code == 400
     assert "Choose a closing time in the future." in response.content.decode()
-
-
-def test_question_step_names_the_lesson_when_several_are_chosen(client, teacher, lesson, bank):
-    other = LessonFactory(owner=teacher)
-    QuestionFactory(lesson=other)
-    client.force_login(teacher)
-
-    response = client.get(reverse("quizzes:quiz_new"), {"lessons": [lesson.pk, other.pk]})
-
-    assert f"{other.title} · [Multiple choice]" in response.content.decode()
