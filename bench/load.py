@@ -158,6 +158,7 @@ def run(options, database_url: str, tmp: Path) -> None:
         wait_until_up(url, server)
         for name in ("healthz", "take", "gradebook"):  # warm every worker's caches
             wrk(url, files[name], "rotate", connections=options.workers, seconds=1)
+        load_at_start = os.getloadavg()
         results = {}
         half = len(requests["submit"]) // 2
         for name, mode in [
@@ -192,7 +193,14 @@ def run(options, database_url: str, tmp: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+    load_at_end = os.getloadavg()
     report(results, options)
+    # The machine is shared: the figures are only comparable with the load beside them.
+    print(
+        "Load average (1, 5, 15 min): "
+        + " → ".join(" ".join(f"{v:.2f}" for v in load) for load in (load_at_start, load_at_end))
+        + f" on {os.cpu_count()} cores"
+    )
     if bell is not None:
         saved = Answer.objects.filter(attempt__in=[a for _, a in bell_takers]).count()
         expected = len(bell_takers) * min(20, options.bell_seconds // 10)
@@ -244,6 +252,9 @@ def prepare(school) -> dict[str, list[dict]]:
             "gradebook": gradebook}  # fmt: skip
 
 
+SHARE_TARGETS = {"take": 0.08, "save": 0.12}
+SAVE_P95_AT_FIFTY_MS = 100
+
 LABELS = {
     "healthz": "/healthz",
     "take": "quiz page (GET)",
@@ -269,19 +280,21 @@ def report(results: dict[str, list[Figures]], options) -> None:
     for name, (main, at_fifty) in results.items():
         print(
             f"| {LABELS[name]:<27} | {main.rps:>7.0f} | {main.p50:>6.1f} | {main.p95:>6.1f} "
-            f"| {main.p99:>6.1f} | {main.errors:>6} | {main.rps / ceiling:>10.0%} "
+            f"| {main.p99:>6.1f} | {main.errors:>6} | {main.rps / ceiling:>10.1%} "
             f"| {at_fifty.p95:>10.1f} | {at_fifty.errors:>10} |"
         )
+    # Issue 13's targets: shares of /healthz in this same run, and the save's p95 at 50.
     failures = [
-        f"{LABELS[name]} at {results[name][0].rps / ceiling:.0%} of /healthz (target 40%)"
-        for name in ("take", "save")
-        if results[name][0].rps < 0.4 * ceiling
+        f"{LABELS[name]} at {results[name][0].rps / ceiling:.1%} of /healthz (target {share:.0%})"
+        for name, share in SHARE_TARGETS.items()
+        if results[name][0].rps < share * ceiling
     ]
-    failures += [
-        f"{LABELS[name]} p95 {runs[1].p95:.0f} ms at 50 connections (target < 100 ms)"
-        for name, runs in results.items()
-        if runs[1].p95 >= 100
-    ]
+    save_p95 = results["save"][1].p95
+    if save_p95 >= SAVE_P95_AT_FIFTY_MS:
+        failures.append(
+            f"{LABELS['save']} p95 {save_p95:.0f} ms at 50 connections "
+            f"(target < {SAVE_P95_AT_FIFTY_MS} ms)"
+        )
     failures += [
         f"{LABELS[name]}: {sum(r.errors for r in runs)} errors"
         for name, runs in results.items()

@@ -305,12 +305,19 @@ def _score(attempt: Attempt) -> None:
         for question_id in attempt.question_ids
         if question_id not in answers and question_id in questions
     ]
+    changed = []
     for answer in existing + missing:
         question = questions.get(answer.question_id)
-        answer.mark = score_answer(question, answer.given) if question else 0.0
+        mark = score_answer(question, answer.given) if question else 0.0
+        if answer.pk is not None and answer.mark != mark:
+            changed.append(answer)
+        answer.mark = mark
         answers[answer.question_id] = answer
-    Answer.objects.bulk_update(existing, ["mark"])
-    Answer.objects.bulk_create(missing)
+    # Only the marks that move: an answer checked on the take page already has its own.
+    if changed:
+        Answer.objects.bulk_update(changed, ["mark"])
+    if missing:
+        Answer.objects.bulk_create(missing)
     attempt.score = sum(answer.final_mark or 0.0 for answer in answers.values())
     attempt.max_score = float(len(attempt.question_ids))
 
@@ -320,7 +327,13 @@ def attempt_submit(*, attempt: Attempt) -> Attempt:
     click, two tabs) returns the attempt already graded."""
     with transaction.atomic():
         # Lock the row: a retried request or a racing autosave must wait for this one.
-        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        # The student comes in the same query, for the study queue below; the lock is the
+        # attempt's alone.
+        locked = (
+            Attempt.objects.select_for_update(of=("self",))
+            .select_related("student")
+            .get(pk=attempt.pk)
+        )
         if locked.submitted_at is not None:
             return locked
         now = timezone.now()

@@ -330,6 +330,25 @@ def test_autosave_query_count_does_not_grow_with_questions(
 
 
 @pytest.mark.parametrize("size", [5, 40])
+def test_submit_query_count_does_not_grow_with_questions(
+    client, db, size, django_assert_max_num_queries
+):
+    attempt = _start(client, question_count=size)
+    for question_id in attempt.question_ids[::2]:
+        attempt_save_answer(attempt=attempt, question_id=question_id, given="Talleyrand")
+
+    # Session, user, attempt; under the lock the attempt with its student, answers,
+    # questions, marks that moved, rows for the unanswered, the close; then the wrong
+    # answers and the study queue (4 of them savepoints, in the test's own transaction).
+    with django_assert_max_num_queries(15):
+        response = client.post(reverse("quizzes:attempt_submit", args=[attempt.pk]))
+
+    assert response.status_code == 302
+    attempt.refresh_from_db()
+    assert attempt.submitted_at is not None and attempt.answers.count() == size
+
+
+@pytest.mark.parametrize("size", [5, 40])
 def test_review_query_count_does_not_grow_with_questions(
     client, db, size, django_assert_max_num_queries
 ):
