@@ -101,6 +101,7 @@ class TakeQuestion:
         kind = self.question.kind
         if kind in (QuestionKind.MULTIPLE_CHOICE, QuestionKind.MULTIPLE_RESPONSE):
             ticked = given if isinstance(given, list) else [given]
+            data["input_type"] = "radio" if kind == QuestionKind.MULTIPLE_CHOICE else "checkbox"
             data["options"] = [
                 {"id": f"{field_name}-{index}", "value": option, "on": option in ticked}
                 for index, option in enumerate(self.options)
