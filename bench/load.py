@@ -15,6 +15,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.pg import postgres_server  # noqa: E402
+from bench.redis_server import redis_server  # noqa: E402
 
 
 @dataclass
@@ -79,14 +81,14 @@ def wrk(url: str, data: Path, mode: str, *, connections: int, seconds: int) -> F
 def wait_until_up(url: str, server: subprocess.Popen) -> None:
     for _ in range(100):
         if server.poll() is not None:
-            raise SystemExit("gunicorn exited during start-up")
+            raise SystemExit("the app server exited during start-up")
         try:
             with urllib.request.urlopen(url + "/healthz", timeout=2) as response:
                 if response.status == 200:
                     return
         except OSError:
             time.sleep(0.2)
-    raise SystemExit("gunicorn did not answer /healthz")
+    raise SystemExit("the app server did not answer /healthz")
 
 
 def main() -> None:
@@ -95,6 +97,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=10, help="per endpoint and concurrency")
     parser.add_argument("--connections", type=int, default=10, help="for the main figures")
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1)
+    parser.add_argument(
+        "--server",
+        choices=["gunicorn", "uvicorn"],
+        default="gunicorn",
+        help="what `make run-prod` serves with",
+    )
     parser.add_argument("--port", type=int, default=8006)
     parser.add_argument("--pg-port", type=int, default=54330)
     parser.add_argument("--bell-students", type=int, default=500, help="0 skips the bell row")
@@ -104,14 +112,19 @@ def main() -> None:
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk")
     signal.signal(signal.SIGTERM, _stop_on_signal)
-    with postgres_server(options.pg_port) as database_url, tempfile.TemporaryDirectory() as tmp:
-        run(options, database_url, Path(tmp))
+    with ExitStack() as stack:
+        database_url = stack.enter_context(postgres_server(options.pg_port))
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        # uvicorn's workers share the live games' channel layer only through Redis.
+        redis_url = stack.enter_context(redis_server()) if options.server == "uvicorn" else ""
+        run(options, database_url, redis_url, tmp)
 
 
-def run(options, database_url: str, tmp: Path) -> None:
+def run(options, database_url: str, redis_url: str, tmp: Path) -> None:
     env = {
         **os.environ,
         "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
         "DJANGO_SETTINGS_MODULE": "history_quiz.settings",
         "DEBUG": "0",
         "SECRET_KEY": "bench-only-" + os.urandom(16).hex(),
@@ -148,12 +161,7 @@ def run(options, database_url: str, tmp: Path) -> None:
     connection.close()
 
     url = f"http://127.0.0.1:{options.port}"
-    gunicorn = [
-        str(Path(sys.executable).parent / "gunicorn"), "history_quiz.wsgi",
-        "--bind", f"127.0.0.1:{options.port}", "--workers", str(options.workers),
-        "--log-level", "warning", "--no-control-socket",
-    ]  # fmt: skip
-    server = subprocess.Popen(gunicorn, cwd=ROOT, env=env)
+    server = subprocess.Popen(server_command(options), cwd=ROOT, env=env)
     try:
         wait_until_up(url, server)
         for name in ("healthz", "take", "gradebook"):  # warm every worker's caches
@@ -205,6 +213,25 @@ def run(options, database_url: str, tmp: Path) -> None:
         saved = Answer.objects.filter(attempt__in=[a for _, a in bell_takers]).count()
         expected = len(bell_takers) * min(20, options.bell_seconds // 10)
         bell_report(bell, students=len(bell_takers), saved=saved, expected=expected)
+
+
+def server_command(options) -> list[str]:
+    """The app server as `make run-prod` starts it, with `options.workers` processes."""
+    bin_dir = Path(sys.executable).parent
+    if options.server == "uvicorn":
+        # run-prod's uvicorn (pages and the live games' WebSockets, history_quiz/asgi.py);
+        # several workers share games through the Redis run() starts, as with REDIS_URL.
+        return [
+            str(bin_dir / "uvicorn"), "history_quiz.asgi:application",
+            "--host", "127.0.0.1", "--port", str(options.port),
+            "--workers", str(options.workers), "--ws-max-size", "4096",
+            "--no-server-header", "--no-access-log", "--log-level", "warning",
+        ]  # fmt: skip
+    return [
+        str(bin_dir / "gunicorn"), "history_quiz.wsgi",
+        "--bind", f"127.0.0.1:{options.port}", "--workers", str(options.workers),
+        "--log-level", "warning", "--no-control-socket",
+    ]  # fmt: skip
 
 
 def prepare(school) -> dict[str, list[dict]]:
@@ -267,9 +294,9 @@ LABELS = {
 def report(results: dict[str, list[Figures]], options) -> None:
     ceiling = results["healthz"][0].rps
     print(
-        f"\n{options.students} students, 20-question quiz; gunicorn {options.workers} sync "
-        f"workers; wrk {options.seconds} s per row at {options.connections} connections, "
-        "then at 50\n"
+        f"\n{options.students} students, 20-question quiz; {options.server} "
+        f"{options.workers} workers; wrk {options.seconds} s per row at "
+        f"{options.connections} connections, then at 50\n"
     )
     header = (
         f"| {'endpoint':<27} | {'req/s':>7} | {'p50 ms':>6} | {'p95 ms':>6} | {'p99 ms':>6} "
