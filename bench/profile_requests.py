@@ -83,14 +83,18 @@ def timing(name: str, requests: list, count: int) -> None:
     client = Client(enforce_csrf_checks=True)
     for request in requests[:3]:
         _send(client, request)
-    rounds = []
+    rounds, cpu = [], []
     for round_number in range(3):
         chosen = [requests[(3 + round_number * count + n) % len(requests)] for n in range(count)]
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         for request in chosen:
             _send(client, request)
         rounds.append((time.perf_counter() - start) / count * 1000)
-    print(f"{name:<10} best {min(rounds):6.2f} ms  rounds " + " ".join(f"{r:.2f}" for r in rounds))
+        cpu.append((time.process_time() - start_cpu) / count * 1000)
+    print(
+        f"{name:<10} best {min(rounds):6.2f} ms  CPU {min(cpu):6.2f} ms  rounds "
+        + " ".join(f"{r:.2f}" for r in rounds)
+    )
 
 
 def profile(name: str, requests: list, count: int, top: int) -> None:
