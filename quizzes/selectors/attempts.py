@@ -83,7 +83,9 @@ class TakeQuestion:
     def shown(self, total: int) -> dict:
         """What the take page's question include prints, worked out here in plain values:
         a dict is the template language's quickest lookup, and its element ids, options and
-        ticks come ready (a page of twenty questions is over a thousand lookups otherwise)."""
+        ticks come ready (a page of twenty questions is over a thousand lookups otherwise).
+        `attrs` and `selected` are the attribute words an input or option carries (plain
+        words, escaped like any text)."""
         # Numbers as text: an int printed by the template goes through number localisation.
         pk, given = str(self.question.pk), self.given
         field_name = f"q{pk}"
@@ -97,13 +99,18 @@ class TakeQuestion:
             "prompt": self.question.prompt,
             "error": self.error,
             "checked": self.checked,
+            "disabled": " disabled" if self.checked else "",
         }
         kind = self.question.kind
         if kind in (QuestionKind.MULTIPLE_CHOICE, QuestionKind.MULTIPLE_RESPONSE):
             ticked = given if isinstance(given, list) else [given]
             data["input_type"] = "radio" if kind == QuestionKind.MULTIPLE_CHOICE else "checkbox"
             data["options"] = [
-                {"id": f"{field_name}-{index}", "value": option, "on": option in ticked}
+                {
+                    "id": f"{field_name}-{index}",
+                    "value": option,
+                    "attrs": _input_attrs(option in ticked, self.checked),
+                }
                 for index, option in enumerate(self.options)
             ]
         elif kind == QuestionKind.TRUE_FALSE:
@@ -112,7 +119,7 @@ class TakeQuestion:
                     "id": f"{field_name}-{value}",
                     "value": value,
                     "label": label,
-                    "on": given == value,
+                    "attrs": _input_attrs(given == value, self.checked),
                 }
                 for value, label in (("true", "True"), ("false", "False"))
             ]
@@ -125,7 +132,8 @@ class TakeQuestion:
                     "id": f"{field_name}-m{index}",
                     "left": left,
                     "options": [
-                        (option, chosen.get(left, "") == option) for option in self.options
+                        (option, _selected(chosen.get(left, "") == option))
+                        for option in self.options
                     ],
                 }
                 for index, left in enumerate(self.lefts)
@@ -136,7 +144,9 @@ class TakeQuestion:
                 {
                     "id": f"{field_name}-o{row['index']}",
                     "item": row["item"],
-                    "numbers": [(text, row["position"] == number) for number, text in numbers],
+                    "numbers": [
+                        (text, _selected(row["position"] == number)) for number, text in numbers
+                    ],
                 }
                 for row in self.positions
             ]
@@ -162,6 +172,14 @@ class TakeQuestion:
         ]
         # Shown in the order the student gave, so the list reads as their answer.
         return sorted(rows, key=lambda row: row["position"] or 0) if placed else rows
+
+
+def _input_attrs(ticked: bool, locked: bool) -> str:
+    return (" checked" if ticked else "") + (" disabled" if locked else "")
+
+
+def _selected(chosen: bool) -> str:
+    return " selected" if chosen else ""
 
 
 @dataclass
