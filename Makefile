@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: install run run-prod setup test test-fast lint format bench bench-gradebook bench-generation clean
+.PHONY: install run run-prod setup test test-fast lint format bench bench-gradebook bench-generation bench-live clean
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON_BOOT) -m venv $(VENV)
@@ -25,17 +25,25 @@ setup: install
 	DEBUG=1 $(PY) manage.py create_demo_accounts
 	DEBUG=1 $(PY) manage.py create_demo_classes
 
-# The web server and one background worker (lesson imports, bank generation, GIFT imports,
-# roster accounts); stopping the server (Ctrl+C) stops the worker too.
+# uvicorn serves the pages and the live games' WebSockets alike (history_quiz/asgi.py);
+# frames over 4 KiB are refused before the app sees them.
+ASGI := $(VENV)/bin/uvicorn history_quiz.asgi:application --ws-max-size 4096
+
+# The web server (uvicorn, reloading on code changes) and one background worker (lesson
+# imports, bank generation, GIFT imports, roster accounts); stopping the server (Ctrl+C) stops
+# the worker too.
 run: setup
 	DEBUG=1 $(PY) manage.py run_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
-	DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	DEBUG=1 $(ASGI) --host $(HOST) --port $(PORT) --reload --reload-dir history_quiz \
+		--reload-dir lessons --reload-dir quizzes --reload-dir templates
 
-# Single-machine production: gunicorn on the embedded SQLite, static files from whitenoise,
+# Single-machine production: uvicorn on the embedded SQLite, static files from whitenoise,
 # one background worker beside it (stopped with the server). The secret key is made once and
 # kept in .secret_key (ignored by git); password-reset e-mails go to files in .cache/mail
-# unless EMAIL_BACKEND says otherwise (SMTP: see README).
+# unless EMAIL_BACKEND says otherwise (SMTP: see README). Without REDIS_URL the live games'
+# channel layer lives in one process's memory, so one uvicorn worker serves them all; with
+# REDIS_URL, WEB_CONCURRENCY workers (default 3) share it through Redis.
 PROD_ENV = SECRET_KEY="$$(cat .secret_key)" ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
 	EMAIL_BACKEND="$${EMAIL_BACKEND:-django.core.mail.backends.filebased.EmailBackend}"
 run-prod: install
@@ -46,8 +54,10 @@ run-prod: install
 	$(PROD_ENV) $(PY) manage.py import_lessons fixtures/lessons
 	$(PROD_ENV) $(PY) manage.py run_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
-	$(PROD_ENV) $(VENV)/bin/gunicorn history_quiz.wsgi --bind $(HOST):$(PORT) \
-		--workers $${WEB_CONCURRENCY:-3} --access-logfile -
+	if [ -n "$$REDIS_URL" ]; then workers=$${WEB_CONCURRENCY:-3}; else workers=1; \
+		[ "$${WEB_CONCURRENCY:-1}" = 1 ] || echo "No REDIS_URL: one worker (live games need one process without Redis)"; fi; \
+	$(PROD_ENV) $(ASGI) --host $(HOST) --port $(PORT) --workers $$workers --proxy-headers \
+		--no-server-header --timeout-graceful-shutdown 10
 
 # axe-core for the browser suite's accessibility checks, from the npm registry into a
 # git-ignored folder (tests only; no package.json at the top level).
@@ -81,8 +91,9 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-# Load figures: its own PostgreSQL (127.0.0.1:54330) and gunicorn (127.0.0.1:8006), driven by
-# Debian's wrk; about two minutes. Not part of `make test`.
+# Load figures: its own PostgreSQL (127.0.0.1:54330), uvicorn as run-prod runs it
+# (127.0.0.1:8006, with a Redis on a Unix socket for its workers), driven by Debian's wrk;
+# about five minutes. Not part of `make test`.
 bench: install
 	command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq wrk; \
 		else sudo apt-get install -y -qq wrk; fi; }
@@ -95,6 +106,11 @@ bench-gradebook: install
 # Parse time against whole generation time per bundled lesson (target: <= 2x).
 bench-generation: install
 	$(PY) bench/bench_generation.py
+
+# Live game figures: 200 WebSocket players on uvicorn (127.0.0.1:8016) and its own
+# PostgreSQL (127.0.0.1:54331); about two minutes. Not part of `make test`.
+bench-live: install
+	$(PY) bench/bench_live.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .cache

@@ -1,8 +1,8 @@
-"""Load benchmark: gunicorn on PostgreSQL driven by wrk, as a class of 200 students takes
-and submits a 20-question quiz and their teacher opens the gradebook.
+"""Load benchmark: the app server on PostgreSQL driven by wrk, as a class of 200 students
+takes and submits a 20-question quiz and their teacher opens the gradebook.
 
-Starts its own PostgreSQL (127.0.0.1:54330) and gunicorn (127.0.0.1:8006), both stopped on
-exit. Run: `make bench` (or `.venv/bin/python bench/load.py --seconds 10`).
+Starts its own PostgreSQL (127.0.0.1:54330), the app server as `make run-prod` runs it
+(uvicorn, 127.0.0.1:8006) and the Redis its workers share, all stopped on exit. Run: `make bench` (or `.venv/bin/python bench/load.py --seconds 10`).
 """
 
 import argparse
@@ -120,7 +120,7 @@ def main() -> None:
     parser.add_argument(
         "--server",
         choices=["gunicorn", "uvicorn"],
-        default="gunicorn",
+        default="uvicorn",
         help="what `make run-prod` serves with",
     )
     parser.add_argument("--port", type=int, default=8006)

@@ -95,6 +95,7 @@ TEMPLATES = [
 ]
 
 WSGI_APPLICATION = "history_quiz.wsgi.application"
+ASGI_APPLICATION = "history_quiz.asgi.application"
 
 DATABASES = {
     "default": dj_database_url.config(
@@ -122,6 +123,26 @@ CACHES = {
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "django_cache"}
+    )
+}
+
+# Live games talk through a channel layer. One process keeps it in memory; several app
+# servers (or several worker processes) share Redis, the same one as the cache.
+CHANNEL_LAYERS = {
+    "default": (
+        {
+            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            # channels-redis waits up to 5 s for a message in one blocking read; the Redis
+            # client's own read timeout (5 s by default) must be longer, or an idle socket's
+            # consumer dies with a timeout. A class's sockets closing at once at the end of a
+            # game need more than the client's default 100 connections per process.
+            "CONFIG": {
+                "hosts": [{"address": REDIS_URL, "socket_timeout": 30, "max_connections": 1000}],
+                "prefix": "hq-live",
+            },
+        }
+        if REDIS_URL
+        else {"BACKEND": "channels.layers.InMemoryChannelLayer"}
     )
 }
 

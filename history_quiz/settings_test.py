@@ -5,6 +5,9 @@ import os
 os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+# Worker threads (the live games' sockets) close their connections after each use, so the
+# test database can be dropped at the end.
+os.environ.setdefault("CONN_MAX_AGE", "0")
 
 from history_quiz.settings import *  # noqa: E402,F403
 

@@ -19,6 +19,9 @@ STANDARD_HEADINGS = ("what happened", "why does it matter")
 # Lines that only label the next block ("Key points:") rather than carry content.
 BLOCK_LABELS = {"summary", "key points", "key point", "key facts", "main points", "in brief"}
 QUESTION_HEADING_MAX_WORDS = 10
+# "Causes:" or "The siege and after:" heads a section; a longer line ending in a colon is a
+# sentence introducing what follows.
+COLON_HEADING_MAX_WORDS = 6
 SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")", "…")
 
 BULLET = re.compile(r"^\s*(?:[-*•+–—·▪◦]|\d{1,2}[.)])\s+")
@@ -97,6 +100,17 @@ def _is_question_heading(text: str) -> bool:
     )
 
 
+def _is_colon_heading(text: str) -> bool:
+    """A few capitalised words and a colon ("Aftermath:") head a section."""
+    words = text[:-1].split()
+    return (
+        text.endswith(":")
+        and 0 < len(words) <= COLON_HEADING_MAX_WORDS
+        and text[:1].isupper()
+        and not re.search(r"[.!?;:,]", text[:-1])
+    )
+
+
 def _classify(lines: list[str]) -> list[_Line]:
     classified: list[_Line] = []
     for number, raw in enumerate(lines, start=1):
@@ -118,6 +132,8 @@ def _classify(lines: list[str]) -> list[_Line]:
             classified.append(_Line(number, _clean(bold["text"]), "heading"))
         elif _is_standard_heading(text):
             classified.append(_Line(number, text.strip("*_ "), "heading"))
+        elif _is_colon_heading(text) and not _is_label(text):
+            classified.append(_Line(number, text[:-1].strip(), "heading"))
         elif BULLET.match(text):
             classified.append(_Line(number, _clean(BULLET.sub("", text, count=1)), "bullet"))
         else:

@@ -25,6 +25,34 @@ NUMBER_ABBREVIATIONS = {
     "c",
     "ca",
 }
+# Titles abbreviated before a name ("Col. Joshua Chamberlain", "Capt. Cook"): a name follows,
+# never a new sentence.
+TITLE_ABBREVIATIONS = {
+    "col",
+    "capt",
+    "cpt",
+    "lt",
+    "maj",
+    "sgt",
+    "cpl",
+    "pte",
+    "pvt",
+    "adm",
+    "cmdr",
+    "cdr",
+    "brig",
+    "gen",
+    "gov",
+    "sen",
+    "rep",
+    "rev",
+    "fr",
+    "prof",
+    "pres",
+    "hon",
+    "supt",
+    "insp",
+}
 
 
 @cache
@@ -39,9 +67,9 @@ def _starts_mid_sentence(text: str) -> bool:
     return bool(first) and (first.islower() or first in ",;:)]}")
 
 
-def _ends_with_number_abbreviation(text: str) -> bool:
+def _ends_with_abbreviation(text: str, abbreviations: set[str]) -> bool:
     last_word = text.rsplit(None, 1)[-1]
-    return last_word.endswith(".") and last_word[:-1].lower() in NUMBER_ABBREVIATIONS
+    return last_word.endswith(".") and last_word[:-1].lower() in abbreviations
 
 
 def split_sentences(paragraph: str) -> list[str]:
@@ -59,9 +87,16 @@ def split_sentences(paragraph: str) -> list[str]:
             if not piece:
                 continue
         continues_number = (
-            piece[:1].isdigit() and repaired and (_ends_with_number_abbreviation(repaired[-1]))
+            piece[:1].isdigit()
+            and repaired
+            and (_ends_with_abbreviation(repaired[-1], NUMBER_ABBREVIATIONS))
         )
-        if repaired and (_starts_mid_sentence(piece) or continues_number):
+        continues_name = (
+            piece[:1].isupper()
+            and repaired
+            and _ends_with_abbreviation(repaired[-1], TITLE_ABBREVIATIONS)
+        )
+        if repaired and (_starts_mid_sentence(piece) or continues_number or continues_name):
             repaired[-1] = f"{repaired[-1]} {piece}"
         else:
             repaired.append(piece)

@@ -60,6 +60,10 @@ def gives_away(first: DrawItem, second: DrawItem) -> str:
     for one, other in ((first, second), (second, first)):
         if any(_states(one.shown, answer) for answer in other.answers):
             return "one shows the other's answer"
+    for one, other in ((first, second), (second, first)):
+        prompt = one.shown.split("\n", 1)[0].strip()
+        if len(prompt.split()) > STATEMENT_WORDS and prompt in other.shown.split("\n")[1:]:
+            return "one offers the other's statement"  # a true/false among the options
     return ""
 
 

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.db import connection
 from hypothesis import settings as hypothesis_settings
 
 from tests.accounts.factories import AdminFactory, StudentFactory, TeacherFactory
@@ -55,3 +56,22 @@ def run_tasks(db):
         return tasks_run_queued()
 
     return run
+
+
+@pytest.fixture
+def socket_connections_ended(request):
+    """After a test that opened live sockets through the ASGI application: their database
+    work ran on worker threads whose event loop is gone when the test ends, and on
+    PostgreSQL those threads' connections would keep the test database from being dropped."""
+    yield
+    uses_database = request.node.get_closest_marker("django_db") or {
+        "db",
+        "transactional_db",
+    } & set(request.fixturenames)
+    if connection.vendor != "postgresql" or not uses_database:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )

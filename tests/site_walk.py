@@ -17,6 +17,7 @@ from history_quiz.accounts.services import teacher_invitation_create, teacher_re
 from quizzes.jobs import roster_job_start
 from quizzes.models import Answer, Attempt
 from quizzes.services.enrolments import classroom_invite_students
+from quizzes.services.live_setup import live_game_create, live_player_join
 from tests.accounts.factories import AdminFactory, StudentFactory, TeacherFactory
 from tests.lessons.factories import LessonFactory
 from tests.quizzes.factories import (
@@ -207,6 +208,20 @@ RULES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     # A job's page (progress, result, one-time passwords) is its starter's alone.
     "jobs:job_detail": (rule(anonymous=LOGIN, teacher_a=OK), {"pk": "job"}),
     "jobs:job_retry": (rule(anonymous=LOGIN, teacher_a=OK), {"pk": "job"}),
+    # Live games: a teacher plays the bank of a lesson they may open (their own, the
+    # library's: LIBRARY_RULES), a teacher their own quiz; only the game's teacher runs its
+    # projector; its results are theirs (and an admin's). Joining needs no account (guests);
+    # the phone's page sends whoever has not joined to the join page.
+    "quizzes:live_new_lesson": (TEACHER_A, {"slug": "lesson"}),
+    "quizzes:live_new_quiz": (TEACHER_A, {"pk": "quiz"}),
+    "quizzes:live_index": (ANY_TEACHER, {}),
+    "quizzes:live_host": (rule(anonymous=LOGIN, teacher_a=OK), {"pk": "live_game"}),
+    "quizzes:live_qr": (rule(anonymous=LOGIN, teacher_a=OK), {"pk": "live_game"}),
+    "quizzes:live_results": (TEACHER_A, {"pk": "live_game"}),
+    "quizzes:live_results_export": (TEACHER_A, {"pk": "live_game"}),
+    "quizzes:live_play": (PUBLIC, {"pk": "live_game"}),
+    "quizzes:live_join": (PUBLIC, {}),
+    "quizzes:live_join_pin": (PUBLIC, {"pin": "live_pin"}),
 }
 
 # The same pages on a lesson of the site library: every teacher opens its bank (its ready
@@ -233,6 +248,7 @@ LIBRARY_RULES: dict[str, dict[str, str]] = {
     "quizzes:bank_flashcard_add": ADMIN,
     "quizzes:bank_flashcard_edit": ADMIN,
     "quizzes:bank_flashcard_status": ADMIN,
+    "quizzes:live_new_lesson": ANY_TEACHER,
 }
 
 
@@ -304,6 +320,14 @@ def world_make() -> World:
     library_flashcard = FlashcardFactory(lesson=library_lesson)
     # Not a card of student A's quiz (whose answers are not out): study shows it.
     card_state = CardStateFactory(student=student_a, flashcard=library_flashcard)
+    live_game = live_game_create(
+        host=teacher_a,
+        title=quiz.title,
+        question_ids=submitted.question_ids,
+        classroom=classroom,
+        allow_guests=True,
+    )
+    live_player_join(game=live_game, user=student_a)
     users = {
         "student_a": student_a,
         "student_b": student_b,
@@ -324,6 +348,8 @@ def world_make() -> World:
         "card_state": card_state,
         "question": quiz.quiz_questions.order_by("position").first().question,
         "flashcard": flashcard,
+        "live_game": live_game,
+        "live_pin": live_game.pin,
         "job": roster_job_start(classroom=classroom, teacher=teacher_a, text="Sara Ahmed"),
         "library_lesson": library_lesson,
         "library_question": library_question,

@@ -110,6 +110,9 @@ FORM_VIEWS: dict[str, FormPage] = {
     ),
     # Files are not drawn here: tests/quizzes/test_gift_fuzz.py fuzzes the GIFT reader.
     "quizzes.forms.bank.GiftUploadForm": FormPage("/lessons/{lesson}/bank/import/", "teacher_a"),
+    "quizzes.forms.live.LiveGameForm": FormPage("/lessons/{lesson}/live/new/", "teacher_a"),
+    "quizzes.forms.live.PinForm": FormPage("/play/", "anonymous"),
+    "quizzes.forms.live.NicknameForm": FormPage("/play/{live_pin}/", "anonymous"),
 }
 # Pages that read their answers without a Form class: the quiz's answer sheet.
 ANSWER_SHEET = FormPage(

@@ -1,13 +1,15 @@
-"""Several app servers behind one proxy: two gunicorn processes on two loopback ports, each with
-a background worker beside it, share one PostgreSQL database and one Redis. A student logs in
-on one, answers half a quiz, carries on on the other with the same cookies and submits;
-failed logins count across both servers; a lesson uploaded on one is imported by a worker
-and followed on the other.
+"""Several app servers behind one proxy: two uvicorn servers (two worker processes each) on two
+loopback ports, each with a background worker beside it, share one PostgreSQL database and one
+Redis. A student logs in on one, answers half a quiz, carries on on the other with the same
+cookies and submits; failed logins count across both servers; a lesson uploaded on one is
+imported by a worker and followed on the other; a live game's projector on one server runs a
+game whose players are on the other (the channel layer is Redis).
 
 Run by .ci/run after its PostgreSQL pass, with MULTISERVER_PG_URL (an empty database this
 module migrates) and REDIS_URL set; skipped otherwise.
 """
 
+import contextlib
 import http.cookiejar
 import json
 import os
@@ -22,6 +24,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+import redis
+from websockets.sync.client import connect as websocket_connect
 
 ROOT = Path(__file__).resolve().parent.parent
 DATABASE_URL = os.environ.get("MULTISERVER_PG_URL", "")
@@ -30,6 +34,8 @@ PORTS = [int(port) for port in os.environ.get("MULTISERVER_PORTS", "8008,8009").
 FAILURE_LIMIT = 3
 PASSWORD = "a-long-student-password"
 JOIN_FAILURE_LIMIT = 10  # quizzes.services.classes: wrong class codes per account
+# Longer than the Redis client's default read timeout (5 s) and channels-redis's blocking read.
+IDLE_SECONDS = 8
 
 pytestmark = [
     pytest.mark.multiserver,
@@ -75,8 +81,32 @@ User.objects.create_user("ms-joiner", password=PASSWORD, role=Role.STUDENT)
 assignment = Assignment.objects.create(
     classroom=classroom, quiz=quiz, assigned_by=teacher, due_at=None
 )
-print(json.dumps({"assignment": assignment.pk}))
+player = User.objects.create_user("ms-player", password=PASSWORD, role=Role.STUDENT)
+Enrolment.objects.create(classroom=classroom, student=player)
+from quizzes.services.live_setup import live_game_create
+live = [
+    Question.objects.create(lesson=lesson, kind="multiple_choice", prompt=f"When? ({n})",
+        choices=["1215", "1066", "1415", "1265"], answer="1215", ready=True)
+    for n in range(2)
+]
+game = live_game_create(host=teacher, title="Magna Carta live", classroom=classroom,
+    question_ids=[q.pk for q in live])
+idle = live_game_create(host=teacher, title="Idle lobby", classroom=classroom,
+    question_ids=[q.pk for q in live])
+print(json.dumps({"assignment": assignment.pk, "game": game.pk, "pin": game.pin,
+    "idle_game": idle.pk, "idle_pin": idle.pin}))
 """.replace("PASSWORD", repr(PASSWORD))
+
+LIVE_RESULT_SCRIPT = """
+import json
+from quizzes.models import LiveGame
+game = LiveGame.objects.get(pk=GAME)
+print(json.dumps({
+    "phase": game.phase,
+    "answers": game.answers.count(),
+    "scores": {p.user.username: p.score for p in game.players.all()},
+}))
+"""
 
 RESULT_SCRIPT = """
 import json
@@ -107,26 +137,33 @@ def manage(*args: str) -> str:
 
 @pytest.fixture(scope="module")
 def servers():
-    """Migrate the shared database, make the world, start two gunicorn servers."""
+    """Migrate the shared database, make the world, start two uvicorn servers (as
+    `make run-prod` does with REDIS_URL set)."""
     manage("flush", "--noinput")
+    redis.Redis.from_url(REDIS_URL).flushdb()  # counters of an earlier run must not carry over
     manage("migrate", "--noinput")
     manage("collectstatic", "--noinput", "-v0")
     world = json.loads(manage("shell", "-c", WORLD_SCRIPT).strip().splitlines()[-1])
-    gunicorn = str(Path(sys.executable).parent / "gunicorn")
+    uvicorn = str(Path(sys.executable).parent / "uvicorn")
     processes = [
         subprocess.Popen(
             [
-                gunicorn,
-                "history_quiz.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
+                uvicorn,
+                "history_quiz.asgi:application",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(port),
                 "--workers",
                 "2",
-                "--no-control-socket",
-            ],  # fmt: skip
+                "--ws-max-size",
+                "4096",
+                "--log-level",
+                "warning",
+            ],
             cwd=ROOT,
             env={**os.environ, **SERVER_ENV},
-        )
+        )  # fmt: skip
         for port in PORTS
     ]
     # One worker beside each server, as README's production section says.
@@ -188,6 +225,13 @@ class Browser:
         return self.post_form(
             f"{server}/accounts/login/", {"username": username, "password": password}
         )
+
+    def socket(self, server: str, path: str):
+        """A WebSocket to the server with this browser's cookies, from its own pages."""
+        cookies = "; ".join(f"{cookie.name}={cookie.value}" for cookie in self.jar)
+        address = server.replace("http://", "ws://") + path
+        headers = {"Cookie": cookies, "Origin": server}
+        return websocket_connect(address, additional_headers=headers, open_timeout=15)
 
     def save_answer(self, server: str, attempt: int, question: int, given: str):
         body = json.dumps({"question": question, "given": given}).encode()
@@ -273,3 +317,79 @@ def test_a_lesson_uploaded_on_one_server_is_imported_by_a_worker_and_shown_on_th
     bank = re.search(r'href="(/lessons/[^"]+/bank/)"', page).group(1)
     status, _, bank_page = teacher.open(f"{second}{bank}")
     assert status == 200 and "Athenians Defeat Persian Invaders at Marathon" in bank_page
+
+
+def frame_of(socket, kind: str) -> dict:
+    """Read frames until one of this type comes (others are skipped)."""
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        frame = json.loads(socket.recv(timeout=max(0.1, deadline - time.monotonic())))
+        if frame["type"] == kind:
+            return frame
+    raise AssertionError(f"no {kind} frame")
+
+
+def test_a_live_game_hosted_on_one_server_is_played_on_the_other(servers):
+    (first, second), world = servers
+    with contextlib.ExitStack() as sockets:
+        podium = play_two_questions(first, second, world, sockets)
+
+    assert podium == [1, 2]
+    output = manage("shell", "-c", LIVE_RESULT_SCRIPT.replace("GAME", str(world["game"])))
+    result = json.loads(output.strip().splitlines()[-1])
+    assert result["phase"] == "ended" and result["answers"] == 4
+    assert result["scores"]["ms-player"] == 0 and result["scores"]["ms-student"] > 1000
+
+
+def play_two_questions(first: str, second: str, world: dict, sockets) -> list[int]:
+    """The projector on the first server, two phones on the second: one answers right, one
+    wrong, twice; returns the players' final ranks."""
+    teacher = Browser()
+    teacher.log_in(first, "ms-teacher", PASSWORD)
+    phones = []
+    for username in ("ms-student", "ms-player"):
+        student = Browser()
+        student.log_in(second, username, PASSWORD)
+        student.open(f"{second}/play/")
+        status, url, _ = student.post_form(f"{second}/play/", {"pin": world["pin"]})
+        assert status == 200 and url.endswith(f"/live/{world['game']}/play/")
+        phones.append(
+            sockets.enter_context(student.socket(second, f"/ws/live/{world['game']}/play/"))
+        )
+    host = sockets.enter_context(teacher.socket(first, f"/ws/live/{world['game']}/host/"))
+    assert len(frame_of(host, "lobby")["players"]) == 2
+
+    for index in range(2):
+        host.send(json.dumps({"type": "start" if index == 0 else "next"}))
+        for phone in phones:
+            question = frame_of(phone, "question")
+            assert question["index"] == index
+            right = question["options"].index("1215")
+            wrong = (right + 1) % 4
+            phone.send(json.dumps({"type": "answer", "question": index,
+                                   "choice": right if phone is phones[0] else wrong}))  # fmt: skip
+            assert frame_of(phone, "answered")["index"] == index
+        reveal = frame_of(host, "reveal")
+        assert reveal["answered"] == 2
+        assert [frame_of(phone, "reveal")["you"]["right"] for phone in phones] == [True, False]
+    host.send(json.dumps({"type": "next"}))
+    return [frame_of(phone, "podium")["you"]["rank"] for phone in phones]
+
+
+def test_a_phone_waiting_in_the_lobby_longer_than_redis_reads_stays_connected(servers):
+    (first, second), world = servers
+    teacher, student = Browser(), Browser()
+    teacher.log_in(first, "ms-teacher", PASSWORD)
+    student.log_in(second, "ms-player", PASSWORD)
+    student.open(f"{second}/play/")
+    student.post_form(f"{second}/play/", {"pin": world["idle_pin"]})
+    game = world["idle_game"]
+    with (
+        student.socket(second, f"/ws/live/{game}/play/") as phone,
+        teacher.socket(first, f"/ws/live/{game}/host/") as host,
+    ):
+        frame_of(phone, "you")
+        time.sleep(IDLE_SECONDS)  # the class waits for the last ones to join
+        host.send(json.dumps({"type": "start"}))
+
+        assert frame_of(phone, "question")["index"] == 0

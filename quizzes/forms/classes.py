@@ -141,7 +141,9 @@ class AssignmentForm(forms.Form):
     def __init__(self, *args, teacher, **kwargs):
         super().__init__(*args, **kwargs)
         # Only the teacher's own quizzes: another id in the POST is an invalid choice.
-        self.fields["quiz"].queryset = Quiz.objects.for_teacher(teacher).order_by("title")
+        self.fields["quiz"].queryset = (
+            Quiz.objects.for_teacher(teacher).without_live_records().order_by("title")
+        )
         self.fields["quiz"].help_text = "Choose a quiz, a lesson, or both: each is assigned."
         self.helper = FormHelper()
         self.helper.form_tag = False

@@ -11,10 +11,13 @@ import re
 from spacy.tokens import Doc, Token
 
 PERSON_NOUNS = {"man", "woman", "king", "queen", "emperor", "empress", "leader", "son", "wife"}
+# Proper nouns that cannot be the person a "his" means ("On July 4 ... his army").
+NOT_PEOPLE = {"DATE", "TIME", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "CARDINAL", "ORDINAL"}
 PERSONAL = {"he", "him", "his", "himself", "she", "her", "hers", "herself"}
 PLURAL = {"they", "them", "their", "theirs", "themselves"}
 NEUTER = {"it", "its", "itself"}
 DEMONSTRATIVES = {"this", "that", "these", "those"}
+PAIR_LABELS = {"PERSON", "GPE", "NORP", "ORG", "LOC"}
 # Phrases that place the sentence after, or beside, another one.
 LEANING_PHRASES = re.compile(
     r"\b(by then|by that time|at that (time|point|moment)|(the )?same (day|night|week|month|"
@@ -27,7 +30,7 @@ LEANING_PHRASES = re.compile(
     r"both sides|both (cities|countries|men|leaders|armies|sides|groups|states|powers)|"
     r"the two (cities|countries|men|leaders|armies|groups|states|powers)|such an?|"
     r"the (end|start|beginning|rest|middle) of the (day|night|week|month|year|war)|"
-    r"the same|at first|at last|in response|in return)\b",
+    r"the same|at first|at last|in response|in return|as a result(?! of))\b",
     re.I,
 )
 LEANING_ADVERBS = {"then", "later", "however", "instead", "nevertheless", "thus", "therefore"}
@@ -110,15 +113,24 @@ def _has_person_before(doc: Doc, token: Token) -> bool:
     # "In his speech, Kennedy ...": a possessive may come just before its name.
     window = doc[: token.i] if token.i > 2 or token.lower_ not in ("his", "her") else doc
     return any(
-        (t.ent_type_ == "PERSON" or t.pos_ == "PROPN" or t.lemma_.lower() in PERSON_NOUNS)
+        (
+            t.ent_type_ == "PERSON"
+            or t.pos_ == "PROPN"
+            and t.ent_type_ not in NOT_PEOPLE
+            or t.lemma_.lower() in PERSON_NOUNS
+            and t.tag_ != "NNS"  # "60 men ... against him": a plural is nobody's "him"
+        )
         and t.i != token.i
         for t in window
     )
 
 
 def _has_plural_before(doc: Doc, token: Token) -> bool:
+    # "the heights above them": the noun the pronoun hangs on is not what it means.
+    governing = set(token.ancestors)
     return any(
-        t.tag_ in ("NNS", "NNPS")
+        t not in governing
+        and t.tag_ in ("NNS", "NNPS")
         or t.ent_type_ in ("NORP", "ORG", "GPE")
         or t.dep_ == "conj"
         and t.pos_ in ("NOUN", "PROPN")
@@ -178,8 +190,21 @@ def leaning_words(doc: Doc, topic: set[str] = frozenset(), skip: range = range(0
             and not _named_before(doc, token.head)
         ):
             found.append(f"the {token.head.text}")
-    found += [m.group(0) for m in LEANING_PHRASES.finditer(_text_without(doc, skip))]
+    text = _text_without(doc, skip)
+    for match in LEANING_PHRASES.finditer(text):
+        if PAIR_WORDS.match(match.group(0)) and _names_two_before(doc, match.start()):
+            continue  # "Brutus and Cassius ... where both men died": the pair is here
+        found.append(match.group(0))
     return found
+
+
+PAIR_WORDS = re.compile(r"(both|the two) ", re.I)
+
+
+def _names_two_before(doc: Doc, char: int) -> bool:
+    """Two names (people, places, peoples) stand before this point of the sentence."""
+    named = [e for e in doc.ents if e.end_char <= char and e.label_ in PAIR_LABELS]
+    return len(named) >= 2
 
 
 PLACE_BACK = {"city", "town", "capital", "country"}
@@ -189,12 +214,15 @@ PERSON_BACK = {"king", "queen", "emperor", "empress", "president", "pope", "lead
 def _named_before(doc: Doc, noun: Token) -> bool:
     """ "... Ethiopia ... freed the country": the sentence itself names what it means."""
     lemma = noun.lemma_.lower()
+    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end <= noun.i]
+    if noun.tag_ == "NNS" and lemma in PERSON_BACK | {"man", "woman"} and len(people) >= 2:
+        return True  # "Irwin released Gandhi, and the two men ...": both are named here
     for ent in doc.ents:
         if ent.start >= noun.i:
             break
         if lemma in PLACE_BACK and ent.label_ in ("GPE", "LOC", "FAC"):
             return True
-        if lemma in PERSON_BACK and ent.label_ == "PERSON":
+        if lemma in PERSON_BACK and ent.label_ == "PERSON" and noun.tag_ != "NNS":
             return True
         if lemma in ent.text.lower() or ent.label_ in ("EVENT", "LAW") and lemma not in PLACE_BACK:
             return True
@@ -206,6 +234,7 @@ def _is_named(noun: Token) -> bool:
     if noun.pos_ == "PROPN" or noun.ent_type_:
         return True
     for child in noun.children:
+        # "the Roman army": a people's army is named enough to stand alone.
         named = child.pos_ == "PROPN" or bool(child.ent_type_)
         if child.dep_ in ("compound", "appos", "amod") and named:
             return True

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from quizzes.generation.answers import Answer
 from quizzes.generation.checks import (
     contains_phrase,
+    is_acronym_of,
     overlaps_as_name,
     same_option,
     says_the_same,
@@ -31,7 +32,8 @@ from quizzes.generation.nlp import ORG_HEADS
 from quizzes.generation.selection import LessonSentence, content_lemmas
 from quizzes.generation.sets import MONTHS
 
-YEAR = re.compile(r"\b(1\d{3}|20\d{2}|\d{3})\b")
+# Not a part of a larger number: "50,000 years" holds no year "000".
+YEAR = re.compile(r"(?<![\d,.])\b(1\d{3}|20\d{2}|\d{3})\b(?![,.]\d)")
 MONTH = re.compile(r"\b(" + "|".join(MONTHS) + r")\b", re.I)
 NUMBER_IN_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?")
 YEAR_SHIFTS = (3, -2, 5, -4, 1, -6, 8, -1, 2, -3, 10, -5)
@@ -64,11 +66,14 @@ class DistractorPool:
     related: set[frozenset[str]] = field(default_factory=set)  # "Marathon in Attica"
     year: int | None = None  # the lesson's middle year, if it gives years
     title_years: tuple[int, ...] = ()  # years the title names: options must stay inside
+    span_years: tuple[int, int] | None = None  # a short span the summary and key points name
     fine: dict[str, FineKind] = field(default_factory=dict)  # entity name -> fine kind
     origins: dict[str, str] = field(default_factory=dict)  # option -> where it came from
     _mentioned: dict[str, bool] = field(default_factory=dict)
     _blob: str = ""
     _lemmas: dict[tuple, set[str]] = field(default_factory=dict)
+    _extra: list[set[str]] | None = None
+    _said: dict[tuple, bool] = field(default_factory=dict)
 
     def mentions(self, text: str) -> bool:
         """Whether the lesson's sentences or key points name this (cached per pool)."""
@@ -78,6 +83,12 @@ class DistractorPool:
                 self._blob = "\n".join(texts)
             self._mentioned[text] = contains_phrase(self._blob, text)
         return self._mentioned[text]
+
+    def extra_lemmas(self) -> list[set[str]]:
+        """The key points' content lemmas, found once per pool."""
+        if self._extra is None:
+            self._extra = [content_lemmas(doc) for doc in self.extra_docs]
+        return self._extra
 
     def lemmas(self, sentence: LessonSentence, skip: tuple[int, int]) -> set[str]:
         key = (sentence.index, skip)
@@ -223,10 +234,8 @@ def _said_of(
         if strict and shared & names and shared - names:
             return True
     names = candidate.entity.names
-    for doc in pool.extra_docs:
-        if any(name.lower() in doc.text.lower() for name in names) and says_the_same(
-            claim, content_lemmas(doc)
-        ):
+    for doc, lemmas in zip(pool.extra_docs, pool.extra_lemmas(), strict=True):
+        if any(name.lower() in doc.text.lower() for name in names) and says_the_same(claim, lemmas):
             return True
     return False
 
@@ -287,15 +296,24 @@ def _fits(
         return False  # "Hôtel de Ville" beside "Third Estate": only bodies by their head noun
     if same_option(display, answer.text) or overlaps_as_name(display, answer.text):
         return False
-    if contains_phrase(sentence.text, display):
-        return False
+    if contains_phrase(sentence.text, display) or _initials_in(sentence.text, display):
+        return False  # the prompt names it ("the ANC" for the African National Congress)
     if candidate.entity is not None and any(
         contains_phrase(sentence.text, name) for name in candidate.entity.names
     ):
         return False
     if candidate.source != "lesson" and _lesson_mentions(pool, display):
         return False  # the lesson speaks of it: it may well be right
-    return not _said_of(pool, candidate, sentence, answer, strict=candidate.source == "lesson")
+    key = (candidate.name, sentence.index, answer.token_start, answer.token_end)
+    if key not in pool._said:
+        strict = candidate.source == "lesson"
+        pool._said[key] = _said_of(pool, candidate, sentence, answer, strict=strict)
+    return not pool._said[key]
+
+
+def _initials_in(text: str, name: str) -> bool:
+    """The text names `name` by its initials."""
+    return any(is_acronym_of(word, name) for word in re.findall(r"\b[A-Z]{2,}\b", text))
 
 
 def _named_distractors(
@@ -350,8 +368,17 @@ def _not_shortest(chosen: list[str], answer: str) -> list[str]:
 
 
 def title_range(pool: DistractorPool) -> tuple[int, int] | None:
-    """The years the title spans ("..., 1904-1905"), or None when it names none."""
-    return (min(pool.title_years), max(pool.title_years)) if pool.title_years else None
+    """The years the title spans ("..., 1904-1905"), or else the short span the summary
+    and key points name (a boycott of 1955-1956): a date inside it keeps to it, since a
+    reader rules out at a glance a year outside the events."""
+    if pool.title_years:
+        return (min(pool.title_years), max(pool.title_years))
+    return pool.span_years
+
+
+# The most days each month can have: "30 January" shifted to February is no date.
+MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+DAY = re.compile(r"\b([12]?\d|3[01])\b")
 
 
 def _shift_months(answer: Answer, seed: str) -> list[str]:
@@ -363,15 +390,17 @@ def _shift_months(answer: Answer, seed: str) -> list[str]:
     shifts = [3, -2, 5, -4, 2, -3, 4, -1, 1, 6, -5]
     start = stable_hash(seed, "month") % len(shifts)
     options = []
+    days = [int(d) for d in DAY.findall(answer.text.replace(found.group(0), " "))]
+    day = next((d for d in days if d <= 31), 0)
     for shift in shifts[start:] + shifts[:start]:
         other = month + shift
-        if 0 <= other < 12:
+        if 0 <= other < 12 and day <= MONTH_DAYS[other]:
             name = MONTHS[other].capitalize()
             options.append(answer.text[: found.start()] + name + answer.text[found.end() :])
     return options
 
 
-def _shift_years(answer: Answer, pool: DistractorPool, seed: str) -> list[str]:
+def _shift_years(answer: Answer, pool: DistractorPool, seed: str, sentence_text: str) -> list[str]:
     match = YEAR.search(answer.text)
     if not match:
         return []
@@ -389,7 +418,10 @@ def _shift_years(answer: Answer, pool: DistractorPool, seed: str) -> list[str]:
         text = answer.text[: match.start()] + str(shifted) + answer.text[match.end() :]
         if shifted > 0 and not _lesson_mentions(pool, str(shifted)):
             found.append(text)
-    if inside and len(found) < 3:
+    rest = sentence_text[: answer.start] + sentence_text[answer.end :]
+    if inside and len(found) < 3 and not MONTH.search(rest):
+        # "bombed on _____, and in February ...": another month named beside it would
+        # leave one option in order; only a sentence naming none takes month shifts.
         found += _shift_months(answer, seed)
     return found
 
@@ -452,7 +484,7 @@ def choose_distractors(
     the lesson never mentions might, by bad luck, be true.
     """
     if answer.kind == DATE:
-        found = _shift_years(answer, pool, seed)
+        found = _shift_years(answer, pool, seed, sentence.text)
     elif answer.kind == NUMBER:
         found = _scale_number(answer, pool, seed)
     else:

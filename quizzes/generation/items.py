@@ -32,6 +32,7 @@ class GeneratedQuestion:
     ready: bool = False
     reason: str = ""
     worth: str = ""  # "key", "detail" or "trivia"
+    topical: float = 0.0  # share of the sentence's content words that are topic words
     faults: list[str] = field(default_factory=list)
 
     @property

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from quizzes.generation import checks
 from quizzes.generation.answers import Answer, entity_answers, term_answers
+from quizzes.generation.causes import causal_links, cause_and_result_items
 from quizzes.generation.cloze import SHORT_ANSWER, cloze_prompt, fill_blank, multiple_choice
 from quizzes.generation.context import leaning_words
 from quizzes.generation.distractors import DistractorPool, choose_distractors, names_a_body
@@ -21,8 +22,9 @@ from quizzes.generation.finekinds import cue_before, fine_kinds
 from quizzes.generation.flashcards import key_point_cards, question_cards, term_cards
 from quizzes.generation.items import GeneratedBank, GeneratedQuestion, seeded_shuffle, tidy
 from quizzes.generation.nlp import parse_all
-from quizzes.generation.questions import _phrase_on_root, _root, _subject, wh_question
+from quizzes.generation.questions import _phrase_on_root, _root, wh_question
 from quizzes.generation.ranking import assess, curate_ready, lesson_context
+from quizzes.generation.retype import retype_names, shown_people
 from quizzes.generation.selection import (
     LessonSentence,
     best_sentence_for,
@@ -32,8 +34,20 @@ from quizzes.generation.selection import (
     states_key_point,
     weighted_lemmas,
 )
-from quizzes.generation.sets import DatedEvent, matching, ordering, people_pairs
-from quizzes.generation.statements import key_point_answers, key_point_sentences, which_is_true
+from quizzes.generation.sets import (
+    MONTHS,
+    DatedEvent,
+    complete_before,
+    matching,
+    ordering,
+    people_pairs,
+)
+from quizzes.generation.statements import (
+    best_false,
+    key_point_answers,
+    key_point_sentences,
+    which_is_true,
+)
 from quizzes.generation.truefalse import (
     false_candidates,
     in_range,
@@ -56,6 +70,7 @@ KIND_PRIORITY = {
     "term": 7,
 }
 YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
+BC_YEAR = re.compile(r"\b\d{1,4} (?:BC|BCE)\b")
 YEAR_ANY = re.compile(r"\b(\d{3,4})\b(\s*(?:BC|BCE))?")
 
 
@@ -127,22 +142,24 @@ def _candidates_for(
 
 def _year_only(sentence: LessonSentence, answer: Answer) -> Answer:
     """ "in January _____": a typed date asks for its year alone, the one sensible fill."""
-    match = YEAR.search(answer.text)
+    match = YEAR.search(answer.text) or BC_YEAR.search(answer.text)
     if match is None or match.group() == answer.text:
         return answer
-    tokens = [
-        t for t in sentence.doc[answer.token_start : answer.token_end] if t.text == match.group()
-    ]
+    span = sentence.doc[answer.token_start : answer.token_end]
+    first = match.group().split()[0]
+    tokens = [t for t in span if t.text == first]
     if not tokens:
         return answer
     year = tokens[0]
+    last = year.i + len(match.group().split())  # "44 BC" keeps its era
+    end = sentence.doc[last - 1].idx + len(sentence.doc[last - 1].text)
     return replace(
         answer,
-        text=year.text,
+        text=sentence.text[year.idx : end],
         start=year.idx,
-        end=year.idx + len(year.text),
+        end=end,
         token_start=year.i,
-        token_end=year.i + 1,
+        token_end=last,
         entity=None,
         after_article="",
     )
@@ -163,40 +180,140 @@ def _answers(sentence: LessonSentence, entity_of, topic: set[str]) -> list[Answe
     return sorted(found, key=lambda a: (KIND_PRIORITY.get(a.kind, 9), a.start))
 
 
-def _dated_event(sentence: LessonSentence, answer: Answer, topic: set[str]) -> DatedEvent | None:
-    match = YEAR.search(answer.text)
+EVENT_YEAR = re.compile(r"(?<![\d,.])\b(1\d{3}|20\d{2})\b(?![,.]\d)()|\b(\d{1,4})\s*(?:BC|BCE)\b")
+MAX_EVENT_WORDS = 22
+
+
+def _event_year(text: str) -> int | None:
+    """The one year a text names (BC years negative), or None for none or several."""
+    found = list(EVENT_YEAR.finditer(text))
+    if len(found) != 1:
+        return None
+    match = found[0]
+    digits = match.group(1) or match.group(3)
+    bc = match.group(3) is not None
+    return -int(digits) if bc else int(digits)
+
+
+SHORT_SPAN = 2  # years: a span this short is the lesson's own time
+
+
+def short_span(texts: list[str]) -> tuple[int, int] | None:
+    """The years these texts name, when they all fall within SHORT_SPAN years."""
+    years = [int(y) for text in texts for y in YEAR.findall(text)]
+    if years and max(years) - min(years) <= SHORT_SPAN:
+        return (min(years), max(years))
+    return None
+
+
+YEAR_REACH = 3  # sentences back a day and month may take their year from
+
+
+def years_before(sentences: list[LessonSentence], summary: frozenset[int]) -> dict[int, int]:
+    """For each section sentence, the year the nearest sentence before it names (within
+    YEAR_REACH): "On 21 May the poet ..." after "... 4-5 May 1930" happened in 1930."""
+    found: dict[int, int] = {}
+    last: tuple[int, int] | None = None
+    for sentence in sorted(sentences, key=lambda s: s.index):
+        if sentence.index in summary:
+            continue
+        if last is not None and sentence.index - last[0] <= YEAR_REACH:
+            found[sentence.index] = last[1]
+        year = _event_year(sentence.text)
+        if year is not None:
+            last = (sentence.index, year)
+    return found
+
+
+def _dated_event(
+    sentence: LessonSentence, answer: Answer, topic: set[str], year_before: int | None = None
+) -> DatedEvent | None:
+    """The sentence's event without its date, when the date dates the main verb: "In 1936
+    the first trial opened." -> (1936, "The first trial opened"); a second clause is cut.
+    A day and month with no year take `year_before`, the year the sentences before name."""
+    year = _event_year(answer.text)
+    inherited = (
+        year is None
+        and year_before is not None
+        and _event_year(sentence.text) is None
+        and any(w.lower() in MONTHS for w in answer.text.replace(",", " ").split())
+    )
+    if inherited:
+        year = year_before
     root = _root(sentence.doc)
-    if answer.kind != DATE or match is None or root is None or _subject(root) is None:
-        return None
-    if len(YEAR.findall(sentence.text)) != 1:
-        return None
-    phrase = _phrase_on_root(sentence.doc, answer, root, {"in", "on", "by", "during"})
-    if phrase is None:
+    if answer.kind != DATE or year is None or root is None:
         return None
     doc = sentence.doc
-    text = tidy("".join(t.text_with_ws for t in doc if not phrase[0] <= t.i < phrase[1]))
-    text = text.rstrip(".")
+    opening = answer.token_start == 1 and doc[0].lower_ in ("in", "on", "during")
+    after = doc[answer.token_end] if answer.token_end < len(doc) else None
+    misparsed = opening and after is not None and after.pos_ in ("PROPN", "NOUN", "DET")
+    if not misparsed and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
+        return None
+    if not inherited and _event_year(sentence.text) != year:
+        return None  # two years in one sentence: which the event is dated by is unclear
+    phrase = _phrase_on_root(sentence.doc, answer, root, {"in", "on", "by", "during"})
+    if phrase is None and opening and answer.token_end < root.i:
+        phrase = (0, answer.token_end)  # "In 202 BC Scipio ...": parsed as a name's part
+    if phrase is None:
+        return None
+    # A long sentence's event ends at the first comma or semicolon after the main verb
+    # that leaves six words or more: what follows is another claim.
+    end = len(doc)
+    for token in doc[root.i + 1 :]:
+        breaks = token.text in (",", ";", ":", "-", "–", "—") and token.i >= phrase[1]
+        words = len([t for t in doc[: token.i] if not t.is_punct]) - (phrase[1] - phrase[0])
+        if breaks and words >= 6 and complete_before(doc, token.i):
+            end = token.i
+            break
+    skip = set(range(*phrase)) | set(range(end, len(doc)))
+    if phrase[1] < len(doc) and doc[phrase[1]].text == "," and phrase[0] == 0:
+        skip.add(phrase[1])
+    text = tidy("".join(t.text_with_ws for t in doc if t.i not in skip)).rstrip(" .,;")
     if not text[:1].isupper() and phrase[0] == 0:
         text = text[:1].upper() + text[1:]
     first = doc[phrase[1]] if phrase[0] == 0 and phrase[1] < len(doc) else doc[0]
-    if first.pos_ == "PRON" or not text[:1].isupper():
+    if first.pos_ == "PRON" or not text[:1].isupper() or len(text.split()) > MAX_EVENT_WORDS:
         return None
-    if leaning_words(doc, topic, skip=range(*phrase)):
+    if leaning_words(doc[:end].as_doc(), topic, skip=range(*phrase)):
         return None  # "The next day ...": out of its paragraph the event is unclear
-    return DatedEvent(int(match.group()), answer.text, text, sentence)
+    return DatedEvent(year, answer.text, text, sentence)
 
 
-def _true_false(sentence, answers, pool, want_false: bool, context) -> GeneratedQuestion:
-    """A false statement when one is wanted and a good swap exists, else the true one."""
+def _statement_pair(sentence, answers, pool, context):
+    """The sentence as a true statement, and its most trustworthy false one (or None)."""
     true = true_statement(sentence)
     assess(true, context)
-    if want_false:
-        falses = false_candidates(sentence, answers, pool)
-        for item in falses:
-            assess(item, context)
-        if falses:
-            return max(falses, key=lambda item: item.confidence)
-    return true
+    falses = false_candidates(sentence, answers, pool) if answers else []
+    for item in falses:
+        assess(item, context)
+    return true, max(falses, key=lambda item: item.confidence, default=None)
+
+
+def _choose_statements(pairs) -> list[GeneratedQuestion]:
+    """One statement per sentence, as many ready false ones as keep the two sides even:
+    a ready false statement is rarer than a ready true one, so none is wasted; key
+    sentences' false statements first, as readers count those key."""
+    # Ready false statements first (key ones first), then ones for review, which still
+    # let as many true statements stand.
+    ready_false = sorted(
+        (i for i, (_, false) in enumerate(pairs) if false is not None),
+        key=lambda i: (
+            not pairs[i][1].ready,
+            pairs[i][1].worth != "key",
+            -pairs[i][1].confidence,
+            i,
+        ),
+    )
+    wanted = set(ready_false[: len(pairs) // 2])
+    chosen = []
+    for index, (true, false) in enumerate(pairs):
+        if index in wanted:
+            chosen.append(false)
+        elif true.ready or false is None:
+            chosen.append(true)
+        else:
+            chosen.append(max((true, false), key=lambda item: item.confidence))
+    return chosen
 
 
 def _keep_variants_to_one_entity(questions: list[GeneratedQuestion], entities) -> None:
@@ -252,7 +369,8 @@ def _balance_true_false(
     trues = [q for q in questions if q.kind == "true_false" and q.answer == "true"]
     falses = [q for q in questions if q.kind == "true_false" and q.answer == "false"]
     larger = trues if len(trues) > len(falses) else falses
-    excess = abs(len(trues) - len(falses)) - 1
+    # "About half each": a sixth of the statements may tip the balance (at least one).
+    excess = abs(len(trues) - len(falses)) - max(1, (len(trues) + len(falses)) // 6)
     tested = Counter(q.key_point for q in [*questions, *others] if q.key_point is not None)
     drop = set()
     for spare in (lambda q: q.key_point is None, lambda q: tested[q.key_point] > 1):
@@ -308,6 +426,29 @@ def _key_point_statement(key_sentence, questions, pool, entities) -> GeneratedQu
     return true_statement(key_sentence)
 
 
+def _key_point_statements(questions, key_sentences, pool, entities, context, topic, found):
+    """Each key point as a statement of its own, true, and false by one typed swap where
+    a ready swap exists: the lesson writer's summary of what matters is key. `found`
+    gets each key point's best ready false statement (for "Which ... is true?")."""
+    stated = {id(q.sentence) for q in questions if q.kind == "true_false"}
+    made = []
+    for sentence in key_sentences:
+        if not sentence.usable:
+            continue
+        best = best_false(sentence, entities, pool, lambda item: assess(item, context))
+        found[sentence.key_point] = best
+        if sentence.source is None or leaning_words(sentence.doc, topic):
+            continue
+        if id(sentence) in stated:
+            continue  # the key point stands as a statement already
+        # Both forms: a quiz draws at most one (they share a source sentence), and the
+        # true and false sides stay even.
+        made.append(true_statement(sentence))
+        if best is not None:
+            made.append(replace(best))
+    return made
+
+
 def _cover_key_points(
     questions, key_docs, usable: list[LessonSentence], key_sentences, statement
 ) -> None:
@@ -358,6 +499,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     for sentence in sentences:
         sentence.mentions = mentions_in(sentence.doc, sentence.index)
     entities = build_entities(sentence_docs, [s.mentions for s in sentences])
+    retype_names(entities, sentence_docs)
     entity_of = {(m.sentence, m.start): e for e in entities for m in e.mentions}
     # Names and nationalities say where and when a lesson is: fallbacks must share one.
     words = {t.lower_ for d in docs for t in d if t.is_alpha and (t.pos_ == "PROPN" or t.ent_type_)}
@@ -376,18 +518,24 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         pool.fine,
     )
     pool.title_years = context.title_years
+    pool.span_years = short_span(
+        [s.text for s in sentences if s.position in lesson.summary_positions] + lesson.key_points
+    )
+    context.people = shown_people(entities, sentence_docs)
 
     tally = _Tally()
     questions: list[GeneratedQuestion] = []
-    true_false: list[GeneratedQuestion] = []
+    statement_pairs: list[tuple[GeneratedQuestion, GeneratedQuestion | None]] = []
     events: list[DatedEvent] = []
     usable = [s for s in sentences if s.usable]
+    year_of = years_before(sentences, context.summary)
     # Sentences that explain a key point go first, so every key point gets its items.
     for sentence in sorted(usable, key=lambda s: (s.key_point is None, s.index)):
         answers = _answers(sentence, entity_of, topic)
         picked = []
         for answer in answers:
-            if answer.kind == DATE and (event := _dated_event(sentence, answer, topic)):
+            before = year_of.get(sentence.index)
+            if answer.kind == DATE and (event := _dated_event(sentence, answer, topic, before)):
                 events.append(event)
             if tally.per_answer[answer.key] >= ITEMS_PER_ANSWER:
                 continue
@@ -402,9 +550,17 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
             tally.per_answer[item.hidden.key] += 1
         facts = [a for a in answers if a.kind in (*NAMED_KINDS, DATE, NUMBER)]
         if facts or sentence.key_point is not None:
-            want_false = bool(facts) and len(true_false) % 2 == 1
-            true_false.append(_true_false(sentence, facts, pool, want_false, context))
+            statement_pairs.append(_statement_pair(sentence, facts, pool, context))
 
+    true_false = _choose_statements(statement_pairs)
+    # Long sentences carry no item of their own, but may date an event for ordering.
+    for sentence in sentences:
+        if sentence.usable or not sentence.text[:1].isupper():
+            continue
+        before = year_of.get(sentence.index)
+        for answer in _answers(sentence, entity_of, topic):
+            if answer.kind == DATE and (event := _dated_event(sentence, answer, topic, before)):
+                events.append(event)
     questions = _deduplicate(questions + _balance_true_false(true_false))
     key_sources = [best_sentence_for(doc, usable) for doc in key_docs]
     # A key point no sentence echoes still links to the lesson, through its first sentence.
@@ -417,6 +573,10 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         usable,
         key_sentences,
         lambda sentence, made: _key_point_statement(sentence, made, pool, entities),
+    )
+    key_falses: dict[int, GeneratedQuestion | None] = {}
+    questions += _key_point_statements(
+        questions, key_sentences, pool, entities, context, topic, key_falses
     )
     # Key points may have added true statements: even the two out again.
     statements = [q for q in questions if q.kind == "true_false"]
@@ -434,9 +594,14 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         pool,
         lambda item: assess(item, context),
         topic,
+        key_falses,
+        [q for q in questions if q.kind == "true_false" and q.answer == "false" and q.ready],
     )
+    # Causes and results the lesson states, in its sentences and its key points.
+    links = causal_links(usable + [s for s in key_sentences if s.usable and s.source], topic)
+    questions += cause_and_result_items(links, events)
     cards, pairs = term_cards(sentences, entities)
-    people = people_pairs(usable, entities, pairs)
+    people = people_pairs(usable, entities, pairs, sentences)
     named = {pair.term for pair in people}
     matched = matching(people, "Match each person to what the lesson says of them.") or matching(
         people + [pair for pair in pairs if pair.term not in named],

@@ -29,8 +29,11 @@ PLACE_PREPOSITIONS = {"in", "at", "near"}
 
 
 def _root(doc: Doc) -> Token | None:
-    roots = [t for t in doc if t.dep_ == "ROOT"]
-    root = roots[0] if len(roots) == 1 else None
+    # Asked of the same sentence by many builders: found once, kept on the doc.
+    if "roots" not in doc.user_data:
+        doc.user_data["roots"] = [t.i for t in doc if t.dep_ == "ROOT"]
+    roots = doc.user_data["roots"]
+    root = doc[roots[0]] if len(roots) == 1 else None
     if root is None or root.pos_ not in ("VERB", "AUX"):
         return None
     if any(c.dep_ == "neg" for c in root.children):

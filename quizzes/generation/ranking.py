@@ -29,11 +29,17 @@ from quizzes.generation.entities import (
 )
 from quizzes.generation.finekinds import FineKind
 from quizzes.generation.items import GeneratedQuestion
-from quizzes.generation.selection import weighted_lemmas
+from quizzes.generation.selection import content_lemmas, weighted_lemmas
+from quizzes.generation.truefalse import hedged
 
 READY_AT = 0.7
+# Readers called a tenth of the ready items trivia; a trivia item is ready only when
+# nothing else counts against it (a bare date at .88 stays, a number blank at .84 not).
+TRIVIA_FACTOR = 0.8
+KEY_POINT_INDEX = 100_000  # statements.KEY_POINT_INDEX: key points worked on as sentences
 REASON_MAX = 200
 YEAR = re.compile(r"\b(\d{3,4})\b")
+BARE_YEAR = re.compile(r"\d{3,4}(\s*(BC|BCE|AD|CE))?")
 
 # Priors: the chance an item of this family is usable when it shows no fault signal.
 PRIORS = {
@@ -43,8 +49,10 @@ PRIORS = {
     "tf.swap.person": 0.84,
     "tf.swap.event": 0.8,
     "tf.swap.document": 0.8,
-    "tf.swap.organisation": 0.76,
-    "tf.swap.place": 0.76,
+    # Reads: 0 of 4 organisation or place swaps usable (a town made an ally, Britain
+    # boycotting British cloth): never ready without a person's look.
+    "tf.swap.organisation": 0.62,
+    "tf.swap.place": 0.62,
     "cloze.date": 0.88,
     "cloze.person": 0.86,
     "cloze.number": 0.84,
@@ -61,7 +69,7 @@ PRIORS = {
     "mc.cloze.event": 0.84,
     "mc.cloze.document": 0.84,
     "mc.cloze.organisation": 0.78,
-    "mc.cloze.place": 0.8,
+    "mc.cloze.place": 0.66,  # reads: 1 of 4 usable (Angola among European states)
     "mc.cloze.group": 0.6,
     "wh.who": 0.84,
     "wh.by": 0.82,
@@ -85,12 +93,17 @@ FACTORS = {
     "mixed-kinds": 0.8,
     "outside-options": 0.88,  # per option from outside the lesson
     "fallback-options": 0.8,  # per curated fallback option
+    "chronology-options": 0.93,  # per wrong cause or result taken from a dated event
     "uncertain-kind": 0.5,
     "minor-word": 0.4,
     "many-fit": 0.7,
     "long": 0.8,
     "long-option": 0.85,
     "duplicate-fact": 0.7,
+    # Reads: blanks asking a bare year 17 of 17 usable, any other blank 63 of 100 (a
+    # surname that "the Confederates" also fits, "14 July" where "Bastille Day" does).
+    "open-blank": 0.75,
+    "hedged": 0.6,
 }
 PLAIN = {
     "title-answer": "the lesson title gives the answer away",
@@ -103,12 +116,15 @@ PLAIN = {
     "mixed-kinds": "some options may be of another kind",
     "outside-options": "wrong options from outside the lesson",
     "fallback-options": "wrong options from the general list",
+    "chronology-options": "wrong options are events on the wrong side of its date",
     "uncertain-kind": "what kind of name it is was unclear",
     "minor-word": "tests a minor word",
     "many-fit": "more than one answer may fit",
     "long": "a long prompt",
     "long-option": "the right option stands out by length",
     "duplicate-fact": "another item asks the same fact",
+    "open-blank": "other wordings may fit the blank",
+    "hedged": "an estimate: a near option fits as well",
     "enough-ready": "a detail, and the ready set has enough of those",
 }
 WORTH_PLAIN = {
@@ -121,7 +137,14 @@ WORTH_PLAIN = {
     "ordering": "orders the lesson's dated events",
     "matching": "matches people to what the lesson says of them",
     "true": "from the key points",
+    "states-cause": "states a cause or consequence",
 }
+# Words by which a sentence states a cause or a consequence.
+CAUSAL = re.compile(
+    r"\b(because|as a result|led to|leading to|resulted in|caused|causing|forced|so that|"
+    r"in order to|therefore|consequently|in response|in return)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -263,6 +286,7 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
     sources = item.distractor_sources
     faults += ["outside-options"] * sum(s == "course" for s in sources)
     faults += ["fallback-options"] * sum(s == "fallback" for s in sources)
+    faults += ["chronology-options"] * sum(s == "chronology" for s in sources)
     mc_on_a_name = item.kind == "multiple_choice" and hidden is not None and entity is not None
     if mc_on_a_name and _options_of_mixed_kinds(item, context):
         faults.append("mixed-kinds")
@@ -279,6 +303,16 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
             faults.append("minor-word")  # "the _____ forces": an adjective
         elif hidden.kind in (PLACE, "term", GROUP, "organisation"):
             faults.append("many-fit")
+    if (
+        item.kind in ("multiple_choice", "fill_blank")
+        and hidden is not None
+        and hidden.kind == DATE
+        and item.sentence is not None
+        and hedged(item.sentence.doc, hidden.token_start)
+    ):
+        faults.append("hedged")  # "Around _____": a year next to it fits as well
+    if item.kind == "fill_blank" and hidden is not None and not BARE_YEAR.fullmatch(hidden.text):
+        faults.append("open-blank")
     if item.kind == "multiple_choice" and entity is not None and _prompt_names_role(item, context):
         faults.append("prompt-answer")
     if item.prompt and len(item.prompt.split()) > 40:
@@ -296,10 +330,32 @@ def _options_of_mixed_kinds(item: GeneratedQuestion, context: RankContext) -> bo
     if item.hidden.kind not in (PERSON, PLACE):
         return False
     wanted = context.fine.get(item.hidden.entity.name, FineKind())
+    options = [str(c) for c in item.choices if c != item.answer]
+    if item.hidden.kind == PERSON and not _all_shown_people(item, options, context):
+        return True
+    if item.hidden.kind == PERSON and not wanted.sort:
+        # People of the lesson itself, none shown to be of another role or gender: the
+        # faults readers found were options from outside (Lincoln among Haitian leaders).
+        entities = [context.by_alias.get(normalise(option)) for option in options]
+        return any(
+            entity is None
+            or entity.kind != PERSON
+            or not entity.certain
+            or wanted.clashes(context.fine_of(option))
+            for entity, option in zip(entities, options, strict=True)
+        )
     if not wanted.sort:
         return True
-    options = [str(c) for c in item.choices if c != item.answer]
     return any(context.fine_of(option).sort != wanted.sort for option in options)
+
+
+def _all_shown_people(item: GeneratedQuestion, options: list[str], context) -> bool:
+    """The answer and every option are names the lesson shows to be people's."""
+    names = [item.hidden.entity.name]
+    for option in options:
+        entity = context.by_alias.get(normalise(option))
+        names.append(entity.name if entity is not None else "")
+    return all(name in context.people for name in names)
 
 
 def _swap_of_unshown_kind(item: GeneratedQuestion, context: RankContext) -> bool:
@@ -310,7 +366,11 @@ def _swap_of_unshown_kind(item: GeneratedQuestion, context: RankContext) -> bool
     wanted = context.fine.get(item.hidden.entity.name, FineKind())
     found = context.fine_of(item.replacement)
     if item.hidden.kind == PERSON:
-        return bool(wanted.clashes(found)) or not (wanted.sort or wanted.gender)
+        # Both of one shown role, or (no role shown) of one shown gender: a movement
+        # swapped in for "the poet X" showed no clash, only no role.
+        if wanted.sort:
+            return found.sort != wanted.sort or bool(wanted.clashes(found))
+        return not wanted.gender or found.gender != wanted.gender or bool(found.sort)
     return not wanted.sort or found.sort != wanted.sort
 
 
@@ -345,6 +405,8 @@ def _tests_the_key_point(item: GeneratedQuestion, context: RankContext) -> bool:
     structure item was built from it, or a true statement says most of it."""
     if item.key_point >= len(context.key_points) or item.rule.startswith(("mc.true", "set.")):
         return True
+    if item.sentence is not None and item.sentence.index >= KEY_POINT_INDEX:
+        return True  # the key point itself, as a statement
     text = context.key_points[item.key_point]
     hidden = item.hidden
     if hidden is not None:
@@ -355,6 +417,23 @@ def _tests_the_key_point(item: GeneratedQuestion, context: RankContext) -> bool:
     key = context.key_weights[item.key_point]
     said = sum(weight for lemma, weight in key.items() if lemma in item.sentence.weights)
     return said >= STRONG_COVER * sum(key.values())
+
+
+def _main_actor_acts(item: GeneratedQuestion, context: RankContext) -> bool:
+    """A statement whose subject is one of the lesson's main actors is about that actor."""
+    sentence = item.sentence
+    if sentence is None or sentence.source is not None and sentence.index >= KEY_POINT_INDEX:
+        return False
+    doc = sentence.doc
+    for mention in sentence.mentions:
+        entity = context.by_alias.get(normalise(mention.text))
+        if entity is None or entity.name not in context.main_actors or entity.kind != PERSON:
+            continue
+        if any(
+            t.dep_ in ("nsubj", "nsubjpass") for t in doc[mention.token_start : mention.token_end]
+        ):
+            return True
+    return False
 
 
 def _worth(item: GeneratedQuestion, context: RankContext) -> tuple[str, list[str]]:
@@ -374,9 +453,17 @@ def _worth(item: GeneratedQuestion, context: RankContext) -> tuple[str, list[str
         why.append("keypoint")
     if item.sentence is not None and item.sentence.index in context.summary:
         why.append("summary")
+    if item.sentence is not None and not why and CAUSAL.search(item.sentence.text):
+        why.append("states-cause")  # readers count a cause or consequence as key
     hidden = item.hidden
     entity = hidden.entity if hidden is not None else None
-    if entity is not None and entity.name in context.main_actors and hidden.kind != GROUP:
+    if (
+        entity is not None
+        and entity.name in context.main_actors
+        and hidden.kind != GROUP
+        or item.kind == "true_false"
+        and _main_actor_acts(item, context)
+    ):
         why.append("actor")
     if why:
         return "key", why
@@ -393,9 +480,12 @@ def assess(item: GeneratedQuestion, context: RankContext) -> None:
         confidence *= FACTORS[fault]
     worth, why = _worth(item, context)
     if worth == "trivia":
-        confidence *= 0.85
+        confidence *= TRIVIA_FACTOR
     item.faults = faults
     item.worth = worth
+    if item.sentence is not None:
+        lemmas = content_lemmas(item.sentence.doc)
+        item.topical = round(len(lemmas & context.topic) / max(len(lemmas), 1), 3)
     item.confidence = round(confidence, 3)
     item.ready = confidence >= READY_AT
     item.reason = reason_text(item.ready, faults, why)
@@ -413,20 +503,31 @@ def reason_text(ready: bool, faults: list[str], why: list[str]) -> str:
     return text if len(text) <= REASON_MAX else text[: REASON_MAX - 1] + "…"
 
 
-KEY_SHARE = 0.6
+KEY_SHARE = 0.65
 READY_ENOUGH = 20
 KIND_KEEP = 3  # ready items of a kind curation never goes below
+# Readers judged key 80% of the items the ranker calls key and a quarter of the details:
+# a ready set needs about two thirds key to read as 60% key. Below READY_FLOOR ready
+# items a lesson keeps its details all the same.
+READY_FLOOR = 20
+TOPICAL = 0.5  # share of a sentence's content words that are the lesson's topic words
 
 
 def curate_ready(questions: list[GeneratedQuestion]) -> None:
-    """Keep the ready set mostly key: past READY_ENOUGH ready items, the least trusted
-    detail items go back to review until at least KEY_SHARE of the ready set is key."""
+    """Keep the ready set mostly key: past READY_FLOOR ready items, detail items (the
+    least topical and least trusted first) go back to review until at least KEY_SHARE
+    of the ready set is key."""
     ready = [q for q in questions if q.ready]
-    details = sorted((q for q in ready if q.worth != "key"), key=lambda q: q.confidence)
+    # Readers judged key half the details whose sentence is mostly the lesson's topic
+    # words, a tenth of the others: those go first.
+    details = sorted(
+        (q for q in ready if q.worth != "key"),
+        key=lambda q: (q.topical >= TOPICAL, q.confidence),
+    )
     key = len(ready) - len(details)
     kinds = Counter(q.kind for q in ready)
     for dropped in details:
-        if len(ready) <= READY_ENOUGH or key >= KEY_SHARE * len(ready):
+        if len(ready) <= READY_FLOOR or key >= KEY_SHARE * len(ready):
             break
         if kinds[dropped.kind] <= KIND_KEEP:
             continue  # the ready set keeps every kind it has

@@ -4,7 +4,8 @@ from dataclasses import dataclass
 
 from quizzes.generation.checks import contains_phrase
 from quizzes.generation.context import leaning_words
-from quizzes.generation.entities import PERSON, Entity
+from quizzes.generation.entities import PERSON, TITLES, Entity
+from quizzes.generation.finekinds import ROLES
 from quizzes.generation.items import GeneratedQuestion, capitalise, seeded_shuffle, tidy
 from quizzes.generation.nlp import MONTH_NAMES
 from quizzes.generation.selection import LessonSentence
@@ -16,6 +17,9 @@ MAX_EVENTS = 5
 MIN_EVENTS = 4
 MAX_EVENT_WORDS = 22
 MAX_DEED_WORDS = 16
+NOT_ROLES = {"name", "title", "word", "term", "phrase", "slogan", "nickname"}
+# Nouns naming an office or a calling, that may stand for a person beside a name.
+ROLE_WORDS = TITLES | set().union(*ROLES.values()) | {"viceroy", "consul", "commissioner"}
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,49 @@ class DatedEvent:
         return (self.year, month, day if month else 0)
 
 
+# What may follow a cut: modifiers and further clauses, never a part the words before
+# the cut need ("forced Charles Elliot, the Superintendent, to hand over ...").
+# Parts of speech a whole clause never ends on.
+OPEN_ENDS = {"CCONJ", "SCONJ", "DET", "ADP", "PART", "AUX", "PRON"}
+DETACHABLE = {
+    "relcl",
+    "advcl",
+    "advmod",
+    "conj",
+    "appos",
+    "acl",
+    "npadvmod",
+    "punct",
+    "cc",
+    "parataxis",
+}
+
+
+def complete_before(doc, cut: int) -> bool:
+    """The words before token `cut` need nothing after it ("Arabanoo and, later, ..."
+    ends on a word that asks for more)."""
+    if cut == 0 or doc[cut - 1].pos_ in OPEN_ENDS:
+        return False
+    for token in doc[cut + 1 :]:
+        if token.head.i >= cut or token.head.i == token.i:
+            continue
+        if token.dep_ not in DETACHABLE:
+            return False
+        if token.dep_ == "conj" and any(c.dep_ == "cc" and c.i < cut for c in token.head.children):
+            return False  # "A and, later, B": the list's "and" stands before the cut
+    return True
+
+
+def _first_clause(doc, start: int) -> str:
+    """The words from `start` to the first comma or semicolon that leaves them whole:
+    "set out from his village to Surat, about 385 kilometres away, to break the law"
+    -> "set out from his village to Surat"."""
+    for token in doc[start:]:
+        if token.text in (",", ";") and token.i - start >= 3 and complete_before(doc, token.i):
+            return doc[start : token.i].text
+    return doc[start:].text
+
+
 def _deed(sentence: LessonSentence, entity: Entity) -> str | None:
     """What the sentence says the person did, when the person is its whole subject:
     "Menelik rejected the Italian reading in 1893." -> "rejected the Italian reading in 1893"."""
@@ -61,8 +108,12 @@ def _deed(sentence: LessonSentence, entity: Entity) -> str | None:
             continue  # a past deed, right after the name
         deed = tidy(doc[verb.i :].text).rstrip(".")
         deed = deed.split(", and ")[0].split("; ")[0]
+        if len(deed.split()) > MAX_DEED_WORDS:
+            deed = tidy(_first_clause(doc, verb.i)).rstrip(".")
         if not 3 <= len(deed.split()) <= MAX_DEED_WORDS:
             continue
+        if not any(t.pos_ in ("NOUN", "PROPN") for t in doc[verb.i :]):
+            continue  # "had been warned": nothing a student could match it by
         if any(contains_phrase(deed, name) for name in entity.names):
             continue
         if leaning_words(doc):
@@ -71,8 +122,44 @@ def _deed(sentence: LessonSentence, entity: Entity) -> str | None:
     return None
 
 
+def _role_before(sentence: LessonSentence, entity: Entity) -> str | None:
+    """The role the sentence puts before the name: "the poet Sarojini Naidu" -> "A poet",
+    "the American journalist Webb Miller" -> "An American journalist", or the noun the
+    name stands beside: "the Viceroy, Lord Irwin" -> "The Viceroy"."""
+    doc = sentence.doc
+    for mention in entity.mentions:
+        if mention.sentence != sentence.index:
+            continue
+        words: list = []
+        i = mention.token_start - 1
+        while i >= 0 and (doc[i].pos_ in ("NOUN", "ADJ") or doc[i].ent_type_ == "NORP"):
+            words.insert(0, doc[i])
+            i -= 1
+        if (
+            i >= 0
+            and doc[i].lower_ == "the"
+            and words
+            and words[-1].tag_ == "NN"
+            and words[-1].text.islower()
+            and not {w.lower_ for w in words} & NOT_ROLES
+        ):
+            text = " ".join(w.text for w in words)
+            return ("An " if text[:1].lower() in "aeiou" else "A ") + text
+        head = doc[mention.token_end - 1]
+        noun = head.head
+        if head.dep_ == "appos" and noun.i < head.i and noun.pos_ in ("NOUN", "PROPN"):
+            dets = [c for c in noun.children if c.dep_ == "det" and c.lower_ == "the"]
+            described = [c for c in noun.children if c.dep_ in ("amod", "compound")]
+            if dets and noun.lemma_.lower() in ROLE_WORDS and not described:
+                return f"The {noun.text}"
+    return None
+
+
 def people_pairs(
-    sentences: list[LessonSentence], entities: list[Entity], described: list[Pair]
+    sentences: list[LessonSentence],
+    entities: list[Entity],
+    described: list[Pair],
+    all_sentences: list[LessonSentence] = (),
 ) -> list[Pair]:
     """People matched to what the lesson says they were (a description) or did."""
     by_term = {pair.term: pair for pair in described}
@@ -87,6 +174,11 @@ def people_pairs(
             if sentence.usable and (deed := _deed(sentence, entity)):
                 pairs.append(Pair(entity.name, capitalise(deed), sentence))
                 break
+        else:
+            for sentence in all_sentences or sentences:
+                if role := _role_before(sentence, entity):
+                    pairs.append(Pair(entity.name, role, sentence))
+                    break
     return pairs
 
 

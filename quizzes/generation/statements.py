@@ -20,6 +20,7 @@ from quizzes.generation.truefalse import false_candidates
 
 KEY_POINT_INDEX = 100_000  # parsed key points are numbered apart from lesson sentences
 MAX_ITEMS = 3
+MAX_OPTION_WORDS = 25  # a longer statement stands out among key points
 MIN_WORDS = 5
 
 
@@ -80,6 +81,15 @@ def key_point_answers(sentence: LessonSentence, entities: list[Entity]) -> list[
     return answers
 
 
+def best_false(sentence, entities, pool, rank) -> GeneratedQuestion | None:
+    """The key point's most trustworthy ready false statement, or None."""
+    candidates = false_candidates(sentence, key_point_answers(sentence, entities), pool)
+    for item in candidates:
+        rank(item)
+    ready = [item for item in candidates if item.ready]
+    return max(ready, key=lambda item: item.confidence) if ready else None
+
+
 def which_is_true(
     key_sentences: list[LessonSentence],
     sources: list[LessonSentence | None],
@@ -87,35 +97,51 @@ def which_is_true(
     pool: DistractorPool,
     rank,
     topic: set[str],
+    found: dict[int, GeneratedQuestion | None] | None = None,
+    sentence_falses: list[GeneratedQuestion] = (),
 ) -> list[GeneratedQuestion]:
     """Up to MAX_ITEMS "Which of these statements is true?" items, one per key point.
 
     `rank` scores a false statement (the ranker's assess): only ready ones are used, so
-    a wrong option is as trustworthy as a ready true/false item.
+    a wrong option is as trustworthy as a ready true/false item. `found` holds each key
+    point's best ready false statement when the caller has made them already;
+    `sentence_falses` are the lesson sentences' ready false statements, the wrong options
+    when too few key points have one (short ones first).
     """
     falses: dict[int, str] = {}
     for sentence in key_sentences:
         if not sentence.usable:
             continue
-        candidates = false_candidates(sentence, key_point_answers(sentence, entities), pool)
-        for item in candidates:
-            rank(item)
-        ready = [item for item in candidates if item.ready]
-        if ready:
-            falses[sentence.key_point] = max(ready, key=lambda item: item.confidence).prompt
+        if found is not None and sentence.key_point in found:
+            best = found[sentence.key_point]
+        else:
+            best = best_false(sentence, entities, pool, rank)
+        if best is not None:
+            falses[sentence.key_point] = best.prompt
     items = []
     for sentence, source in zip(key_sentences, sources, strict=True):
         if len(items) >= MAX_ITEMS or source is None or not sentence.usable:
             continue
         if leaning_words(sentence.doc, topic):
             continue  # "The treaty caused the dispute": which treaty, out of the lesson?
-        others = [text for index, text in falses.items() if index != sentence.key_point]
-        # A false option must not state the true one's fact in other words.
+        keyed = [text for index, text in falses.items() if index != sentence.key_point]
+        extra = [
+            item.prompt
+            for item in sorted(sentence_falses, key=lambda q: len(q.prompt.split()))
+            # Not this key point's own fact: its false form beside the true one leaves a
+            # choice of two.
+            if item.sentence is not source
+            and item.key_point != sentence.key_point
+            and len(item.prompt.split()) <= MAX_OPTION_WORDS
+        ]
+        seed = stable_seed("which-true", sentence.text)
+        # Key points' own false forms first, then the shortest of the sentences'. A false
+        # option must not state the true one's fact in other words.
+        others = seeded_shuffle(keyed, seed) + [t for t in extra if t not in keyed]
         others = [text for text in others if not contains_phrase(text, sentence.text)]
         if len(others) < 3:
             continue
-        seed = stable_seed("which-true", sentence.text)
-        wrong = seeded_shuffle(others, seed)[:3]
+        wrong = others[:3]
         item = GeneratedQuestion(
             kind="multiple_choice",
             prompt="Which of these statements is true?",

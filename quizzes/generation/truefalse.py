@@ -80,8 +80,10 @@ HEDGES = {
 
 def hedged(doc, token_start: int) -> bool:
     """A bound or an estimate ("more than 750", "around 1527"): a swap may still be true."""
-    before = {t.lower_.rstrip(".") for t in doc[max(0, token_start - 2) : token_start]}
-    return bool(before & HEDGES)
+    # The hedge may open the answer itself: "for _____" hiding "more than 50,000 years".
+    near = doc[max(0, token_start - 2) : token_start + 2]
+    words = {t.lower_.rstrip(".") for t in near if t.i < token_start or t.is_alpha}
+    return bool(words & HEDGES)
 
 
 def swap_echoes(doc, answer: Answer, replacement: str) -> bool:

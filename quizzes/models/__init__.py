@@ -24,6 +24,7 @@ from quizzes.models.classes import (
     LessonReading,
 )
 from quizzes.models.invitations import ClassInvitation, ClassInvitationRecipient
+from quizzes.models.live import LiveAnswer, LiveGame, LivePhase, LivePlayer
 from quizzes.models.study import CardOrigin, CardPhase, CardState, StudyRating, StudyReview
 
 __all__ = [
@@ -43,6 +44,10 @@ __all__ = [
     "Flashcard",
     "GradingMethod",
     "LessonReading",
+    "LiveAnswer",
+    "LiveGame",
+    "LivePhase",
+    "LivePlayer",
     "Question",
     "QuestionKind",
     "QuestionStatus",

@@ -32,6 +32,11 @@ class QuizQuerySet(models.QuerySet):
     def for_teacher(self, user) -> "QuizQuerySet":
         return self if user.is_staff else self.filter(owner=user)
 
+    def without_live_records(self) -> "QuizQuerySet":
+        """Quizzes made to be taken: not the record a graded live game leaves in the
+        gradebook (found with its game on the Live games page)."""
+        return self.exclude(assignments__live_game__isnull=False)
+
 
 class Quiz(models.Model):
     title = models.CharField(max_length=200)

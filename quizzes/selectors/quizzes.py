@@ -15,6 +15,7 @@ def quiz_list_for_teacher(*, user) -> QuerySet[Quiz]:
     """The teacher's quizzes (every quiz for admins), with counts for the list page."""
     return (
         Quiz.objects.for_teacher(user)
+        .without_live_records()
         .select_related("owner")
         .annotate(
             picked_count=Count("quiz_questions", distinct=True),

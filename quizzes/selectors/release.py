@@ -79,6 +79,12 @@ def key_visible(attempt: Attempt, now=None) -> bool:
 def unreleased_assignments(*, student, now=None) -> QuerySet[Assignment]:
     """The student's assigned quizzes whose answers they may not see yet (one SQL query,
     to be used inside others)."""
+    return _unreleased(Assignment.objects.for_student(student), student=student, now=now)
+
+
+def _unreleased(assignments: QuerySet[Assignment], *, student, now=None) -> QuerySet[Assignment]:
+    """Of these assignments, the quizzes whose answers `student` (a user, or an expression
+    naming the student of each row) may not see yet."""
     now = now or timezone.now()
     attempts = Attempt.objects.filter(assignment=OuterRef("pk"), student=student)
     used = Subquery(attempts.order_by().values("assignment").annotate(n=Count("pk")).values("n"))
@@ -94,8 +100,7 @@ def unreleased_assignments(*, student, now=None) -> QuerySet[Assignment]:
         )
     )
     return (
-        Assignment.objects.for_student(student)
-        .filter(quiz__isnull=False)
+        assignments.filter(quiz__isnull=False)
         .annotate(
             used=Coalesce(used, Value(0)),
             handed_in=Exists(attempts.filter(submitted_at__isnull=False)),
@@ -105,15 +110,38 @@ def unreleased_assignments(*, student, now=None) -> QuerySet[Assignment]:
     )
 
 
+def _withheld(unreleased: QuerySet[Assignment]) -> QuerySet[Question]:
+    picked = QuizQuestion.objects.filter(quiz__in=unreleased.values("quiz")).values("question")
+    drawn_from = Quiz.lessons.through.objects.filter(
+        quiz__in=Quiz.objects.filter(
+            pk__in=unreleased.values("quiz"), selection_mode=SelectionMode.RANDOM
+        )
+    ).values("lesson")
+    return Question.objects.filter(Q(pk__in=picked) | Q(lesson__in=drawn_from))
+
+
 def withheld_questions(*, student, now=None) -> QuerySet[Question]:
     """Questions the student must not meet outside their quiz yet: those of their
     unreleased quizzes (of a random draw, every question of its lessons)."""
-    unreleased = unreleased_assignments(student=student, now=now).values("quiz")
-    picked = QuizQuestion.objects.filter(quiz__in=unreleased).values("question")
-    drawn_from = Quiz.lessons.through.objects.filter(
-        quiz__in=Quiz.objects.filter(pk__in=unreleased, selection_mode=SelectionMode.RANDOM)
-    ).values("lesson")
-    return Question.objects.filter(Q(pk__in=picked) | Q(lesson__in=drawn_from))
+    return _withheld(unreleased_assignments(student=student, now=now))
+
+
+def withheld_questions_for_class(*, classroom, now=None) -> QuerySet[Question]:
+    """Questions some current member of the class must not meet outside their quiz yet
+    (withheld_questions for each member, in one query): what a game shown to the whole
+    class must leave out. A member's quizzes of other classes count too."""
+    members = classroom.enrolments.current().values("student")
+    # One row per (assignment, member enrolled in its class), as for_student filters.
+    member_rows = Assignment.objects.filter(
+        classroom__enrolments__student__in=members,
+        classroom__enrolments__removed_at__isnull=True,
+        classroom__archived_at__isnull=True,
+        removed_at__isnull=True,
+    )
+    unreleased = _unreleased(
+        member_rows, student=OuterRef("classroom__enrolments__student"), now=now
+    )
+    return _withheld(unreleased)
 
 
 def withheld_flashcards(*, student, now=None) -> QuerySet[Flashcard]:

@@ -14,7 +14,16 @@ from django.db import transaction
 from django.db.models import Max, Q
 
 from lessons.models import lesson_can_change
-from quizzes.models import Answer, Attempt, Question, QuestionKind, QuestionStatus, QuizQuestion
+from quizzes.models import (
+    Answer,
+    Attempt,
+    LiveAnswer,
+    LiveGame,
+    Question,
+    QuestionKind,
+    QuestionStatus,
+    QuizQuestion,
+)
 from quizzes.models.bank import QUESTION_KEY_FIELDS, question_family_id
 from quizzes.scoring import score_answer
 
@@ -37,7 +46,8 @@ ACCEPTABLE_KINDS = (QuestionKind.FILL_BLANK, QuestionKind.SHORT_ANSWER)
 
 
 def questions_in_use(question_ids) -> set[int]:
-    """Of these question ids, those a quiz lists or an attempt has drawn or answered."""
+    """Of these question ids, those a quiz lists, an attempt has drawn or answered, or a
+    live game is playing or was answered in."""
     ids = set(question_ids)
     if not ids:
         return set()
@@ -49,6 +59,12 @@ def questions_in_use(question_ids) -> set[int]:
     # are few (finished ones have a row for every question they drew).
     for drawn in Attempt.objects.in_progress().values_list("question_ids", flat=True).iterator():
         used |= ids.intersection(drawn)
+    used |= set(
+        LiveAnswer.objects.filter(question_id__in=ids).values_list("question_id", flat=True)
+    )
+    # Running games are few too; an ended one keeps the versions its answers point at.
+    for playing in LiveGame.objects.running().values_list("question_ids", flat=True).iterator():
+        used |= ids.intersection(playing)
     return used
 
 

@@ -9,4 +9,5 @@ urlpatterns = [
     path("", include("quizzes.urls.classes")),
     path("", include("quizzes.urls.attempts")),
     path("", include("quizzes.urls.study")),
+    path("", include("quizzes.urls.live")),
 ]

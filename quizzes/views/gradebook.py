@@ -1,8 +1,6 @@
 """The teacher's gradebook, its CSV export, a student's drill-down and an assignment's
 statistics."""
 
-import csv
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -12,14 +10,8 @@ from quizzes.models import Attempt, Classroom, Enrolment
 from quizzes.selectors.classes import classroom_gradebook, gradebook_csv_rows, student_drilldown
 from quizzes.selectors.statistics import assignment_statistics
 from quizzes.services.attempts import attempts_submit_expired
+from quizzes.spreadsheets import csv_download
 from quizzes.views.access import taught_classroom, teacher_required
-
-# A spreadsheet runs a cell starting with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _spreadsheet_safe(value: str) -> str:
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
 def _graded_classroom(request: HttpRequest, pk: int) -> Classroom:
@@ -52,12 +44,7 @@ def gradebook_export(request: HttpRequest, pk: int) -> HttpResponse:
         classroom_gradebook(classroom=classroom, missing_as_zero=_missing_as_zero(request))
     )
     filename = f"{slugify(classroom.name) or 'class'}-gradebook-{timezone.now():%Y-%m-%d}.csv"
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    writer = csv.writer(response)
-    for row in rows:
-        writer.writerow([_spreadsheet_safe(cell) for cell in row])
-    return response
+    return csv_download(filename=filename, rows=rows)
 
 
 @teacher_required

@@ -131,6 +131,32 @@ def test_other_question_headings_start_sections():
     assert headings == ["What Happened?", "Who Was Involved?", "Why Does it Matter?"]
 
 
+def test_short_lines_ending_in_a_colon_head_sections():
+    text = SMALL.replace("What Happened?", "Background:").replace("Why Does it Matter?", "Legacy:")
+
+    parsed = parse_lesson(text)
+
+    assert [section.heading for section in parsed.sections] == ["Background", "Legacy"]
+    assert parsed.key_points == [
+        "Spain and Portugal signed the treaty in 1494.",
+        "The line ran 370 leagues west of Cape Verde.",
+    ]
+
+
+def test_a_sentence_ending_in_a_colon_is_not_a_heading():
+    text = SMALL.replace(
+        "Envoys of Ferdinand",
+        "The envoys agreed on three things in the end:\nEnvoys of Ferdinand",
+    )
+
+    parsed = parse_lesson(text)
+
+    assert [section.heading for section in parsed.sections] == [
+        "What Happened?",
+        "Why Does it Matter?",
+    ]
+
+
 def test_lesson_without_key_points_is_accepted():
     text = SMALL.replace("Spain and Portugal signed the treaty in 1494.\n", "").replace(
         "The line ran 370 leagues west of Cape Verde.\n", ""

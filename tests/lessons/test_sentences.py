@@ -33,3 +33,14 @@ def test_numbered_abbreviations_do_not_end_sentences():
         "The explosion destroyed reactor No. 4 of the plant.",
         "Fig. 3 shows the site.",
     ]
+
+
+def test_a_title_abbreviation_before_a_name_does_not_end_a_sentence():
+    # F1: "... on the rocky slope of Little Round Top Col." (grammar) split off the name.
+    text = "On the ridge Col. Henry Wade and his regiment held firm. Capt. Ames fell. Lt. Roe ran."
+
+    assert split_sentences(text) == [
+        "On the ridge Col. Henry Wade and his regiment held firm.",
+        "Capt. Ames fell.",
+        "Lt. Roe ran.",
+    ]

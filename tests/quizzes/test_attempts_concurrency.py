@@ -3,8 +3,6 @@ tabs, an autosave arriving as the attempt is handed in, a teacher's gradebook ha
 attempt whose time ran out while its student comes back. Real threads on PostgreSQL (SQLite
 serialises writers, so these races cannot happen there)."""
 
-import threading
-from collections.abc import Callable
 from datetime import timedelta
 
 import pytest
@@ -21,34 +19,13 @@ from quizzes.services.attempts import (
     attempt_submit,
 )
 from tests.quizzes.attempt_setup import assigned_quiz, enrol
+from tests.threads import run_together
 
 pytestmark = [
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL"),
 ]
-
-
-def run_together(tasks: list[Callable[[], object]]) -> list[object]:
-    """Run the tasks in threads released at the same moment; results (or exceptions) in order."""
-    barrier = threading.Barrier(len(tasks))
-    results: list[object] = [None] * len(tasks)
-
-    def run(index: int, task: Callable[[], object]) -> None:
-        try:
-            barrier.wait()
-            results[index] = task()
-        except Exception as error:  # noqa: BLE001 - the test inspects what each thread met
-            results[index] = error
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=pair) for pair in enumerate(tasks)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
 
 
 def test_forty_students_submitting_at_once_get_forty_graded_attempts():

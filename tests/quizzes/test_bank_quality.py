@@ -69,7 +69,9 @@ def test_bank_has_enough_questions_and_a_ready_set(banks, slug):
     ready = _questions(banks, slug, ready=True)
 
     assert len(_questions(banks, slug)) >= 20
-    assert len(ready) >= 12
+    # Precision first (the reads: blanks other than a year 63% usable, place and body
+    # swaps 0 of 4): the thinnest lesson (23 sentences, no dates) keeps 11 ready.
+    assert len(ready) >= 10
     assert len({q["kind"] for q in ready}) >= 2
 
 
@@ -109,7 +111,7 @@ def test_every_question_says_its_tier_in_plain_words(banks, slug):
 
 
 @lessons
-def test_which_statement_is_true_has_one_key_point_and_three_false_ones(banks, slug):
+def test_which_statement_is_true_has_one_key_point_and_three_false_statements(banks, slug):
     key_points = banks[slug]["key_point_texts"]
     for question in banks[slug]["questions"]:
         if not question["rule"].startswith("mc.true"):
@@ -118,7 +120,9 @@ def test_which_statement_is_true_has_one_key_point_and_three_false_ones(banks, s
         wrong = [c for c in question["choices"] if c != question["answer"]]
         assert len(wrong) == 3 and checks.options_distinct(question["choices"])
         assert not set(wrong) & set(key_points)
-        assert all(any(checks.differs_by_one_span(k, w) for k in key_points) for w in wrong)
+        # Each wrong option is a key point or a lesson sentence with one span swapped.
+        stated = key_points + [q["source_text"] for q in banks[slug]["questions"]]
+        assert all(any(checks.differs_by_one_span(s, w) for s in stated) for w in wrong)
 
 
 @lessons

@@ -95,3 +95,20 @@ def test_random_draw_never_pairs_items_that_give_each_other_away_while_others_re
 
         assert len(drawn) == 3
         assert not {1, 2} <= set(drawn) and not {1, 4} <= set(drawn)
+
+
+def test_a_statement_offered_as_an_option_and_asked_true_or_false_give_each_other_away():
+    # Which-is-true items take their wrong options from the bank's false statements: the
+    # choice, once made, answers the true/false item.
+    false = "The rebels took Paris in 1215 after a long siege."
+    statement = _item(7, "The rebels took London in 1215.", false, "false", "true_false")
+    which = _item(
+        8,
+        "Key points.",
+        "Which of these statements is true?",
+        "Langton helped negotiate the charter.",
+        "multiple_choice",
+        ["Langton helped negotiate the charter.", false, "X was Y in 1300 AD.", "Z met W."],
+    )
+
+    assert giveaway_pairs([statement, which]) == [(7, 8, "one offers the other's statement")]

@@ -20,7 +20,7 @@ from tests.quizzes.factories import (
     SubmittedAttemptFactory,
 )
 
-CLASS_PAGE_QUERIES = 7
+CLASS_PAGE_QUERIES = 8  # with one for the class's live games
 INVITED = "Invitations sent; students with an account will see them on their dashboard."
 
 

@@ -19,7 +19,7 @@ from quizzes.services.versions import question_revise
 from tests.accounts.factories import TeacherFactory
 from tests.quizzes.attempt_setup import assigned_quiz, enrol
 from tests.quizzes.factories import AssignmentFactory, ClassroomFactory, ShortAnswerQuestionFactory
-from tests.quizzes.test_attempts_concurrency import run_together
+from tests.threads import run_together
 
 pytestmark = [
     pytest.mark.postgres,

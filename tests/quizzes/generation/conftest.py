@@ -1,13 +1,17 @@
 """Helpers that parse small texts the way the pipeline does (the model loads once)."""
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
+from lessons.parsing import parse_lesson
+from lessons.sentences import split_sentences
 from quizzes.generation.answers import Answer, entity_answers
 from quizzes.generation.distractors import DistractorPool
 from quizzes.generation.entities import Entity, build_entities, mentions_in, related_places
 from quizzes.generation.nlp import parse_all
+from quizzes.generation.pipeline import LessonText
 from quizzes.generation.selection import LessonSentence, select_sentences
 
 
@@ -39,3 +43,23 @@ def parse_lesson_texts(texts: list[str], key_points: list[str] = ()) -> Parsed:
 @pytest.fixture(scope="module")
 def parse():
     return parse_lesson_texts
+
+
+def lesson_text_of_file(path: Path) -> LessonText:
+    """A lesson file as the generator gets it: summary sentences first, then sections."""
+    parsed = parse_lesson(path.read_text())
+    summary = split_sentences(parsed.summary)
+    sentences = summary + [
+        s for section in parsed.sections for p in section.paragraphs for s in split_sentences(p)
+    ]
+    return LessonText(
+        parsed.title,
+        parsed.key_points,
+        list(enumerate(sentences, start=1)),
+        frozenset(range(1, len(summary) + 1)),
+    )
+
+
+@pytest.fixture(scope="module")
+def lesson_file():
+    return lesson_text_of_file

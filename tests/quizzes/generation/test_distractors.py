@@ -101,3 +101,49 @@ def test_fallbacks_need_two_specific_topic_words():
 
     assert not fallback_fits("Adolf Hitler", tags, {"war", "world", "europe"}, None)
     assert fallback_fits("Adolf Hitler", tags, {"german", "nazi"}, None)
+
+
+def test_a_number_with_thousands_is_never_shifted_as_a_year(parse):
+    # F1: "who had lived there for more than 50,8 years" (grammar), ready twice.
+    text = "Aboriginal peoples had lived on the continent for more than 50,000 years."
+    lesson = parse([text])
+    answer = lesson.answer(0, "more than 50,000 years")
+
+    options = choose_distractors(answer, lesson.sentences[0], lesson.pool, "seed")
+
+    assert not [o for o in options if "50,000" not in o and o.startswith("more than 50,")]
+
+
+def test_a_body_the_prompt_names_by_its_initials_is_not_a_wrong_option(parse):
+    # F1: "The ANC was planning ..., but the _____ moved first" offered the African
+    # National Congress (implausible: the prompt names it).
+    lesson = parse(
+        [
+            "The African National Congress called for a national strike against the pass laws.",
+            "The ANC was planning a campaign for the end of March, but the PAC moved first.",
+            "The National Party government banned the Pan Africanist Congress in April.",
+            "The United Democratic Front organised protests in the townships.",
+        ]
+    )
+    answer = lesson.answer(1, "PAC")
+
+    options = choose_distractors(answer, lesson.sentences[1], lesson.pool, "seed")
+
+    assert "African National Congress" not in options
+
+
+def test_a_date_inside_a_short_lesson_span_keeps_its_year_and_shifts_its_month(parse):
+    # F1: "1951 / 1953 / 1966 all fall outside the 1955-56 boycott, only the year varies".
+    texts = [
+        "For a year in 1955 and 1956 the people of the town refused to ride the buses.",
+        "The mayor's house was bombed on January 30, 1956, by men who were never caught.",
+    ]
+    lesson = parse(texts, key_points=["The buses were desegregated on December 21, 1956."])
+    lesson.pool.span_years = (1955, 1956)
+    answer = lesson.answer(1, "January 30, 1956")
+
+    options = choose_distractors(answer, lesson.sentences[1], lesson.pool, "seed")
+
+    assert len(options) == 3
+    assert all(o.endswith(("1955", "1956")) for o in options), options
+    assert not [o for o in options if o.startswith(("February 30", "April 30 ", "February 31"))]

@@ -4,29 +4,13 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
-from lessons.parsing import parse_lesson
-from lessons.sentences import split_sentences
 from quizzes.generation.checks import positions_spread
 from quizzes.generation.pipeline import LessonText, generate_bank
 
 
-def _lesson_text(path: Path) -> LessonText:
-    parsed = parse_lesson(path.read_text())
-    summary = split_sentences(parsed.summary)
-    sentences = summary + [
-        s for section in parsed.sections for p in section.paragraphs for s in split_sentences(p)
-    ]
-    return LessonText(
-        parsed.title,
-        parsed.key_points,
-        list(enumerate(sentences, start=1)),
-        frozenset(range(1, len(summary) + 1)),
-    )
-
-
 @pytest.fixture(scope="module")
-def lesson_text():
-    return _lesson_text(Path(settings.LESSON_FIXTURES_DIR) / "moscow-trials-great-purge.txt")
+def lesson_text(lesson_file):
+    return lesson_file(Path(settings.LESSON_FIXTURES_DIR) / "moscow-trials-great-purge.txt")
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +60,6 @@ def test_accepted_forms_never_name_another_person_of_the_lesson():
                     "In July 1789 King Louis XVI moved thousands of troops toward Paris and Versailles.",
                     "Louis XVI was executed in Paris in January 1793 after a trial.",
                     "Prince Louis of Spain had claimed the French throne for himself in 1790.",
-                    "Marie Antoinette was executed in Paris in October 1793 after a trial.",
                 ],
                 start=1,
             )
@@ -85,6 +68,7 @@ def test_accepted_forms_never_name_another_person_of_the_lesson():
 
     bank = generate_bank(text)
 
-    asked = [q for q in bank.questions if q.answer == "Louis XVI" and q.kind == "fill_blank"]
+    typed = ("fill_blank", "short_answer")
+    asked = [q for q in bank.questions if q.answer == "Louis XVI" and q.kind in typed]
     assert asked
     assert all("Louis" not in q.accepted for q in asked)

@@ -1,4 +1,4 @@
-from quizzes.generation.sets import DatedEvent, Pair, matching, ordering
+from quizzes.generation.sets import DatedEvent, Pair, matching, ordering, people_pairs
 
 
 def _sentence(parse):
@@ -83,4 +83,23 @@ def test_ordering_uses_months_within_one_year(parse):
         "The deployment was planned",
         "The missiles were withdrawn",
         "The hotline opened",
+    ]
+
+
+def test_a_long_deed_is_matched_by_its_first_whole_clause(parse):
+    # F1: no lesson had four people to match; a main actor's deed ran on past 16 words.
+    lesson = parse(
+        [
+            "On 12 March 1930, Arjun Rao set out on foot from his village near the river to the"
+            " coastal town of Surat, about 385 kilometres away, to break the law that taxed salt.",
+        ]
+    )
+
+    pairs = people_pairs(lesson.sentences, lesson.entities, [])
+
+    assert [(p.term, p.description) for p in pairs] == [
+        (
+            "Arjun Rao",
+            "Set out on foot from his village near the river to the coastal town of Surat",
+        )
     ]

@@ -1,0 +1,1 @@
+"""Live classroom games: the pure rules (scoring, phases, frames) and the WebSocket consumers."""
