@@ -2,7 +2,8 @@
 takes and submits a 20-question quiz and their teacher opens the gradebook.
 
 Starts its own PostgreSQL (127.0.0.1:54330), the app server as `make run-prod` runs it
-(uvicorn, 127.0.0.1:8006) and the Redis its workers share, all stopped on exit. Run: `make bench` (or `.venv/bin/python bench/load.py --seconds 10`).
+(uvicorn, 127.0.0.1:8006) and the Redis its workers share, all stopped on exit.
+Run: `make bench` (or `.venv/bin/python bench/load.py --seconds 10`).
 """
 
 import argparse
