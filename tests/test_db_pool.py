@@ -58,12 +58,7 @@ counted.set()
 """
 
 
-def test_requests_in_threads_of_their_own_share_the_pool_connections():
-    settings = connection.settings_dict
-    url = (
-        f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
-        "?application_name=pool-test"
-    )
+def _run(script: str, url: str, **extra: str) -> str:
     env = {
         key: value
         for key, value in os.environ.items()
@@ -76,9 +71,10 @@ def test_requests_in_threads_of_their_own_share_the_pool_connections():
         "SECRET_KEY": "pool-test",
         "ALLOWED_HOSTS": "testserver",
         "REDIS_URL": "",
+        **extra,
     }
     result = subprocess.run(
-        [sys.executable, "-c", SCRIPT],
+        [sys.executable, "-c", script],
         cwd=Path(__file__).resolve().parent.parent,
         env=env,
         capture_output=True,
@@ -86,8 +82,26 @@ def test_requests_in_threads_of_their_own_share_the_pool_connections():
         timeout=120,
         check=True,
     )
-    held, answered = map(int, result.stdout.split())
+    return result.stdout
+
+
+def test_requests_in_threads_of_their_own_share_the_pool_connections():
+    settings = connection.settings_dict
+    url = (
+        f"postgres://{settings['USER']}@{settings['HOST']}:{settings['PORT']}/{settings['NAME']}"
+        "?application_name=pool-test"
+    )
+    held, answered = map(int, _run(SCRIPT, url).split())
 
     assert answered == 30
     # The pool's size (10 by default), not one connection per thread.
     assert held <= 10
+
+
+def test_healthz_through_the_pool_says_503_when_postgresql_does_not_answer():
+    script = (
+        "import django\ndjango.setup()\nfrom django.test import Client\n"
+        "print(Client().get('/healthz').status_code)"
+    )
+    # Nothing listens on port 9 of this machine: the pool cannot lend a connection.
+    assert _run(script, "postgres://hq@127.0.0.1:9/none", DB_POOL_TIMEOUT="1").strip() == "503"
