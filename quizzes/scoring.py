@@ -108,6 +108,7 @@ def normalize_answer(text: Any) -> str:
     text = re.sub(r"(?<=\b[a-z])\.", "", text)  # John F. Kennedy = John F Kennedy
     text = re.sub(r"\s*,\s*|\s+", " ", text).strip(EDGE_PUNCTUATION)
     text = LEADING_PREPOSITION.sub("", text)
+    text = re.sub(r"(?<=\d) ?b ?c ?e\b", " bc", text)  # 486 BCE = 486 BC
     text = HEDGES.sub("", text)
     words = text.split()
     while len(words) > 1 and words[0] in HONORIFICS:

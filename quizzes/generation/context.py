@@ -30,10 +30,26 @@ LEANING_PHRASES = re.compile(
     r"both sides|both (cities|countries|men|leaders|armies|sides|groups|states|powers)|"
     r"the two (cities|countries|men|leaders|armies|groups|states|powers)|such an?|"
     r"the (end|start|beginning|rest|middle) of the (day|night|week|month|year|war)|"
+    r"within (hours|days|weeks|months|years|a (day|week|month|year))|"
+    r"(the )?(next|following|previous)\s+(\S+\s+)?(days|weeks|months|years|decades)|"
+    r"(tried|try|tries|trying) again|"
     r"the same|at first|at last|in response|in return|as a result(?! of))\b",
     re.I,
 )
-LEANING_ADVERBS = {"then", "later", "however", "instead", "nevertheless", "thus", "therefore"}
+LEANING_ADVERBS = {
+    "then",
+    "later",
+    "however",
+    "instead",
+    "nevertheless",
+    "thus",
+    "therefore",
+    "finally",
+}
+# "But independence did not ...": an opening conjunction answers a sentence not shown.
+OPENING_CONJUNCTIONS = {"but", "yet", "and", "so", "or"}
+# "At Tarsk on 4 July his troops": a name after these is a place, nobody's "his".
+PLACE_PREPOSITIONS = {"at", "in", "near", "into", "from", "to", "across", "outside", "inside"}
 # Nouns that, with "the" and no name, point back at one named earlier.
 BACK_NOUNS = {
     "declaration",
@@ -106,6 +122,9 @@ BACK_NOUNS = {
     "version",
     "interpretation",
     "terms",
+    "line",
+    "total",
+    "deadline",
 }
 
 
@@ -117,6 +136,7 @@ def _has_person_before(doc: Doc, token: Token) -> bool:
             t.ent_type_ == "PERSON"
             or t.pos_ == "PROPN"
             and t.ent_type_ not in NOT_PEOPLE
+            and not (t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPOSITIONS)
             or t.lemma_.lower() in PERSON_NOUNS
             and t.tag_ != "NNS"  # "60 men ... against him": a plural is nobody's "him"
         )
@@ -174,6 +194,14 @@ def leaning_words(doc: Doc, topic: set[str] = frozenset(), skip: range = range(0
                 continue  # "This charter ...": the lesson's own subject, shown as "The"
             found.append(f"{token.text} {token.head.text}")
             continue
+        if token.i == 0 and lower == "finally":
+            found.append(token.text)  # "Finally X decided": the last of steps not shown
+            continue
+        if token.i == 0 and lower in OPENING_CONJUNCTIONS and token.dep_ == "cc":
+            found.append(token.text)
+            continue
+        if lower == "finally" and token.i > 0:
+            continue  # "were finally desegregated" ends a story the sentence itself tells
         if lower in LEANING_ADVERBS and token.dep_ in ("advmod", "cc"):
             # "Many barons then rose": the main clause follows another sentence. "arrested
             # and later sentenced" follows its own first verb.

@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from quizzes.generation.fallbacks import KNOWN_PLACES
-from quizzes.generation.nlp import EVENT_HEADS, ORG_HEADS, PLACE_HEADS
+from quizzes.generation.nlp import EVENT_HEADS, MONTH_NAMES, ORG_HEADS, PLACE_HEADS
 
 PERSON, PLACE, ORGANISATION, EVENT, GROUP, DATE, NUMBER = (
     "person",
@@ -92,6 +92,7 @@ LABEL_KINDS = {
 }
 POSSESSIVE = ("'s", "’s", "'", "’")
 HAS_DIGIT = re.compile(r"\d")
+RELATIVE_DATE_WORDS = {"next", "following", "previous", "same", "preceding"}
 TIE_ORDER = (PLACE, PERSON, ORGANISATION, EVENT, DOCUMENT, GROUP, LANGUAGE, DATE, NUMBER)
 # Titles before a name are not part of the answer ("President _____").
 TITLES = {
@@ -412,6 +413,14 @@ def normalise(text: str) -> str:
     return text.strip(" ,.;:")
 
 
+def _cut_after_number(span: Span) -> Span:
+    """ "Article 231 Germany": the tagger ran a name with a number on into the next name."""
+    for offset, token in enumerate(span[:-1]):
+        if HAS_DIGIT.search(token.text) and span[offset + 1].pos_ == "PROPN":
+            return span[: offset + 1]
+    return span
+
+
 def clean_span(span: Span) -> Span | None:
     """The span without a leading article, a trailing possessive or punctuation."""
     start, end = span.start, span.end
@@ -595,10 +604,29 @@ def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
         ):
             label_kind = PERSON  # "Prince Louis", "Queen Nzinga": a title makes a person
         if label_kind == PERSON:
-            while len(span) > 1 and span[0].lower_.rstrip(".") in TITLES:
+            # "Lieutenant-General Lord X": the hyphen and the title after it go too.
+            while len(span) > 1 and (
+                span[0].lower_.rstrip(".") in TITLES or span[0].text in ("-", "–")
+            ):
                 span = span[1:]
-        if label_kind in (NUMBER, DATE) and re.search(r"\d.*\b(to|and|or)\b|\d\s*[–-]", span.text):
-            continue  # a range: one end alone is no fair answer
+        if label_kind in (NUMBER, DATE) and re.search(
+            r"\d.*\b(to|and|or)\b|\d\s*[–-]|^between\b|\b(to|and|or)\b.*\d", span.text, re.I
+        ):
+            continue  # a range ("between April and July 1994"): one end alone is no fair answer
+        if label_kind in NAMED_KINDS:
+            span = _cut_after_number(span)
+        if label_kind == DATE and {t.lower_ for t in span} & RELATIVE_DATE_WORDS:
+            continue  # "the next 150 years": counted from a sentence the reader may not see
+        if label_kind == DATE:
+            # "On 5 February hundreds of ...": the tagger ran the date into a quantity.
+            while (
+                len(span) > 1
+                and span[-1].is_alpha
+                and span[-1].tag_ == "NNS"
+                and span[-1].lower_ not in MONTH_NAMES
+                and not span[-2].like_num  # "50,000 years" is one measure
+            ):
+                span = span[:-1]
         if label_kind in NAMED_KINDS and re.search(r"\b(and|or)\b|,", span.text):
             continue  # two names the tagger ran together
         if label_kind == PERSON and span.end < len(doc) and ROMAN.match(doc[span.end].text):

@@ -81,7 +81,9 @@ class GeneratedBank:
 def source_sentence_text(sentence: LessonSentence | None) -> str:
     if sentence is None:
         return ""
-    return (sentence.source or sentence).text
+    if sentence.source is None or not sentence.source_states:
+        return sentence.text
+    return sentence.source.text
 
 
 def fingerprint(*parts: str) -> str:

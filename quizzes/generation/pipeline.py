@@ -31,6 +31,7 @@ from quizzes.generation.selection import (
     content_lemmas,
     key_point_score,
     select_sentences,
+    sentence_stating,
     states_key_point,
     weighted_lemmas,
 )
@@ -254,6 +255,10 @@ def _dated_event(
     phrase = _phrase_on_root(sentence.doc, answer, root, {"in", "on", "by", "during"})
     if phrase is None and opening and answer.token_end < root.i:
         phrase = (0, answer.token_end)  # "In 202 BC Scipio ...": parsed as a name's part
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if phrase is None and subject is not None and re.fullmatch(r"\d{3,4}( BC)?", answer.text):
+        # "The Treaty of Karlowitz in 1699 handed ...": the year dates what the subject did.
+        phrase = _phrase_on_root(sentence.doc, answer, subject, {"in"})
     if phrase is None:
         return None
     # A long sentence's event ends at the first comma or semicolon after the main verb
@@ -265,9 +270,14 @@ def _dated_event(
         if breaks and words >= 6 and complete_before(doc, token.i):
             end = token.i
             break
+    if end + 1 < len(doc) and doc[end + 1].pos_ == "VERB" and doc[end + 1].tag_ in ("VBD", "VBN"):
+        return None  # "X, a rebel army made up of exiles, invaded": the cut lost the verb
     skip = set(range(*phrase)) | set(range(end, len(doc)))
     if phrase[1] < len(doc) and doc[phrase[1]].text == "," and phrase[0] == 0:
         skip.add(phrase[1])
+    kept = [t for t in doc if t.i not in skip and not t.is_punct]
+    if kept and kept[0].lower_ == "of":
+        return None  # "[hundreds] of villagers gathered": a fragment, not an event
     text = tidy("".join(t.text_with_ws for t in doc if t.i not in skip)).rstrip(" .,;")
     if not text[:1].isupper() and phrase[0] == 0:
         text = text[:1].upper() + text[1:]
@@ -314,6 +324,22 @@ def _choose_statements(pairs) -> list[GeneratedQuestion]:
         else:
             chosen.append(max((true, false), key=lambda item: item.confidence))
     return chosen
+
+
+BC_YEAR = re.compile(r"^(\d{1,4})\s*(BC|BCE|B\.C\.)$", re.I)
+
+
+def _accept_bare_bc_years(questions: list[GeneratedQuestion], entities) -> None:
+    """ "486" for "486 BC" where every year the lesson gives is BC: the era goes
+    without saying. A lesson giving years of both eras keeps the era in the key."""
+    years = [e.name for e in entities if e.kind == DATE and re.search(r"\d{3,4}|\d+\s*BC", e.name)]
+    if not years or not all(re.search(r"\bB\.?C", year, re.I) for year in years):
+        return
+    for question in questions:
+        typed = question.kind in ("fill_blank", "short_answer")
+        found = BC_YEAR.match(str(question.answer)) if typed else None
+        if found and found.group(1) not in question.accepted:
+            question.accepted = [*question.accepted, found.group(1)]
 
 
 def _keep_variants_to_one_entity(questions: list[GeneratedQuestion], entities) -> None:
@@ -565,7 +591,9 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     key_sources = [best_sentence_for(doc, usable) for doc in key_docs]
     # A key point no sentence echoes still links to the lesson, through its first sentence.
     key_sentences = key_point_sentences(
-        key_docs, [source or (usable[0] if usable else None) for source in key_sources]
+        key_docs,
+        [source or (usable[0] if usable else None) for source in key_sources],
+        [sentence_stating(doc, usable) is not None for doc in key_docs],
     )
     _cover_key_points(
         questions,
@@ -620,6 +648,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     questions = _drop_tells(questions)
     _balance_options(questions)
     _keep_variants_to_one_entity(questions, entities)
+    _accept_bare_bc_years(questions, entities)
     for question in questions:
         assess(question, context)
     curate_ready(questions)

@@ -30,6 +30,9 @@ class LessonSentence:
     mentions: list = field(default_factory=list)  # its entity mentions, found once
     # A key point worked on like a sentence stands for the lesson sentence that states it.
     source: "LessonSentence | None" = None
+    # False when that sentence only shares words with the key point: the item then came
+    # from the key point itself, and says so as its source.
+    source_states: bool = True
 
     def render(self, start: int | None = None, end: int | None = None, fill: str = "") -> str:
         """The sentence with [start:end) replaced, reading well out of context.
@@ -182,6 +185,12 @@ def key_point_links(key_point_docs: list[Doc], docs: list[Doc]) -> list[int | No
     """For each sentence, the key point it states (its index), or None."""
     key_lemmas = [weighted_lemmas(doc) for doc in key_point_docs]
     return [best for best, _ in _links(key_lemmas, sentence_weights(docs))]
+
+
+def sentence_stating(key_doc: Doc, sentences: list[LessonSentence]) -> LessonSentence | None:
+    """The lesson sentence that says what the key point says, or None."""
+    best = best_sentence_for(key_doc, sentences)
+    return best if best and states_key_point(weighted_lemmas(key_doc), best.weights) else None
 
 
 def best_sentence_for(key_doc: Doc, sentences: list[LessonSentence]) -> LessonSentence | None:

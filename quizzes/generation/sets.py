@@ -1,5 +1,6 @@
 """Matching (names to descriptions) and ordering (dated events) over a whole lesson."""
 
+import re
 from dataclasses import dataclass
 
 from quizzes.generation.checks import contains_phrase
@@ -108,6 +109,7 @@ def _deed(sentence: LessonSentence, entity: Entity) -> str | None:
             continue  # a past deed, right after the name
         deed = tidy(doc[verb.i :].text).rstrip(".")
         deed = deed.split(", and ")[0].split("; ")[0]
+        deed = re.split(r"\s[-–—]\s|—", deed)[0]  # "... guard - each chosen, it was said"
         if len(deed.split()) > MAX_DEED_WORDS:
             deed = tidy(_first_clause(doc, verb.i)).rstrip(".")
         if not 3 <= len(deed.split()) <= MAX_DEED_WORDS:
@@ -167,6 +169,8 @@ def people_pairs(
     for entity in entities:
         if entity.kind != PERSON or not entity.certain:
             continue
+        if sum(m.after_the for m in entity.mentions) * 2 > len(entity.mentions):
+            continue  # "the Dow fell": written with "the", a thing, not a person
         if entity.name in by_term:
             pairs.append(by_term[entity.name])
             continue

@@ -24,9 +24,13 @@ MAX_OPTION_WORDS = 25  # a longer statement stands out among key points
 MIN_WORDS = 5
 
 
-def key_point_sentences(key_docs: list[Doc], sources: list[LessonSentence | None]):
-    """Each key point as a sentence the swap machinery can work on."""
+def key_point_sentences(
+    key_docs: list[Doc], sources: list[LessonSentence | None], stating: list[bool] | None = None
+):
+    """Each key point as a sentence the swap machinery can work on; `stating` says, per
+    key point, whether its source sentence states it (else the key point is its own source)."""
     found = []
+    stating = stating or [True] * len(key_docs)
     for index, (doc, source) in enumerate(zip(key_docs, sources, strict=True)):
         sentence = LessonSentence(
             KEY_POINT_INDEX + index,
@@ -36,6 +40,7 @@ def key_point_sentences(key_docs: list[Doc], sources: list[LessonSentence | None
             usable=len(doc) >= MIN_WORDS,
             key_point=index,
             source=source,
+            source_states=stating[index],
         )
         sentence.mentions = mentions_in(doc, sentence.index)
         found.append(sentence)
@@ -147,7 +152,7 @@ def which_is_true(
             prompt="Which of these statements is true?",
             answer=sentence.text,
             rule="mc.true.keypoint",
-            sentence=source,
+            sentence=source if sentence.source_states else sentence,
             target=sentence.text,
             choices=[sentence.text, *wrong],
             distractors=wrong,

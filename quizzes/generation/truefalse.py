@@ -1,9 +1,11 @@
 """True/false statements: a lesson sentence as written, or with one span swapped."""
 
+import re
+
 from quizzes.generation.answers import Answer, alias_follows
 from quizzes.generation.checks import differs_by_one_span
 from quizzes.generation.distractors import choose_distractors
-from quizzes.generation.entities import DATE, NUMBER, TITLES
+from quizzes.generation.entities import DATE, NUMBER, PERSON, TITLES
 from quizzes.generation.items import GeneratedQuestion
 from quizzes.generation.selection import LessonSentence, name_stem
 
@@ -12,6 +14,28 @@ TRUE_FALSE = "true_false"
 RELATIVE = {"by", "before", "after", "until", "till", "since", "from"}
 # Kinds a false statement may swap: nationalities nest ("Athenian" is "Greek"), so not
 # groups, and never a bare noun phrase.
+# Kin words: "his son X" holds X to the family the sentence names.
+KIN = {
+    "son",
+    "daughter",
+    "father",
+    "mother",
+    "wife",
+    "husband",
+    "brother",
+    "sister",
+    "nephew",
+    "niece",
+    "uncle",
+    "aunt",
+    "cousin",
+    "heir",
+    "grandson",
+    "granddaughter",
+    "widow",
+}
+# Kinds whose swapped-in name must be of the answer's own sort (a clause for a clause).
+OWN_SORT_KINDS = ("event", "document", "organisation")
 SWAPPABLE = ("person", "date", "number", "event", "organisation", "place", "document")
 
 
@@ -113,6 +137,74 @@ def part_of_a_name(sentence: LessonSentence, answer: Answer) -> bool:
     )
 
 
+def held_in_place(doc, answer: Answer) -> bool:
+    """A name the words around it pin to one holder, so another name reads as nonsense:
+    "his son X", "King X of Y" (the "of Y" belongs to X), "X, the war guilt clause"."""
+    before = doc[answer.token_start - 1] if answer.token_start > 0 else None
+    if answer.kind == PERSON and before is not None and before.lower_ in KIN:
+        return True
+    # "Col. X" (the tagger may split "Col" from its full stop)
+    abbreviation = (
+        doc[answer.token_start - 2] if before is not None and before.text == "." else before
+    )
+    abbreviated = (
+        abbreviation is not None
+        and answer.token_start >= 2
+        and re.fullmatch(r"[A-Z][a-z]{1,4}\.?", abbreviation.text)
+        and (abbreviation is not before or before.text.endswith("."))
+    )
+    if (
+        answer.kind == PERSON
+        and before is not None
+        and (before.lower_.rstrip(".") in TITLES or abbreviated)
+    ):
+        return True  # "Col. X", "Count X": the lesson rarely shows another holding the title
+    last = doc[answer.token_end - 1]
+    after = doc[answer.token_end : answer.token_end + 2]
+    if (
+        answer.kind == PERSON
+        and len(after) == 2
+        and after[0].lower_ == "of"
+        and after[1].pos_ == "PROPN"
+    ):
+        return True
+    # "Article 231, the war guilt clause": the words after say what the name is. After a
+    # date or a place the comma more often closes an opening phrase ("In 1863, a ...").
+    described = (
+        answer.kind not in (DATE, NUMBER, "place")
+        and len(after) == 2
+        and after[0].text == ","
+        and after[1].lower_ in ("the", "a", "an")
+    )
+    return (
+        described
+        or any(child.dep_ == "appos" for child in last.children)
+        or (last.dep_ == "appos" and last.head.i < answer.token_start)
+    )
+
+
+def same_sort(name: str, other: str) -> bool:
+    """ "Article 231" and "Article 232", "Battle of X" and "Battle of Y": the names share
+    the word that says what sort of thing they are."""
+
+    def ends(text):
+        words = [w.strip('"“”').lower() for w in text.split() if w.lower() != "the"]
+        return {words[0], words[-1]} if words else set()
+
+    return bool(ends(name) & ends(other))
+
+
+def _in_passing(replacement: str, answer: Answer, pool) -> bool:
+    """A person the lesson names once, swapped in for one it names again and again
+    (someone from the background put at the head of the main events)."""
+
+    def mentions(name):
+        entity = next((e for e in pool.entities if name in e.names), None)
+        return len(entity.mentions) if entity is not None else 0
+
+    return mentions(replacement) < 2 <= (len(answer.entity.mentions) if answer.entity else 0)
+
+
 def in_range(sentence: LessonSentence, answer: Answer) -> bool:
     """ "499 to 493 BC", "20,000 to 30,000": one end of a range cannot be changed alone."""
     doc = sentence.doc
@@ -134,6 +226,8 @@ def false_candidates(sentence, answers, pool) -> list[GeneratedQuestion]:
             continue  # "Earth orbit" -> "Florida orbit" reads as nonsense, not as false
         if part_of_a_name(sentence, answer) or alias_follows(sentence.doc, answer.token_end):
             continue
+        if held_in_place(sentence.doc, answer):
+            continue
         last = sentence.doc[answer.token_end - 1]
         if last.dep_ == "conj" or any(c.dep_ == "conj" for c in last.children):
             continue  # "Belarus, Ukraine and Sweden": one item of a list swapped is unclear
@@ -143,6 +237,10 @@ def false_candidates(sentence, answers, pool) -> list[GeneratedQuestion]:
         if answer.kind in (DATE, NUMBER) and hedged(sentence.doc, first):
             continue  # "more than 750" stays true of 300; "around 1527" of 1525
         wrong = choose_distractors(answer, sentence, pool, f"tf|{sentence.text}", lesson_only=True)
+        if wrong and answer.kind == PERSON and _in_passing(wrong[0], answer, pool):
+            continue
+        if wrong and answer.kind in OWN_SORT_KINDS and not same_sort(answer.text, wrong[0]):
+            continue
         if wrong:
             item = false_statement(sentence, answer, wrong[0])
             if item is not None:

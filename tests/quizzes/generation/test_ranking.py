@@ -28,6 +28,21 @@ def _ready(bank, kind=None):
         ("As a result, power passed to the supporters of the murdered dictator.", "As a result"),
         # F1 key point: "men" is nobody's "him".
         ("More than 60 men are said to have joined the plot against him.", "him"),
+        # F2: "his troops" after a place, "the line", "within days", "Finally", "But",
+        # "before he could try again", "the total".
+        ("At Tarsk on 4 July 1801 his troops, formed into a square, defeated the rebels.", "his"),
+        ("When the line fell back, the rebels broke into the fort.", "the line"),
+        ("The fort surrendered within days, and on 3 May 1801 the city fell.", "within days"),
+        (
+            "Finally Marlow, whose soldiers were deserting in large numbers, decided to attack.",
+            "Finally",
+        ),
+        ("But independence did not bring the unity Marlow hoped for.", "But"),
+        ("Edmund died in 701 BC before he could try again.", "again"),
+        ("In 1803 the total was fixed at 132 million crowns.", "the total"),
+        ("Over the following months copies were carried around the country.", "following months"),
+        ("For the next 150 years the two empires fought over the borderlands.", "next 150 years"),
+        ("When the deadline passed, the rebels crossed the river.", "the deadline"),
     ],
 )
 def test_a_sentence_leaning_on_the_one_before_is_seen_to_lean(sentence, word):
@@ -208,3 +223,72 @@ def test_which_statement_is_true_takes_false_options_from_the_lessons_ready_swap
         # Never the key point's own fact made false: that would leave a choice of two.
         fact = "Treaty" if "Treaty" in item.answer else "railway"
         assert not [d for d in item.distractors if fact in d]
+
+
+RELEASED_F2 = Path(__file__).parents[1] / "data" / "released-f2"
+
+
+@pytest.fixture(scope="module")
+def f2_banks(lesson_file):
+    return {path.stem: generate_bank(lesson_file(path)) for path in RELEASED_F2.glob("*.txt")}
+
+
+def _ready_texts(bank):
+    """Every text a ready item shows: prompt, options, matching pairs, ordering events."""
+    for q in _ready(bank):
+        answers = q.answer if isinstance(q.answer, list) else [q.answer]
+        yield q, " | ".join([q.prompt, *map(str, q.choices), *map(str, answers)])
+
+
+@pytest.mark.parametrize(
+    "lesson, shown",
+    [
+        # F2 judges: absurd swaps, and the same swaps as "Which is true?" options.
+        ("battle-of-ayacucho-1824", "Napoleon led"),
+        ("battle-of-ayacucho-1824", "Finally Napoleon"),
+        ("battle-of-ayacucho-1824", "unity Napoleon"),
+        ("battle-of-ayacucho-1824", "Finally La Serna"),  # "Finally" dangles (both judges)
+        ("battle-of-hattin-1187", "King Saladin"),
+        ("treaty-of-waitangi-1840", "his son Hobson"),
+        ("treaty-of-versailles-1919", "Under Big Three"),
+        ("treaty-of-versailles-1919", "Big Three, the"),
+        ("rwandan-genocide-1994", "July and July"),
+        # Found ready after the first fixes: a title before a swapped-in name.
+        ("atomic-bombing-of-hiroshima", "Col. Iwo Jima"),
+        ("battle-of-isandlwana-1879", "Lord Frere"),
+        ("siege-of-vienna-1683", "Count Charles V"),
+        ("siege-of-vienna-1683", "For the next"),
+        # Broken text.
+        ("battle-of-isandlwana-1879", "LieutenantAnthony"),
+        ("battle-of-isandlwana-1879", " -General"),
+        ("treaty-of-waitangi-1840", "Of Māori"),
+        ("battle-of-thermopylae-480-bc", "- each chosen'"),
+        ("wall-street-crash-1929", "Dow →"),
+        ("wall-street-crash-1929", "'Dow'"),
+        # Dangling references.
+        ("battle-of-isandlwana-1879", "his troops"),
+        ("battle-of-isandlwana-1879", "When the line"),
+        ("battle-of-hattin-1187", "within days"),
+        ("battle-of-thermopylae-480-bc", "try again"),
+        ("treaty-of-versailles-1919", "the total was"),
+    ],
+)
+def test_blind_read_f2_faults_are_no_longer_ready(f2_banks, lesson, shown):
+    assert not [text for _, text in _ready_texts(f2_banks[lesson]) if shown in text]
+
+
+def test_f2_key_point_statements_keep_the_sentence_they_came_from(f2_banks):
+    # F2 sheet: a key point's true/false item showed an unrelated sentence as its source.
+    for bank in f2_banks.values():
+        for q in bank.questions:
+            if q.kind == "true_false" and q.note.startswith("The lesson's key point: "):
+                point = q.note.removeprefix("The lesson's key point: ")
+                assert q.answer == "false" or q.prompt == point
+                assert "nine-tenths" not in point or q.source_text == point
+
+
+def test_finally_inside_the_sentence_does_not_lean():
+    # Found on F1 after the opening "Finally" rule: a whole sentence, ready before.
+    (doc,) = parse_all(["The buses of Tarsk were finally desegregated on December 21, 1801."])
+
+    assert leaning_words(doc) == []
