@@ -91,8 +91,9 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-# Load figures: its own PostgreSQL (127.0.0.1:54330) and gunicorn (127.0.0.1:8006), driven by
-# Debian's wrk; about two minutes. Not part of `make test`.
+# Load figures: its own PostgreSQL (127.0.0.1:54330), uvicorn as run-prod runs it
+# (127.0.0.1:8006, with a Redis on a Unix socket for its workers), driven by Debian's wrk;
+# about five minutes. Not part of `make test`.
 bench: install
 	command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ]; then apt-get install -y -qq wrk; \
 		else sudo apt-get install -y -qq wrk; fi; }

@@ -20,3 +20,9 @@ STORAGES = {
 AXES_ENABLED = True
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The suite's threads (live sockets, the concurrency tests) close their own connections after
+# each use, and some tests end connections on purpose: they run on plain connections, as
+# before the pool. The pool the servers use is tested with the real settings in
+# tests/test_db_pool.py.
+DATABASES["default"].get("OPTIONS", {}).pop("pool", None)  # noqa: F405

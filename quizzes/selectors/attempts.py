@@ -4,9 +4,9 @@ only a question's options, in the attempt's own order, and the student's saved a
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, FilteredRelation, Q, QuerySet
 
-from quizzes.forms.attempts import matching_lefts
+from quizzes.answers import matching_lefts
 from quizzes.models import Answer, Attempt, Question, QuestionKind
 
 
@@ -80,6 +80,84 @@ class TakeQuestion:
     def answered(self) -> bool:
         return self.given is not None
 
+    def shown(self, total: int) -> dict:
+        """What the take page's question include prints, worked out here in plain values:
+        a dict is the template language's quickest lookup, and its element ids, options and
+        ticks come ready (a page of twenty questions is over a thousand lookups otherwise).
+        `attrs` and `selected` are the attribute words an input or option carries (plain
+        words, escaped like any text)."""
+        # Numbers as text: an int printed by the template goes through number localisation.
+        pk, given = str(self.question.pk), self.given
+        field_name = f"q{pk}"
+        data = {
+            "pk": pk,
+            "field": field_name,
+            "number": str(self.number),
+            "total": str(total),
+            "kind": self.question.kind,
+            "kind_label": self.question.get_kind_display(),
+            "prompt": self.question.prompt,
+            "error": self.error,
+            "checked": self.checked,
+            "disabled": " disabled" if self.checked else "",
+        }
+        kind = self.question.kind
+        if kind in (QuestionKind.MULTIPLE_CHOICE, QuestionKind.MULTIPLE_RESPONSE):
+            ticked = given if isinstance(given, list) else [given]
+            data["input_type"] = "radio" if kind == QuestionKind.MULTIPLE_CHOICE else "checkbox"
+            data["options"] = [
+                {
+                    "id": f"{field_name}-{index}",
+                    "value": option,
+                    "attrs": _input_attrs(option in ticked, self.checked),
+                }
+                for index, option in enumerate(self.options)
+            ]
+        elif kind == QuestionKind.TRUE_FALSE:
+            data["options"] = [
+                {
+                    "id": f"{field_name}-{value}",
+                    "value": value,
+                    "label": label,
+                    "attrs": _input_attrs(given == value, self.checked),
+                }
+                for value, label in (("true", "True"), ("false", "False"))
+            ]
+        elif kind in (QuestionKind.FILL_BLANK, QuestionKind.SHORT_ANSWER):
+            data["text"] = "" if given is None else given
+        elif kind == QuestionKind.MATCHING:
+            chosen = given if isinstance(given, dict) else {}
+            data["matches"] = [
+                {
+                    "id": f"{field_name}-m{index}",
+                    "left": left,
+                    "options": [
+                        (option, _selected(chosen.get(left, "") == option))
+                        for option in self.options
+                    ],
+                }
+                for index, left in enumerate(self.lefts)
+            ]
+        elif kind == QuestionKind.ORDERING:
+            numbers = [(number, str(number)) for number in range(1, len(self.options) + 1)]
+            data["positions"] = [
+                {
+                    "id": f"{field_name}-o{row['index']}",
+                    "item": row["item"],
+                    "numbers": [
+                        (text, _selected(row["position"] == number)) for number, text in numbers
+                    ],
+                }
+                for row in self.positions
+            ]
+        if self.checked:
+            data["feedback"] = {
+                "mark": self.mark,
+                "right_answer": self.right_answer,
+                "explanation": self.question.explanation,
+            }
+        return data
+
     @property
     def positions(self) -> list[dict]:
         """Ordering items with the position the student gave each (blank if none yet)."""
@@ -95,17 +173,13 @@ class TakeQuestion:
         # Shown in the order the student gave, so the list reads as their answer.
         return sorted(rows, key=lambda row: row["position"] or 0) if placed else rows
 
-    @property
-    def position_numbers(self) -> list[int]:
-        return list(range(1, len(self.options) + 1))
 
-    @property
-    def matches(self) -> list[dict]:
-        chosen = self.given if isinstance(self.given, dict) else {}
-        return [
-            {"index": index, "left": left, "right": chosen.get(left, "")}
-            for index, left in enumerate(self.lefts)
-        ]
+def _input_attrs(ticked: bool, locked: bool) -> str:
+    return (" checked" if ticked else "") + (" disabled" if locked else "")
+
+
+def _selected(chosen: bool) -> str:
+    return " selected" if chosen else ""
 
 
 @dataclass
@@ -115,6 +189,10 @@ class TakePage:
     shown: list[TakeQuestion]
     page_number: int
     page_count: int
+
+    @property
+    def total(self) -> int:
+        return len(self.questions)
 
     @property
     def answered_count(self) -> int:
@@ -136,6 +214,10 @@ class TakePage:
     def has_next(self) -> bool:
         return self.page_number < self.page_count
 
+    def shown_questions(self) -> list[dict]:
+        """The questions on this page, as the template prints them (errors included)."""
+        return [question.shown(len(self.questions)) for question in self.shown]
+
 
 def _ordered_options(question: Question, order: list[int]) -> list[str]:
     choices = [str(choice) for choice in question.choices or []]
@@ -145,25 +227,34 @@ def _ordered_options(question: Question, order: list[int]) -> list[str]:
 
 
 def attempt_take_page(*, attempt: Attempt, page_number: int = 1) -> TakePage:
-    """The attempt's questions in its own order with the saved answers: three queries."""
-    questions = Question.objects.in_bulk(attempt.question_ids)
-    answers = {answer.question_id: answer for answer in attempt.answers.all()}
+    """The attempt's questions in its own order with the saved answers, in one query (the
+    attempt comes with its quiz)."""
+    rows = (
+        Question.objects.filter(pk__in=attempt.question_ids)
+        .annotate(saved=FilteredRelation("answers", condition=Q(answers__attempt=attempt)))
+        .annotate(
+            saved_given=F("saved__given"),
+            saved_mark=F("saved__mark"),
+            saved_checked_at=F("saved__checked_at"),
+        )
+    )
+    questions = {question.pk: question for question in rows}
     take_questions = []
     for number, question_id in enumerate(
         (pk for pk in attempt.question_ids if pk in questions), start=1
     ):
         question = questions[question_id]
-        answer = answers.get(question_id)
         item = TakeQuestion(
             number=number,
             question=question,
             options=_ordered_options(question, attempt.option_orders.get(str(question_id), [])),
             lefts=matching_lefts(question) if question.kind == QuestionKind.MATCHING else [],
-            given=answer.given if answer else None,
+            given=question.saved_given,
         )
-        if answer is not None and answer.checked_at is not None:
+        if question.saved_checked_at is not None:
             # "After each question": a checked answer is locked and its key may be shown.
-            item.checked, item.mark, item.right_answer = True, answer.mark, answer_text(question)
+            item.checked, item.mark = True, question.saved_mark
+            item.right_answer = answer_text(question)
         take_questions.append(item)
     per_page = attempt.assignment.quiz.one_question_per_page
     page_count = max(1, len(take_questions)) if per_page else 1

@@ -10,9 +10,11 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Max, QuerySet
+from django.db.models import Count, F, FilteredRelation, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from quizzes.answers import clean_given
 from quizzes.drawing import draw_item, draw_spread
 from quizzes.models import (
     Answer,
@@ -171,6 +173,94 @@ def attempt_is_expired(attempt: Attempt, now=None) -> bool:
     return now > attempt.deadline_at
 
 
+def _attempt_locked_for_answer(*, attempt_id: int, question_id: int, student=None) -> Attempt:
+    """The attempt row, locked until the transaction ends, in one query with its quiz, how
+    many of its questions have an answer, and this question's saved answer (`saved_id`,
+    `saved_given`, `saved_checked_at`; None when there is none). Raises
+    Attempt.DoesNotExist when it is not the student's.
+
+    The row lock is what keeps saves and the submit of one attempt in a single order:
+    FOR UPDATE OF the attempt alone, since the quiz and the answers are only read."""
+    answered = (
+        Answer.objects.filter(attempt=OuterRef("pk"), given__isnull=False)
+        .order_by()
+        .values("attempt")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    attempts = (
+        Attempt.objects.select_for_update(of=("self",))
+        .select_related("assignment__quiz")
+        .annotate(
+            answered_count=Coalesce(Subquery(answered), 0),
+            saved=FilteredRelation("answers", condition=Q(answers__question_id=question_id)),
+        )
+        .annotate(
+            saved_id=F("saved__pk"),
+            saved_given=F("saved__given"),
+            saved_checked_at=F("saved__checked_at"),
+        )
+    )
+    if student is not None:
+        attempts = attempts.for_student(student)
+    return attempts.get(pk=attempt_id)
+
+
+def _answer_write(
+    *,
+    attempt_id: int,
+    question_id: int,
+    given: Any,
+    check: bool,
+    question: Question | None,
+    student=None,
+    clean=None,
+) -> SavedAnswer:
+    """Save one answer under the attempt's row lock: the lock (with what the write needs to
+    know), the question if the caller has not got it, and one INSERT or UPDATE."""
+    expired = False
+    with transaction.atomic():
+        locked = _attempt_locked_for_answer(
+            attempt_id=attempt_id, question_id=question_id, student=student
+        )
+        if locked.submitted_at is not None:
+            raise AttemptClosed(SUBMITTED_MESSAGE, code="submitted")
+        if question_id not in locked.question_ids:
+            raise QuestionNotInAttempt("That question is not part of this attempt.")
+        if attempt_is_expired(locked):
+            expired = True
+        else:
+            if locked.saved_checked_at is not None:
+                raise ValidationError(LOCKED_MESSAGE, code="locked")
+            if question is None or question.pk != question_id:
+                question = Question.objects.get(pk=question_id)
+            if clean is not None:
+                # Only now: the attempt holds this question, so its options may be told.
+                given = clean(question, given)
+            checked = bool(
+                check and locked.assignment.quiz.answers_visible == AnswerVisibility.AFTER_EACH
+            )
+            if checked and given is None:
+                raise ValidationError("Give an answer before checking it.", code="empty")
+            answer = Answer(pk=locked.saved_id, attempt=locked, question=question, given=given)
+            if checked:
+                answer.mark = score_answer(question, given)
+                answer.checked_at = timezone.now()
+            if locked.saved_id is None:
+                answer.save(force_insert=True)
+            else:
+                changed = ["given", "saved_at"] + (["mark", "checked_at"] if checked else [])
+                answer.save(update_fields=changed)
+            # The count read under the lock, moved by this one answer: no other write to
+            # this attempt's answers can come between.
+            was_answered = locked.saved_id is not None and locked.saved_given is not None
+            answered = locked.answered_count + (given is not None) - was_answered
+    if expired:
+        attempt_submit(attempt=locked)
+        raise AttemptClosed(TIME_UP_MESSAGE, code="time_up")
+    return SavedAnswer(answer, answered, len(locked.question_ids), checked)
+
+
 def attempt_save_answer(
     *,
     attempt: Attempt,
@@ -179,41 +269,30 @@ def attempt_save_answer(
     check: bool = False,
     question: Question | None = None,
 ) -> SavedAnswer:
-    """Save one answer as the student gives it; `check` locks and marks it when the quiz
-    shows answers after each question. Refuses after submission or past the deadline.
-    Pass `question` when the caller already loaded it."""
-    expired = False
-    # The quiz's settings need no lock; read them from the attempt the caller holds.
-    can_check = attempt.assignment.quiz.answers_visible == AnswerVisibility.AFTER_EACH
-    with transaction.atomic():
-        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
-        if locked.submitted_at is not None:
-            raise AttemptClosed(SUBMITTED_MESSAGE, code="submitted")
-        if question_id not in locked.question_ids:
-            raise QuestionNotInAttempt("That question is not part of this attempt.")
-        if attempt_is_expired(locked):
-            expired = True
-        else:
-            answer = Answer.objects.filter(attempt=locked, question_id=question_id).first()
-            if answer is not None and answer.checked_at is not None:
-                raise ValidationError(LOCKED_MESSAGE, code="locked")
-            if question is None or question.pk != question_id:
-                question = Question.objects.get(pk=question_id)
-            if answer is None:
-                answer = Answer(attempt=locked, question=question)
-            answer.given = given
-            checked = bool(check and can_check)
-            if checked and given is None:
-                raise ValidationError("Give an answer before checking it.", code="empty")
-            if checked:
-                answer.mark = score_answer(question, given)
-                answer.checked_at = timezone.now()
-            answer.save()
-            answered = locked.answers.filter(given__isnull=False).count()
-    if expired:
-        attempt_submit(attempt=attempt)
-        raise AttemptClosed(TIME_UP_MESSAGE, code="time_up")
-    return SavedAnswer(answer, answered, len(locked.question_ids), checked)
+    """Save one answer as the student gives it (`given` already fits the question); `check`
+    locks and marks it when the quiz shows answers after each question. Refuses after
+    submission or past the deadline. Pass `question` when the caller already loaded it."""
+    return _answer_write(
+        attempt_id=attempt.pk, question_id=question_id, given=given, check=check, question=question
+    )
+
+
+def attempt_autosave(
+    *, student, attempt_id: int, question_id: int, given: Any, check: bool = False
+) -> SavedAnswer:
+    """The take page's autosave: the student's own attempt (else Attempt.DoesNotExist) and
+    the answer as posted, checked against its question once the attempt is known to hold it
+    (a question of someone else's bank tells nothing of its options). Question.DoesNotExist
+    if the question is gone."""
+    return _answer_write(
+        attempt_id=attempt_id,
+        question_id=question_id,
+        given=given,
+        check=check,
+        question=None,
+        student=student,
+        clean=clean_given,
+    )
 
 
 def _score(attempt: Attempt) -> None:
@@ -226,12 +305,19 @@ def _score(attempt: Attempt) -> None:
         for question_id in attempt.question_ids
         if question_id not in answers and question_id in questions
     ]
+    changed = []
     for answer in existing + missing:
         question = questions.get(answer.question_id)
-        answer.mark = score_answer(question, answer.given) if question else 0.0
+        mark = score_answer(question, answer.given) if question else 0.0
+        if answer.pk is not None and answer.mark != mark:
+            changed.append(answer)
+        answer.mark = mark
         answers[answer.question_id] = answer
-    Answer.objects.bulk_update(existing, ["mark"])
-    Answer.objects.bulk_create(missing)
+    # Only the marks that move: an answer checked on the take page already has its own.
+    if changed:
+        Answer.objects.bulk_update(changed, ["mark"])
+    if missing:
+        Answer.objects.bulk_create(missing)
     attempt.score = sum(answer.final_mark or 0.0 for answer in answers.values())
     attempt.max_score = float(len(attempt.question_ids))
 
@@ -241,7 +327,13 @@ def attempt_submit(*, attempt: Attempt) -> Attempt:
     click, two tabs) returns the attempt already graded."""
     with transaction.atomic():
         # Lock the row: a retried request or a racing autosave must wait for this one.
-        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        # The student comes in the same query, for the study queue below; the lock is the
+        # attempt's alone.
+        locked = (
+            Attempt.objects.select_for_update(of=("self",))
+            .select_related("student")
+            .get(pk=attempt.pk)
+        )
         if locked.submitted_at is not None:
             return locked
         now = timezone.now()

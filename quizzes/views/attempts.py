@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,12 +14,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from quizzes.forms.attempts import (
-    clean_given,
     read_answer_json,
     read_answer_page,
     read_page_question_ids,
 )
-from quizzes.models import Assignment, Attempt, Question
+from quizzes.models import AnswerVisibility, Assignment, Attempt, Question
 from quizzes.selectors.attempts import (
     answer_text,
     assignment_attempts,
@@ -30,6 +29,7 @@ from quizzes.services.attempts import (
     AttemptClosed,
     QuestionNotInAttempt,
     assignment_start_problem,
+    attempt_autosave,
     attempt_is_expired,
     attempt_save_answer,
     attempt_start,
@@ -127,7 +127,8 @@ def _render_take(
         "attempt": attempt,
         "page": page,
         "quiz": attempt.assignment.quiz,
-        "due_at": due_for_student(assignment=attempt.assignment, student=attempt.student),
+        "check_each": attempt.assignment.quiz.answers_visible == AnswerVisibility.AFTER_EACH,
+        "due_at": due_for_student(assignment=attempt.assignment, student=request.user),
         "seconds_left": seconds_left,
         "time_left": time_left,
     }
@@ -199,24 +200,21 @@ def _json_error(message: str, status: int, **extra) -> JsonResponse:
 def attempt_answer_save(request: HttpRequest, pk: int) -> JsonResponse:
     """Autosave one answer (JSON in, JSON out). Never sends the key unless the quiz shows
     answers after each question and the student checked this one."""
-    attempt = _student_attempt(request, pk)
-    review_url = reverse("quizzes:attempt_review", args=[attempt.pk])
+    review_url = reverse("quizzes:attempt_review", args=[pk])
     try:
         posted = read_answer_json(request.body)
     except ValidationError as error:
         return _json_error(" ".join(error.messages), 400)
-    if posted.question_id not in attempt.question_ids:
-        return _json_error("That question is not part of this attempt.", 400)
-    question = get_object_or_404(Question, pk=posted.question_id)
     try:
-        given = clean_given(question, posted.given)
-        saved = attempt_save_answer(
-            attempt=attempt,
-            question_id=question.pk,
-            given=given,
+        saved = attempt_autosave(
+            student=request.user,
+            attempt_id=pk,
+            question_id=posted.question_id,
+            given=posted.given,
             check=posted.check,
-            question=question,
         )
+    except (Attempt.DoesNotExist, Question.DoesNotExist):
+        raise Http404("No such attempt or question.") from None
     except AttemptClosed as error:
         return _json_error(" ".join(error.messages), 409, closed=True, review_url=review_url)
     except QuestionNotInAttempt as error:
@@ -224,6 +222,7 @@ def attempt_answer_save(request: HttpRequest, pk: int) -> JsonResponse:
     except ValidationError as error:
         status = 409 if error.code == "locked" else 400
         return _json_error(" ".join(error.messages), status)
+    question = saved.answer.question
     payload = {
         "saved": True,
         "question": question.pk,
