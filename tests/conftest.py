@@ -58,23 +58,6 @@ def run_tasks(db):
     return run
 
 
-TERMINATE_OTHER_SESSIONS = (
-    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-    "WHERE datname = current_database() AND pid <> pg_backend_pid()"
-)
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """pytest-django's test databases, with any session a server or socket thread left
-    open on PostgreSQL ended first, so the test database can be dropped at the end."""
-    yield
-    with django_db_blocker.unblock():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute(TERMINATE_OTHER_SESSIONS)
-
-
 @pytest.fixture
 def socket_connections_ended(request):
     """After a test that opened live sockets through the ASGI application: their database
@@ -88,4 +71,7 @@ def socket_connections_ended(request):
     if connection.vendor != "postgresql" or not uses_database:
         return
     with connection.cursor() as cursor:
-        cursor.execute(TERMINATE_OTHER_SESSIONS)
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
