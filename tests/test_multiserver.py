@@ -27,7 +27,8 @@ import pytest
 import redis
 from websockets.sync.client import connect as websocket_connect
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.processes import ROOT, manage_run, shell_json
+
 DATABASE_URL = os.environ.get("MULTISERVER_PG_URL", "")
 REDIS_URL = os.environ.get("REDIS_URL", "")
 PORTS = [int(port) for port in os.environ.get("MULTISERVER_PORTS", "8008,8009").split(",")]
@@ -121,18 +122,7 @@ print(json.dumps({
 
 
 def manage(*args: str) -> str:
-    environment = {**os.environ, **SERVER_ENV}
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+    return manage_run(*args, env={**os.environ, **SERVER_ENV})
 
 
 @pytest.fixture(scope="module")
@@ -143,7 +133,7 @@ def servers():
     redis.Redis.from_url(REDIS_URL).flushdb()  # counters of an earlier run must not carry over
     manage("migrate", "--noinput")
     manage("collectstatic", "--noinput", "-v0")
-    world = json.loads(manage("shell", "-c", WORLD_SCRIPT).strip().splitlines()[-1])
+    world = shell_json(WORLD_SCRIPT, env={**os.environ, **SERVER_ENV})
     uvicorn = str(Path(sys.executable).parent / "uvicorn")
     processes = [
         subprocess.Popen(

@@ -12,8 +12,6 @@ from quizzes.generation.selection import LessonSentence, name_stem
 TRUE_FALSE = "true_false"
 # Words that make a date a bound, not a point: a shifted bound may still be true.
 RELATIVE = {"by", "before", "after", "until", "till", "since", "from"}
-# Kinds a false statement may swap: nationalities nest ("Athenian" is "Greek"), so not
-# groups, and never a bare noun phrase.
 # Kin words: "his son X" holds X to the family the sentence names.
 KIN = {
     "son",
@@ -36,6 +34,8 @@ KIN = {
 }
 # Kinds whose swapped-in name must be of the answer's own sort (a clause for a clause).
 OWN_SORT_KINDS = ("event", "document", "organisation")
+# Kinds a false statement may swap: nationalities nest ("Athenian" is "Greek"), so not
+# groups, and never a bare noun phrase.
 SWAPPABLE = ("person", "date", "number", "event", "organisation", "place", "document")
 
 

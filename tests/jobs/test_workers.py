@@ -2,7 +2,6 @@
 or a fresh PostgreSQL database when the suite runs on PostgreSQL. A worker killed mid-task
 leaves its task to the next worker, and the work is done once."""
 
-import json
 import os
 import secrets
 import sqlite3
@@ -16,7 +15,8 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.processes import ROOT, manage_run, shell_json
+
 pytestmark = pytest.mark.xdist_group("workers")
 
 ROSTER = "\n".join(f"Pupil Number{n}" for n in range(20))
@@ -69,20 +69,10 @@ class Site:
         self.workers: list[subprocess.Popen] = []
 
     def manage(self, *args: str) -> str:
-        result = subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-            check=False,
-        )
-        assert result.returncode == 0, result.stderr
-        return result.stdout
+        return manage_run(*args, env=self.env)
 
     def shell(self, script: str):
-        return json.loads(self.manage("shell", "-c", script).strip().splitlines()[-1])
+        return shell_json(script, env=self.env)
 
     def state(self, job_id: str) -> dict:
         """The job's row and what exists, read straight from the database (no Django)."""
