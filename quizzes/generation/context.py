@@ -189,6 +189,18 @@ def _after_place_preposition(token: Token) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPOSITIONS
 
 
+def _place_before(doc: Doc, token: Token) -> bool:
+    """A place the sentence names before `token` ("reached Tarsk and found gold there")."""
+    return any(
+        t.ent_type_ in ("GPE", "LOC", "FAC")
+        or t.pos_ == "PROPN"
+        and t.ent_type_ not in ("PERSON", "NORP")
+        or t.pos_ in ("NOUN", "PROPN")
+        and _after_place_preposition(t)  # "planted wheat near the river ... there"
+        for t in doc[: token.i]
+    )
+
+
 # Verbs whose object the sentence must say: "When X's horsemen followed," followed what?
 OBJECT_VERBS = {"follow", "pursue", "join", "agree", "refuse", "comply", "accept"}
 
@@ -260,6 +272,9 @@ def leaning_words(doc: Doc, topic: set[str] = frozenset(), skip: range = range(0
             continue
         if token.i == 0 and lower in OPENING_CONJUNCTIONS and token.dep_ == "cc":
             found.append(token.text)
+            continue
+        if lower == "there" and token.dep_ == "advmod" and not _place_before(doc, token):
+            found.append(token.text)  # "reports of gold there": where?
             continue
         if lower == "finally" and token.i > 0:
             continue  # "were finally desegregated" ends a story the sentence itself tells

@@ -18,11 +18,12 @@ from quizzes.generation.entities import (
     mentions_in,
     related_places,
 )
+from quizzes.generation.events import dated_event, short_span, years_before
 from quizzes.generation.finekinds import cue_before, fine_kinds
 from quizzes.generation.flashcards import key_point_cards, question_cards, term_cards
-from quizzes.generation.items import GeneratedBank, GeneratedQuestion, seeded_shuffle, tidy
+from quizzes.generation.items import GeneratedBank, GeneratedQuestion, seeded_shuffle
 from quizzes.generation.nlp import parse_all
-from quizzes.generation.questions import _phrase_on_root, _root, wh_question
+from quizzes.generation.questions import wh_question
 from quizzes.generation.ranking import assess, curate_ready, lesson_context
 from quizzes.generation.retype import retype_names, shown_people
 from quizzes.generation.selection import (
@@ -36,9 +37,7 @@ from quizzes.generation.selection import (
     weighted_lemmas,
 )
 from quizzes.generation.sets import (
-    MONTHS,
     DatedEvent,
-    complete_before,
     matching,
     ordering,
     people_pairs,
@@ -179,114 +178,6 @@ def _answers(sentence: LessonSentence, entity_of, topic: set[str]) -> list[Answe
     found = entity_answers(sentence, sentence.mentions, entity_of)
     found += term_answers(sentence, topic)
     return sorted(found, key=lambda a: (KIND_PRIORITY.get(a.kind, 9), a.start))
-
-
-EVENT_YEAR = re.compile(r"(?<![\d,.])\b(1\d{3}|20\d{2})\b(?![,.]\d)()|\b(\d{1,4})\s*(?:BC|BCE)\b")
-MAX_EVENT_WORDS = 22
-
-
-def _event_year(text: str) -> int | None:
-    """The one year a text names (BC years negative), or None for none or several."""
-    found = list(EVENT_YEAR.finditer(text))
-    if len(found) != 1:
-        return None
-    match = found[0]
-    digits = match.group(1) or match.group(3)
-    bc = match.group(3) is not None
-    return -int(digits) if bc else int(digits)
-
-
-SHORT_SPAN = 2  # years: a span this short is the lesson's own time
-
-
-def short_span(texts: list[str]) -> tuple[int, int] | None:
-    """The years these texts name, when they all fall within SHORT_SPAN years."""
-    years = [int(y) for text in texts for y in YEAR.findall(text)]
-    if years and max(years) - min(years) <= SHORT_SPAN:
-        return (min(years), max(years))
-    return None
-
-
-YEAR_REACH = 3  # sentences back a day and month may take their year from
-
-
-def years_before(sentences: list[LessonSentence], summary: frozenset[int]) -> dict[int, int]:
-    """For each section sentence, the year the nearest sentence before it names (within
-    YEAR_REACH): "On 21 May the poet ..." after "... 4-5 May 1930" happened in 1930."""
-    found: dict[int, int] = {}
-    last: tuple[int, int] | None = None
-    for sentence in sorted(sentences, key=lambda s: s.index):
-        if sentence.index in summary:
-            continue
-        if last is not None and sentence.index - last[0] <= YEAR_REACH:
-            found[sentence.index] = last[1]
-        year = _event_year(sentence.text)
-        if year is not None:
-            last = (sentence.index, year)
-    return found
-
-
-def _dated_event(
-    sentence: LessonSentence, answer: Answer, topic: set[str], year_before: int | None = None
-) -> DatedEvent | None:
-    """The sentence's event without its date, when the date dates the main verb: "In 1936
-    the first trial opened." -> (1936, "The first trial opened"); a second clause is cut.
-    A day and month with no year take `year_before`, the year the sentences before name."""
-    year = _event_year(answer.text)
-    inherited = (
-        year is None
-        and year_before is not None
-        and _event_year(sentence.text) is None
-        and any(w.lower() in MONTHS for w in answer.text.replace(",", " ").split())
-    )
-    if inherited:
-        year = year_before
-    root = _root(sentence.doc)
-    if answer.kind != DATE or year is None or root is None:
-        return None
-    doc = sentence.doc
-    opening = answer.token_start == 1 and doc[0].lower_ in ("in", "on", "during")
-    after = doc[answer.token_end] if answer.token_end < len(doc) else None
-    misparsed = opening and after is not None and after.pos_ in ("PROPN", "NOUN", "DET")
-    if not misparsed and not any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children):
-        return None
-    if not inherited and _event_year(sentence.text) != year:
-        return None  # two years in one sentence: which the event is dated by is unclear
-    phrase = _phrase_on_root(sentence.doc, answer, root, {"in", "on", "by", "during"})
-    if phrase is None and opening and answer.token_end < root.i:
-        phrase = (0, answer.token_end)  # "In 202 BC Scipio ...": parsed as a name's part
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if phrase is None and subject is not None and re.fullmatch(r"\d{3,4}( BC)?", answer.text):
-        # "The Treaty of Karlowitz in 1699 handed ...": the year dates what the subject did.
-        phrase = _phrase_on_root(sentence.doc, answer, subject, {"in"})
-    if phrase is None:
-        return None
-    # A long sentence's event ends at the first comma or semicolon after the main verb
-    # that leaves six words or more: what follows is another claim.
-    end = len(doc)
-    for token in doc[root.i + 1 :]:
-        breaks = token.text in (",", ";", ":", "-", "–", "—") and token.i >= phrase[1]
-        words = len([t for t in doc[: token.i] if not t.is_punct]) - (phrase[1] - phrase[0])
-        if breaks and words >= 6 and complete_before(doc, token.i):
-            end = token.i
-            break
-    if end + 1 < len(doc) and doc[end + 1].pos_ == "VERB" and doc[end + 1].tag_ in ("VBD", "VBN"):
-        return None  # "X, a rebel army made up of exiles, invaded": the cut lost the verb
-    skip = set(range(*phrase)) | set(range(end, len(doc)))
-    if phrase[1] < len(doc) and doc[phrase[1]].text == "," and phrase[0] == 0:
-        skip.add(phrase[1])
-    kept = [t for t in doc if t.i not in skip and not t.is_punct]
-    if kept and kept[0].lower_ == "of":
-        return None  # "[hundreds] of villagers gathered": a fragment, not an event
-    text = tidy("".join(t.text_with_ws for t in doc if t.i not in skip)).rstrip(" .,;")
-    if not text[:1].isupper() and phrase[0] == 0:
-        text = text[:1].upper() + text[1:]
-    first = doc[phrase[1]] if phrase[0] == 0 and phrase[1] < len(doc) else doc[0]
-    if first.pos_ == "PRON" or not text[:1].isupper() or len(text.split()) > MAX_EVENT_WORDS:
-        return None
-    if leaning_words(doc[:end].as_doc(), topic, skip=range(*phrase)):
-        return None  # "The next day ...": out of its paragraph the event is unclear
-    return DatedEvent(year, answer.text, text, sentence)
 
 
 def _statement_pair(sentence, answers, pool, context):
@@ -542,6 +433,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         topic,
         frozenset(s.index for s in sentences if s.position in lesson.summary_positions),
         pool.fine,
+        sentence_docs,
     )
     pool.title_years = context.title_years
     pool.span_years = short_span(
@@ -561,7 +453,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         picked = []
         for answer in answers:
             before = year_of.get(sentence.index)
-            if answer.kind == DATE and (event := _dated_event(sentence, answer, topic, before)):
+            if answer.kind == DATE and (event := dated_event(sentence, answer, topic, before)):
                 events.append(event)
             if tally.per_answer[answer.key] >= ITEMS_PER_ANSWER:
                 continue
@@ -585,7 +477,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
             continue
         before = year_of.get(sentence.index)
         for answer in _answers(sentence, entity_of, topic):
-            if answer.kind == DATE and (event := _dated_event(sentence, answer, topic, before)):
+            if answer.kind == DATE and (event := dated_event(sentence, answer, topic, before)):
                 events.append(event)
     questions = _deduplicate(questions + _balance_true_false(true_false))
     key_sources = [best_sentence_for(doc, usable) for doc in key_docs]
@@ -613,7 +505,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     questions = [q for q in questions if q.kind != "true_false" or id(q) in kept]
     for key_sentence, source in zip(key_sentences, key_sources, strict=True):
         for answer in key_point_answers(key_sentence, entities) if source else []:
-            if answer.kind == DATE and (event := _dated_event(key_sentence, answer, topic)):
+            if answer.kind == DATE and (event := dated_event(key_sentence, answer, topic)):
                 events.append(event)
     ready_falses = [
         q for q in questions if q.kind == "true_false" and q.answer == "false" and q.ready

@@ -160,6 +160,8 @@ class RankContext:
     by_alias: dict[str, Entity] = field(default_factory=dict)  # normalised name -> entity
     key_points: list[str] = field(default_factory=list)  # the key points' texts
     key_weights: list[dict[str, int]] = field(default_factory=list)  # their weighted lemmas
+    # A common noun written right before people's names ("the poet") -> those people.
+    role_people: dict[str, set[str]] = field(default_factory=dict)
 
     def fine_of(self, text: str) -> FineKind:
         entity = self.by_alias.get(normalise(text))
@@ -173,6 +175,7 @@ def lesson_context(
     topic: set[str],
     summary: frozenset[int],
     fine: dict[str, FineKind],
+    sentence_docs: list[Doc] = (),
 ) -> RankContext:
     """The ranker's view of a lesson: title, its years, main actors and topic."""
     years = tuple(int(y) for y in YEAR.findall(title_doc.text) if 100 <= int(y) <= 2100)
@@ -196,7 +199,43 @@ def lesson_context(
         by_alias,
         [doc.text for doc in key_docs],
         [weighted_lemmas(doc) for doc in key_docs],
+        _role_people(people, sentence_docs),
     )
+
+
+def _role_noun(doc: Doc, token_start: int) -> str | None:
+    """The common noun right before a name, after "the" and adjectives: "the Bactrian
+    princess X" -> "princess"; None for a title ("King X") or no such noun."""
+    if token_start < 2:
+        return None
+    noun = doc[token_start - 1]
+    if noun.tag_ != "NN" or not noun.text.islower():
+        return None
+    name = doc[token_start : token_start + 4]
+    if noun.head.i < token_start and not any(t.head == noun and t.dep_ == "appos" for t in name):
+        return None  # "In the north X liberated ...": the noun is not the name's
+    i = token_start - 2
+    while i >= 0 and (doc[i].pos_ == "ADJ" or doc[i].ent_type_ == "NORP"):
+        i -= 1
+    return noun.lemma_.lower() if i >= 0 and doc[i].lower_ == "the" else None
+
+
+def _role_people(people: list[Entity], docs: list[Doc]) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for entity in people if docs else []:
+        for mention in entity.mentions:
+            if role := _role_noun(docs[mention.sentence], mention.token_start):
+                found.setdefault(role, set()).add(entity.name)
+    return found
+
+
+def _one_holds_the_role(item: GeneratedQuestion, hidden, entity, context: RankContext) -> bool:
+    """A blank on a person after a role only that person holds in the lesson ("the poet
+    _____" where one poet is named): one answer fits."""
+    if entity is None or entity.kind != PERSON or item.sentence is None:
+        return False
+    role = _role_noun(item.sentence.doc, hidden.token_start)
+    return role is not None and context.role_people.get(role) == {entity.name}
 
 
 def in_title(text: str, context: RankContext, entity: Entity | None = None) -> bool:
@@ -323,7 +362,13 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
         and hedged(item.sentence.doc, hidden.token_start)
     ):
         faults.append("hedged")  # "Around _____": a year next to it fits as well
-    if item.kind == "fill_blank" and hidden is not None and not BARE_YEAR.fullmatch(hidden.text):
+    open_blank = (
+        item.kind == "fill_blank"
+        and hidden is not None
+        and not BARE_YEAR.fullmatch(hidden.text)
+        and not _one_holds_the_role(item, hidden, entity, context)
+    )
+    if open_blank:
         faults.append("open-blank")
     if item.kind == "multiple_choice" and entity is not None and _prompt_names_role(item, context):
         faults.append("prompt-answer")

@@ -1,0 +1,204 @@
+"""Events a lesson dates, for ordering questions: "In 1936 the first trial opened." ->
+(1936, "The first trial opened")."""
+
+import re
+
+from quizzes.generation.answers import Answer
+from quizzes.generation.context import leaning_words
+from quizzes.generation.entities import DATE
+from quizzes.generation.items import tidy
+from quizzes.generation.questions import _phrase_on_root, _root
+from quizzes.generation.selection import LessonSentence
+from quizzes.generation.sets import MONTHS, DatedEvent, complete_before
+
+YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
+EVENT_YEAR = re.compile(
+    r"(?<![\d,.])\b(1\d{3}|20\d{2})\b(?![,.]\d)()|\b(\d{1,4})\s*(?:BC|BCE)\b|\bAD\s*(\d{1,4})\b"
+)
+MAX_EVENT_WORDS = 22
+
+
+def _event_year(text: str) -> int | None:
+    """The one year a text names (BC years negative), or None for none or several."""
+    found = list(EVENT_YEAR.finditer(text))
+    if len(found) != 1:
+        return None
+    match = found[0]
+    digits = match.group(1) or match.group(3) or match.group(4)
+    bc = match.group(3) is not None
+    return -int(digits) if bc else int(digits)
+
+
+SHORT_SPAN = 2  # years: a span this short is the lesson's own time
+
+
+def short_span(texts: list[str]) -> tuple[int, int] | None:
+    """The years these texts name, when they all fall within SHORT_SPAN years."""
+    years = [int(y) for text in texts for y in YEAR.findall(text)]
+    if years and max(years) - min(years) <= SHORT_SPAN:
+        return (min(years), max(years))
+    return None
+
+
+YEAR_REACH = 3  # sentences back a day and month may take their year from
+
+
+def years_before(sentences: list[LessonSentence], summary: frozenset[int]) -> dict[int, int]:
+    """For each section sentence, the year the nearest sentence before it names (within
+    YEAR_REACH): "On 21 May the poet ..." after "... 4-5 May 1930" happened in 1930."""
+    found: dict[int, int] = {}
+    last: tuple[int, int] | None = None
+    for sentence in sorted(sentences, key=lambda s: s.index):
+        if sentence.index in summary:
+            continue
+        if last is not None and sentence.index - last[0] <= YEAR_REACH:
+            found[sentence.index] = last[1]
+        year = _event_year(sentence.text)
+        if year is not None:
+            last = (sentence.index, year)
+    return found
+
+
+def dated_event(
+    sentence: LessonSentence, answer: Answer, topic: set[str], year_before: int | None = None
+) -> DatedEvent | None:
+    """The sentence's event without its date, when the date dates the main verb: "In 1936
+    the first trial opened." -> (1936, "The first trial opened"); a second clause is cut.
+    A day and month with no year take `year_before`, the year the sentences before name."""
+    year = _event_year(answer.text)
+    inherited = (
+        year is None
+        and year_before is not None
+        and _event_year(sentence.text) is None
+        and any(w.lower() in MONTHS for w in answer.text.replace(",", " ").split())
+    )
+    if inherited:
+        year = year_before
+    root = _root(sentence.doc)
+    if answer.kind != DATE or year is None or root is None:
+        return None
+    doc = sentence.doc
+    opening = answer.token_start == 1 and doc[0].lower_ in ("in", "on", "during")
+    after = doc[answer.token_end] if answer.token_end < len(doc) else None
+    misparsed = opening and after is not None and after.pos_ in ("PROPN", "NOUN", "DET")
+    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
+    verb, start = root, 0
+    phrase = _time_phrase(doc, answer, root) if misparsed or has_subject else None
+    if phrase is None and opening and answer.token_end < root.i and (misparsed or has_subject):
+        phrase = (0, answer.token_end)  # "In 202 BC Scipio ...": parsed as a name's part
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if phrase is None and subject is not None and re.fullmatch(r"\d{3,4}( BC)?", answer.text):
+        # "The Treaty of Karlowitz in 1699 handed ...": the year dates what the subject did.
+        phrase = _phrase_on_root(sentence.doc, answer, subject, {"in"})
+    if phrase is None and (conjunct := _dated_conjunct(doc, answer, root)) is not None:
+        verb, start, phrase = conjunct  # "..., and in 1977 the United Nations imposed ..."
+    if phrase is None or _dates_a_noun(doc, phrase) or _progressive(verb):
+        return None
+    # A long sentence's event ends at the first comma or semicolon after the main verb
+    # that leaves six words or more: what follows is another claim.
+    end = len(doc)
+    for token in doc[verb.i + 1 :]:
+        dash = token.text in ("–", "—") or token.text == "-" and bool(doc[token.i - 1].whitespace_)
+        breaks = (token.text in (",", ";", ":") or dash) and token.i >= phrase[1]
+        words = len([t for t in doc[start : token.i] if not t.is_punct]) - (phrase[1] - phrase[0])
+        if breaks and words >= 6 and complete_before(doc, token.i):
+            end = token.i
+            break
+    if end + 1 < len(doc) and doc[end + 1].pos_ == "VERB" and doc[end + 1].tag_ in ("VBD", "VBN"):
+        return None  # "X, a rebel army made up of exiles, invaded": the cut lost the verb
+    if not inherited and _event_year(doc[start:end].text) != year:
+        return None  # two years in the event: which it is dated by is unclear
+    skip = set(range(start)) | set(range(*phrase)) | set(range(end, len(doc)))
+    if phrase[1] < len(doc) and doc[phrase[1]].text == "," and phrase[0] == start:
+        skip.add(phrase[1])
+    kept = [t for t in doc if t.i not in skip and not t.is_punct]
+    if kept and kept[0].lower_ == "of":
+        return None  # "[hundreds] of villagers gathered": a fragment, not an event
+    text = tidy("".join(t.text_with_ws for t in doc if t.i not in skip)).rstrip(" .,;")
+    if not text[:1].isupper() and (phrase[0] == start or start):
+        text = text[:1].upper() + text[1:]
+    first = doc[phrase[1]] if phrase[0] == start and phrase[1] < len(doc) else doc[start]
+    if first.pos_ == "PRON" or not text[:1].isupper() or len(text.split()) > MAX_EVENT_WORDS:
+        return None
+    if ";" in text or _aside_left(doc, skip) or MONTHS_IN_TEXT.search(text):
+        return None  # two claims, an aside's date ("The canal, opened, linked"), two dates
+    clause = doc[start:end].as_doc()  # a second clause's "him" may not lean on the first
+    if leaning_words(clause, topic, skip=range(phrase[0] - start, phrase[1] - start)):
+        return None  # "The next day ...": out of its paragraph the event is unclear
+    return DatedEvent(year, answer.text, text, sentence)
+
+
+# Not "by": "By 1888 the system was collapsing" is a state reached, not an event then.
+TIME_PREPOSITIONS = {"in", "on", "during"}
+MONTHS_IN_TEXT = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTHS) + r")\b")
+
+
+def _aside_left(doc, skip: set[int]) -> bool:
+    """A verb left alone between commas once the date is out: "The canal, opened, linked"."""
+    kept = [t for t in doc if t.i not in skip]
+    return any(
+        kept[i].pos_ == "VERB" and kept[i - 1].text == "," and kept[i + 1].text == ","
+        for i in range(1, len(kept) - 1)
+    )
+
+
+BOUNDS = {"before", "after", "until", "since"}
+
+
+def _dates_a_noun(doc, phrase: tuple[int, int]) -> bool:
+    """ "won freedom before his death in 1882": the date belongs to the noun before it."""
+    before = doc[phrase[0] - 1] if phrase[0] > 0 else None
+    if before is None or before.pos_ != "NOUN":
+        return False
+    return any(a.dep_ == "prep" and a.lower_ in BOUNDS for a in before.ancestors)
+
+
+def _progressive(verb) -> bool:
+    """ "was collapsing": a state going on, not an event with a date."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children)
+
+
+# Nouns naming a part of a day or a year: "on the morning of 21 April", "in the spring of".
+PARTS_OF_TIME = {"morning", "afternoon", "evening", "night", "dawn", "spring", "summer"}
+PARTS_OF_TIME |= {"autumn", "winter", "end", "beginning", "start", "middle"}
+
+
+def _time_phrase(doc, answer: Answer, verb) -> tuple[int, int] | None:
+    """The phrase on `verb` that holds the date: "in 1936", or "on the morning of 21 April
+    1526" (the date is the time of a part of that day)."""
+    phrase = _phrase_on_root(doc, answer, verb, TIME_PREPOSITIONS)
+    if phrase is not None:
+        return phrase
+    pobj = next((t for t in doc[answer.token_start : answer.token_end] if t.dep_ == "pobj"), None)
+    if pobj is None or pobj.head.lower_ != "of" or pobj.right_edge.i + 1 != answer.token_end:
+        return None
+    noun = pobj.head.head
+    prep = noun.head
+    if noun.lemma_.lower() not in PARTS_OF_TIME or noun.dep_ != "pobj" or prep.head != verb:
+        return None
+    if prep.dep_ != "prep" or prep.lower_ not in TIME_PREPOSITIONS:
+        return None
+    if any(t.lower_ != "the" for t in doc[prep.i + 1 : noun.i]):
+        return None  # "on the third morning of ...": not the date itself
+    return prep.i, answer.token_end
+
+
+def _dated_conjunct(doc, answer: Answer, root):
+    """(verb, start, phrase) when the date is on a second main clause with a named subject
+    of its own: "Unrest grew, and in 1977 the United Nations imposed an embargo."."""
+    for verb in root.children:
+        if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ == "PRON":
+            continue
+        phrase = _time_phrase(doc, answer, verb)
+        if phrase is None:
+            continue
+        start = verb.left_edge.i
+        while start < verb.i and doc[start].dep_ in ("cc", "punct"):
+            start += 1
+        if start == 0 or doc[start - 1].dep_ not in ("cc", "punct"):
+            continue  # the clause must stand after "and" or a comma, whole
+        return verb, start, phrase
+    return None

@@ -1,0 +1,148 @@
+"""The faults two blind judges found in the ready items of the fourth fresh set (F4), and
+the kinds of question it lacked.
+
+The lessons are released now, so the generator is tuned on them; each case stands for a
+general fault shape, named in the comment, not for the one lesson it was seen in.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from quizzes.generation.answers import entity_answers
+from quizzes.generation.context import leaning_words
+from quizzes.generation.entities import mentions_in
+from quizzes.generation.events import dated_event
+from quizzes.generation.nlp import parse_all
+
+RELEASED_F4 = Path(__file__).parents[1] / "data" / "released-f4"
+
+
+@pytest.fixture(scope="module")
+def f4_banks(lesson_file):
+    from quizzes.generation.pipeline import generate_bank
+
+    return {path.stem: generate_bank(lesson_file(path)) for path in RELEASED_F4.glob("*.txt")}
+
+
+def _ready(bank, kind=None):
+    return [q for q in bank.questions if q.ready and (kind is None or q.kind == kind)]
+
+
+def _event(parse, sentence, date):
+    parsed = parse([sentence])
+    entity_of = {(m.sentence, m.start): e for e in parsed.entities for m in e.mentions}
+    (lesson_sentence,) = parsed.sentences
+    answers = entity_answers(lesson_sentence, mentions_in(lesson_sentence.doc, 0), entity_of)
+    answer = next(a for a in answers if a.text == date)
+    found = dated_event(lesson_sentence, answer, set())
+    return found and (found.year, found.text)
+
+
+@pytest.mark.parametrize(
+    "sentence, date, event",
+    [
+        # F4: most lessons have 5+ years but only 0-3 events dated on the main verb.
+        # A date on the second main clause, which has a subject of its own.
+        (
+            "Unrest spread through Tarsk, and in 1977 the United Nations imposed an arms "
+            "embargo on Tarsk.",
+            "1977",
+            (1977, "The United Nations imposed an arms embargo on Tarsk"),
+        ),
+        # A year written "AD 79".
+        (
+            "The volcano erupted in AD 79 under a new emperor.",
+            "AD 79",
+            (79, "The volcano erupted under a new emperor"),
+        ),
+        # A second year in a clause the event leaves out.
+        (
+            "King Aldo died in Tarsk on 26 December 1530 and was succeeded by his brother "
+            "Marek, who lost the throne in 1540.",
+            "26 December 1530",
+            (1530, "King Aldo died in Tarsk and was succeeded by his brother Marek"),
+        ),
+        # "on the morning of <date>": the date is the time of the main verb.
+        (
+            "After days of waiting, the sultan attacked on the morning of 21 April 1526.",
+            "21 April 1526",
+            (1526, "After days of waiting, the sultan attacked"),
+        ),
+    ],
+)
+def test_more_dated_events_for_ordering(parse, sentence, date, event):
+    assert _event(parse, sentence, date) == event
+
+
+def test_an_event_keeps_a_hyphenated_word_whole(parse):
+    # Seen on the tuned sets after the change: a cut at the hyphen of "Self-Government".
+    found = _event(
+        parse,
+        "In 1949 Kwame Nkrumah founded the Convention People's Party with the slogan "
+        '"Self-Government Now", which won the election.',
+        "1949",
+    )
+    assert found and "Self-Government Now" in found[1]
+
+
+def test_there_with_no_place_before_it_leans():
+    # F4 judge B: "reports of gold there" with no place named.
+    leaning, placed = parse_all(
+        [
+            "In 1874 an army expedition confirmed reports of gold there.",
+            "In 1874 an army expedition reached Tarsk and found gold there.",
+        ]
+    )
+    assert "there" in leaning_words(leaning)
+    assert "there" not in leaning_words(placed)
+
+
+@pytest.mark.parametrize(
+    "sentence, date",
+    [
+        # The second clause's subject is a pronoun: out of its sentence it is unclear.
+        ("The prince was driven south, and in 1504 he captured the city of Tarsk.", "1504"),
+        # Two years in the clause the event keeps: which dates it is unclear.
+        ("Excavations began at the north gate in 1738 and at the south gate in 1748.", "1738"),
+        # "By 1888 ...": a state reached by then, not an event that happened then.
+        ("By 1888 the system of forced labour in Tarsk was collapsing.", "1888"),
+        # The date belongs to a noun before it ("before his death in 1882").
+        (
+            "Aldo rallied crowds in Tarsk; Marek Holm had already won freedom in court for "
+            "hundreds of people before his death in 1882.",
+            "1882",
+        ),
+        # The date dates an aside ("The canal, opened in 1869, linked ...").
+        ("The Tarsk Canal, opened in 1869, linked the Northern Sea to the Eastern Sea.", "1869"),
+    ],
+)
+def test_no_event_where_the_date_is_unclear(parse, sentence, date):
+    assert not _event(parse, sentence, date)
+
+
+KESSEL = [
+    "The town of Kessel was buried by ash from the mountain in 1801.",
+    "Thousands of people fled to the coast, and many others died in the streets.",
+    "The governor Aldo Venn ordered the harbour closed on the first night.",
+    "The general Pieter Laan marched his soldiers to the coast in 1802.",
+    "The general Jan Brod refused to leave the old fort and was captured in 1803.",
+    "The poet Ida Sorn wrote a long poem about the buried town in 1870.",
+    "Visitors from across Europe came to see the ruins of Kessel after 1880.",
+    "The ruins of Kessel were named a world heritage site in 1997.",
+]
+
+
+def test_a_blank_after_a_role_one_person_holds_is_ready():
+    # F4: fill-in-the-blank was ready only on bare years (lessons lacked a fourth kind).
+    # "The poet _____" where the lesson names one poet has one answer; "The general
+    # _____" where it names two does not.
+    from quizzes.generation.pipeline import LessonText, generate_bank
+
+    bank = generate_bank(
+        LessonText("The Burial of Kessel", [], list(enumerate(KESSEL, start=1)), frozenset({1}))
+    )
+    blanks = {q.answer: q for q in bank.questions if q.kind == "fill_blank"}
+
+    assert blanks["Ida Sorn"].ready and blanks["Aldo Venn"].ready
+    assert not blanks["Pieter Laan"].ready and not blanks["Jan Brod"].ready
