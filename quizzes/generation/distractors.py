@@ -317,8 +317,9 @@ def _fits(
 
 
 SIGNED_YEAR = re.compile(r"(?<![\d,.])\b(\d{3,4})\b(?![,.]\d)(\s*(BC|BCE)\b)?")
-# Lives more than this many years apart: no reader takes one for the other.
-AGE_GAP = 150
+# Years apart past which one person cannot have done what the other did (F4 judges: a
+# president of 1977 as the canal's builder of 1907 is absurd, not plausibly wrong).
+AGE_GAP = 60
 
 
 def _signed_years(text: str) -> set[int]:

@@ -180,14 +180,17 @@ def _answers(sentence: LessonSentence, entity_of, topic: set[str]) -> list[Answe
     return sorted(found, key=lambda a: (KIND_PRIORITY.get(a.kind, 9), a.start))
 
 
-def _statement_pair(sentence, answers, pool, context):
-    """The sentence as a true statement, and its most trustworthy false one (or None)."""
+def _statement_pair(sentence, answers, pool, context, spare: list):
+    """The sentence as a true statement, and its most trustworthy false one (or None);
+    its other ready false forms go to `spare` (wrong options for "Which is true?")."""
     true = true_statement(sentence)
     assess(true, context)
     falses = false_candidates(sentence, answers, pool) if answers else []
     for item in falses:
         assess(item, context)
-    return true, max(falses, key=lambda item: item.confidence, default=None)
+    best = max(falses, key=lambda item: item.confidence, default=None)
+    spare += [item for item in falses if item is not best and item.ready]
+    return true, best
 
 
 def _choose_statements(pairs) -> list[GeneratedQuestion]:
@@ -445,6 +448,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     questions: list[GeneratedQuestion] = []
     statement_pairs: list[tuple[GeneratedQuestion, GeneratedQuestion | None]] = []
     events: list[DatedEvent] = []
+    spare: list[GeneratedQuestion] = []  # ready false statements no item shows
     usable = [s for s in sentences if s.usable]
     year_of = years_before(sentences, context.summary)
     # Sentences that explain a key point go first, so every key point gets its items.
@@ -468,7 +472,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
             tally.per_answer[item.hidden.key] += 1
         facts = [a for a in answers if a.kind in (*NAMED_KINDS, DATE, NUMBER)]
         if facts or sentence.key_point is not None:
-            statement_pairs.append(_statement_pair(sentence, facts, pool, context))
+            statement_pairs.append(_statement_pair(sentence, facts, pool, context, spare))
 
     true_false = _choose_statements(statement_pairs)
     # Long sentences carry no item of their own, but may date an event for ordering.
@@ -511,15 +515,33 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         q for q in questions if q.kind == "true_false" and q.answer == "false" and q.ready
     ]
     rank = lambda item: assess(item, context)  # noqa: E731
+    # Every sentence's ready false form may be a wrong option, also those the true/false
+    # balance left out: each is used once, so the lesson needs many.
+    shown = {q.prompt for q in ready_falses}
+    ready_falses += [
+        false
+        for false in [*(f for _, f in statement_pairs), *spare]
+        if false is not None and false.ready and false.prompt not in shown
+    ]
+    used: Counter = Counter()
     questions += which_is_true(
-        key_sentences, key_sources, entities, pool, rank, topic, key_falses, ready_falses
+        key_sentences, key_sources, entities, pool, rank, topic, key_falses, ready_falses, used=used
     )
     # The summary states the lesson's main facts too: readers count its sentences as key.
     summary = [
         s for s in usable if s.index in context.summary and s not in key_sources and s.usable
     ]
     questions += which_is_true(
-        summary, summary, entities, pool, rank, topic, None, ready_falses, origin="summary"
+        summary,
+        summary,
+        entities,
+        pool,
+        rank,
+        topic,
+        None,
+        ready_falses,
+        origin="summary",
+        used=used,
     )
     # Causes and results the lesson states, in its sentences and its key points.
     links = causal_links(usable + [s for s in key_sentences if s.usable and s.source], topic)

@@ -94,6 +94,7 @@ FACTORS = {
     "outside-options": 0.88,  # per option from outside the lesson
     "fallback-options": 0.8,  # per curated fallback option
     "chronology-options": 0.93,  # per wrong cause or result taken from a dated event
+    "reused-option": 0.75,  # a false statement another "Which is true?" item offers
     "uncertain-kind": 0.5,
     "minor-word": 0.4,
     "many-fit": 0.7,
@@ -117,6 +118,7 @@ PLAIN = {
     "outside-options": "wrong options from outside the lesson",
     "fallback-options": "wrong options from the general list",
     "chronology-options": "wrong options are events on the wrong side of its date",
+    "reused-option": "a wrong option another item offers too",
     "uncertain-kind": "what kind of name it is was unclear",
     "minor-word": "tests a minor word",
     "many-fit": "more than one answer may fit",
@@ -338,6 +340,7 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
     faults += ["outside-options"] * sum(s == "course" for s in sources)
     faults += ["fallback-options"] * sum(s == "fallback" for s in sources)
     faults += ["chronology-options"] * sum(s == "chronology" for s in sources)
+    faults += ["reused-option"] * min(1, sum(s == "reused" for s in sources))
     mc_on_a_name = item.kind == "multiple_choice" and hidden is not None and entity is not None
     if mc_on_a_name and _options_of_mixed_kinds(item, context):
         faults.append("mixed-kinds")

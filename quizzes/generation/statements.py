@@ -7,6 +7,8 @@ point with one name, date or number swapped for a wrong one of the same fine kin
 the lesson, so it is false because of the lesson, never absurd.
 """
 
+from collections import Counter
+
 from spacy.tokens import Doc
 
 from quizzes.generation.answers import Answer, answer_from_mention
@@ -21,6 +23,9 @@ from quizzes.generation.truefalse import false_candidates
 KEY_POINT_INDEX = 100_000  # parsed key points are numbered apart from lesson sentences
 MAX_ITEMS = 5
 ORIGIN_NOTES = {"keypoint": "key point", "summary": "summary"}
+# Times a false statement may be a wrong option in a lesson's ready set: once (F4 judges
+# met one absurd statement in three items; a teacher reads the same options again).
+MAX_USES = 1
 MAX_OPTION_WORDS = 25  # a longer statement stands out among key points
 MIN_WORDS = 5
 
@@ -89,11 +94,39 @@ def key_point_answers(sentence: LessonSentence, entities: list[Entity]) -> list[
 
 def best_false(sentence, entities, pool, rank) -> GeneratedQuestion | None:
     """The key point's most trustworthy ready false statement, or None."""
+    forms = ready_falses(sentence, entities, pool, rank)
+    return forms[0] if forms else None
+
+
+def ready_falses(sentence, entities, pool, rank) -> list[GeneratedQuestion]:
+    """The key point's ready false statements, the most trustworthy first."""
     candidates = false_candidates(sentence, key_point_answers(sentence, entities), pool)
     for item in candidates:
         rank(item)
-    ready = [item for item in candidates if item.ready]
-    return max(ready, key=lambda item: item.confidence) if ready else None
+    return sorted((item for item in candidates if item.ready), key=lambda q: -q.confidence)
+
+
+def _wrong_options(sentence, source, falses, used: Counter) -> list[str] | None:
+    """Three false statements for a "Which is true?" item on `sentence`, or None: never
+    of its own fact (its false form beside the true one leaves a choice of two), nor two
+    of one fact; unused ones first, each the nearest in length to the right option (a
+    right option longer than the rest stands out)."""
+    own = {_fact_of(sentence), _fact_of(source)}
+    size = len(sentence.text)
+    seed = stable_seed("which-true", sentence.text)
+    fitting = [
+        (text, fact)
+        for text, fact in seeded_shuffle(falses, seed)
+        if fact not in own
+        and not contains_phrase(text, sentence.text)
+        and not differs_by_one_span(sentence.text, text)
+    ]
+    fitting.sort(key=lambda option: (used[option[0]], abs(len(option[0]) - size)))
+    chosen: dict[tuple[str, int], str] = {}
+    for text, fact in fitting:
+        if fact not in chosen and len(chosen) < 3:
+            chosen[fact] = text
+    return list(chosen.values()) if len(chosen) == 3 else None
 
 
 def _fact_of(sentence: LessonSentence) -> tuple[str, int]:
@@ -113,6 +146,7 @@ def which_is_true(
     found: dict[int, GeneratedQuestion | None] | None = None,
     sentence_falses: list[GeneratedQuestion] = (),
     origin: str = "keypoint",
+    used: Counter | None = None,
 ) -> list[GeneratedQuestion]:
     """Up to MAX_ITEMS "Which of these statements is true?" items, one per key point
     (or, with `origin` "summary", one per sentence of the summary).
@@ -121,19 +155,27 @@ def which_is_true(
     a wrong option is as trustworthy as a ready true/false item. `found` holds each key
     point's best ready false statement when the caller has made them already;
     `sentence_falses` are the lesson sentences' ready false statements, the wrong options
-    when too few key points have one (short ones first).
+    when too few key points have one (short ones first). `used` counts the false
+    statements earlier items took: past MAX_USES an item is marked for review.
     """
-    falses: dict[int, str] = {}
+    used = Counter() if used is None else used
+    # (text, fact) of every false statement that may be a wrong option: each key point's
+    # ready false forms (several swaps), then the sentences' shortest first.
+    falses: list[tuple[str, tuple[str, int]]] = []
     # A summary sentence's own false forms are among the sentences' already.
     for sentence in key_sentences if origin == "keypoint" else []:
         if not sentence.usable:
             continue
-        if found is not None and sentence.key_point in found:
-            best = found[sentence.key_point]
-        else:
-            best = best_false(sentence, entities, pool, rank)
-        if best is not None:
-            falses[_fact_of(sentence)] = best.prompt
+        forms = ready_falses(sentence, entities, pool, rank)
+        if found is not None and found.get(sentence.key_point) is not None:
+            forms = [found[sentence.key_point], *forms]
+        for form in forms:
+            if form.prompt not in (text for text, _ in falses):
+                falses.append((form.prompt, _fact_of(sentence)))
+    for form in sorted(sentence_falses, key=lambda q: len(q.prompt.split())):
+        short = len(form.prompt.split()) <= MAX_OPTION_WORDS
+        if short and form.sentence is not None and all(form.prompt != t for t, _ in falses):
+            falses.append((form.prompt, _fact_of(form.sentence)))
     items = []
     for sentence, source in zip(key_sentences, sources, strict=True):
         if len(items) >= MAX_ITEMS or source is None or not sentence.usable:
@@ -142,30 +184,11 @@ def which_is_true(
             continue  # a long right option stands out among short false ones
         if leaning_words(sentence.doc, topic):
             continue  # "The treaty caused the dispute": which treaty, out of the lesson?
-        keyed = [text for fact, text in falses.items() if fact != _fact_of(sentence)]
-        extra = [
-            item.prompt
-            for item in sorted(sentence_falses, key=lambda q: len(q.prompt.split()))
-            # Not this key point's own fact: its false form beside the true one leaves a
-            # choice of two.
-            if item.sentence is not source
-            and (item.key_point is None or item.key_point != sentence.key_point)
-            and len(item.prompt.split()) <= MAX_OPTION_WORDS
-        ]
-        seed = stable_seed("which-true", sentence.text)
-        # Key points' own false forms first, then the shortest of the sentences'. A false
-        # option must not state the true one's fact in other words.
-        others = seeded_shuffle(keyed, seed) + [t for t in extra if t not in keyed]
-        # Nor the true statement with one span swapped ("invaded on 2 July"): a choice of two.
-        others = [
-            text
-            for text in others
-            if not contains_phrase(text, sentence.text)
-            and not differs_by_one_span(sentence.text, text)
-        ]
-        if len(others) < 3:
+        wrong = _wrong_options(sentence, source, falses, used)
+        if wrong is None:
             continue
-        wrong = others[:3]
+        sources = ["reused" if used[text] >= MAX_USES else "lesson" for text in wrong]
+        used.update(wrong)
         item = GeneratedQuestion(
             kind="multiple_choice",
             prompt="Which of these statements is true?",
@@ -178,6 +201,6 @@ def which_is_true(
             key_point=sentence.key_point,
             note=f"The lesson's {ORIGIN_NOTES[origin]}: {sentence.text}",
         )
-        item.distractor_sources = ["lesson"] * 3
+        item.distractor_sources = sources
         items.append(item)
     return items

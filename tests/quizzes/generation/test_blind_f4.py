@@ -5,6 +5,7 @@ The lessons are released now, so the generator is tuned on them; each case stand
 general fault shape, named in the comment, not for the one lesson it was seen in.
 """
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -146,3 +147,26 @@ def test_a_blank_after_a_role_one_person_holds_is_ready():
 
     assert blanks["Ida Sorn"].ready and blanks["Aldo Venn"].ready
     assert not blanks["Pieter Laan"].ready and not blanks["Jan Brod"].ready
+
+
+def test_each_false_statement_is_a_wrong_option_once_per_lesson(f4_banks):
+    # F4 judges: the same absurd false statement stood in three "Which is true?" items.
+    repeated = {}
+    for lesson, bank in f4_banks.items():
+        seen = Counter(
+            d for q in _ready(bank) if q.rule.startswith("mc.true") for d in q.distractors
+        )
+        repeated.update({(lesson, text): n for text, n in seen.items() if n > 1})
+    assert repeated == {}
+
+
+def test_no_person_swapped_in_from_decades_away(f4_banks):
+    # F4 judges: a president of the 1970s swapped in as the canal's builder of 1907.
+    found = [
+        text
+        for bank in f4_banks.values()
+        for q in _ready(bank)
+        for text in [q.prompt, *map(str, q.choices)]
+        if "Carter directed" in text
+    ]
+    assert found == []
