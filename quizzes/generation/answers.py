@@ -70,6 +70,30 @@ def alias_follows(doc: Doc, token_end: int) -> bool:
     return bool(re.match(r"^,? ?(later |also |better |now )?(known as|called|named)\b", named))
 
 
+ALIAS_VERBS = {"known", "called", "named"}
+ALIAS_ADVERBS = {"later", "also", "better", "now", "once", "first"}
+
+
+def alias_precedes(doc: Doc, token_start: int) -> bool:
+    """ "Taksin, also known as Phraya Tak", "Edo, now called Tokyo", "Edo (now Tokyo)": a
+    name of the same thing stands just before, so a blank here is answered by it."""
+    i = token_start - 1
+    if i >= 0 and doc[i].lower_ == "as":
+        i -= 1
+    said = i >= 0 and doc[i].lower_ in ALIAS_VERBS
+    i -= said
+    adverb = i >= 0 and doc[i].lower_ in ALIAS_ADVERBS
+    i -= adverb
+    if i >= 0 and doc[i].lower_ == "or" and not said:
+        said = True  # "the Executive Committee, or ExComm"
+        i -= 1
+    if i < 1 or doc[i].text not in (",", "("):
+        return False
+    if doc[i].text == "," and not said:
+        return False  # a bare comma is a list or an aside, not another name
+    return doc[i - 1].pos_ == "PROPN"
+
+
 @dataclass(frozen=True)
 class Answer:
     """One span of a sentence that a question can hide."""

@@ -1,6 +1,6 @@
 """Fill-in-the-blank and multiple-choice items: one span of a sentence hidden."""
 
-from quizzes.generation.answers import Answer, alias_follows, variants
+from quizzes.generation.answers import Answer, alias_follows, alias_precedes, variants
 from quizzes.generation.checks import (
     BLANK,
     answer_in_source,
@@ -20,6 +20,8 @@ def cloze_prompt(sentence: LessonSentence, answer: Answer) -> str | None:
     """The sentence with the answer blanked, or None when that would be unfair."""
     if answer.after_article in ("a", "an") or alias_follows(sentence.doc, answer.token_end):
         return None
+    if alias_precedes(sentence.doc, answer.token_start):
+        return None  # "Taksin, also known as _____": the name before answers it
     prompt = sentence.render(answer.start, answer.end, BLANK)
     if not (has_one_blank(prompt) and prompt_hides_answer(prompt, answer.text)):
         return None

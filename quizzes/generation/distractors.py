@@ -19,7 +19,7 @@ from quizzes.generation.checks import (
     same_option,
     says_the_same,
 )
-from quizzes.generation.entities import DATE, NUMBER, PERSON, Entity, normalise
+from quizzes.generation.entities import DATE, NUMBER, PERSON, TITLES, Entity, normalise
 from quizzes.generation.fallbacks import (
     ACTIVE_YEAR,
     COUNTRIES,
@@ -75,6 +75,7 @@ class DistractorPool:
     _extra: list[set[str]] | None = None
     _said: dict[tuple, bool] = field(default_factory=dict)
     _years: dict[int, set[int]] = field(default_factory=dict)  # sentence index -> its years
+    _sides: dict[str, set[str]] | None = None  # person -> peoples named before their roles
 
     def mentions(self, text: str) -> bool:
         """Whether the lesson's sentences or key points name this (cached per pool)."""
@@ -305,6 +306,8 @@ def _fits(
         return False
     if answer.kind == PERSON and _of_another_age(candidate, sentence, pool):
         return False  # a scholar of 1837 offered as the father of a king of 268 BC
+    if answer.kind == PERSON and _of_another_side(candidate, sentence, answer, pool):
+        return False  # US Army officers offered as "the Oglala war leader _____"
     if answer.kind == PERSON and _surname_beside(sentence.text, answer, display):
         return False  # "blamed _____ and Braun": "Otto Braun" is already in the prompt
     if candidate.source != "lesson" and _lesson_mentions(pool, display):
@@ -337,6 +340,45 @@ def _of_another_age(candidate: Candidate, sentence: LessonSentence, pool: Distra
     for mention in candidate.entity.mentions:
         theirs |= pool._years.get(mention.sentence, set())
     return bool(theirs) and min(abs(a - b) for a in own for b in theirs) > AGE_GAP
+
+
+def side_before(doc: Doc, token_start: int) -> str | None:
+    """The people a role before a name belongs to: "the Oglala war leader X" -> "oglala",
+    "the Persian king X" -> "persian"; None where no such role stands before."""
+    i = token_start - 1
+    roles = 0
+    while i >= 0 and doc[i].pos_ in ("NOUN", "ADJ") and doc[i].text.islower():
+        roles += doc[i].pos_ == "NOUN"
+        i -= 1
+    if not roles or i < 1 or not doc[i].text[:1].isupper() or doc[i - 1].lower_ != "the":
+        return None
+    return doc[i].lower_ if doc[i].pos_ in ("PROPN", "ADJ") or doc[i].ent_type_ else None
+
+
+def _of_another_side(candidate, sentence: LessonSentence, answer: Answer, pool) -> bool:
+    """The blank names a people's role ("the Oglala war leader _____") and the option is
+    someone the lesson puts with another people, or gives a rank the answer lacks (an
+    officer of the army they fought)."""
+    side = side_before(sentence.doc, answer.token_start)
+    if side is None or candidate.entity is None:
+        return False
+    if pool._sides is None:
+        by_index = {s.index: s for s in pool.sentences}
+        pool._sides = {}
+        for entity in pool.entities:
+            if entity.kind != PERSON:
+                continue
+            found = pool._sides.setdefault(entity.name, set())
+            for mention in entity.mentions:
+                if (said := by_index.get(mention.sentence)) is not None:
+                    found.add(side_before(said.doc, mention.token_start))
+            found.discard(None)
+    theirs = pool._sides.get(candidate.entity.name, set())
+    if theirs:
+        return side not in theirs
+    ranks = pool.fine.get(candidate.entity.name, FineKind()).titles & TITLES
+    own = pool.fine.get(answer.entity.name, FineKind()).titles & TITLES if answer.entity else set()
+    return bool(ranks) and not own
 
 
 def _surname_beside(text: str, answer: Answer, name: str) -> bool:

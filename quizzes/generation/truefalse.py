@@ -2,7 +2,7 @@
 
 import re
 
-from quizzes.generation.answers import Answer, alias_follows
+from quizzes.generation.answers import Answer, alias_follows, alias_precedes
 from quizzes.generation.checks import differs_by_one_span
 from quizzes.generation.distractors import choose_distractors
 from quizzes.generation.entities import DATE, NUMBER, PERSON, TITLES
@@ -226,6 +226,8 @@ def false_candidates(sentence, answers, pool) -> list[GeneratedQuestion]:
             continue  # "Earth orbit" -> "Florida orbit" reads as nonsense, not as false
         if part_of_a_name(sentence, answer) or alias_follows(sentence.doc, answer.token_end):
             continue
+        if alias_precedes(sentence.doc, answer.token_start):
+            continue  # "Taksin, also known as <someone else>" reads as nonsense
         if held_in_place(sentence.doc, answer):
             continue
         last = sentence.doc[answer.token_end - 1]

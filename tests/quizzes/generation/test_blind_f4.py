@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from quizzes.generation.answers import entity_answers
+from quizzes.generation.cloze import cloze_prompt
 from quizzes.generation.context import leaning_words
 from quizzes.generation.entities import mentions_in
 from quizzes.generation.events import dated_event
@@ -170,3 +171,68 @@ def test_no_person_swapped_in_from_decades_away(f4_banks):
         if "Carter directed" in text
     ]
     assert found == []
+
+
+@pytest.mark.parametrize(
+    "sentence, name",
+    [
+        # F4 judges: "a general named Taksin, also known as _____": the alias before the
+        # blank points to the answer.
+        (
+            "Months before the fall, a general named Taksin, also known as Phraya Tak, fled.",
+            "Phraya Tak",
+        ),
+        ("The port of Edo, now called Tokyo, grew quickly after 1868.", "Tokyo"),
+    ],
+)
+def test_no_blank_on_a_name_after_another_name_for_it(parse, sentence, name):
+    parsed = parse([sentence])
+    (lesson_sentence,) = parsed.sentences
+    answer = next(
+        a
+        for a in entity_answers(lesson_sentence, mentions_in(lesson_sentence.doc, 0), {})
+        if a.text == name
+    )
+    assert cloze_prompt(lesson_sentence, answer) is None
+
+
+def test_no_officer_of_the_other_side_offered_as_a_peoples_leader(f4_banks):
+    # F4 judges: US Army officers offered as "the Oglala war leader _____".
+    found = [
+        q.choices
+        for q in _ready(f4_banks["the-battle-of-the-little-bighorn-25-june-1876"])
+        if "Oglala war leader _____" in q.prompt
+        and {"Marcus Reno", "George Crook", "Alfred Terry"} & set(q.choices)
+    ]
+    assert found == []
+
+
+SIDES = [
+    "In 1510 the Tarskan king Aldo Venn led his army against the Kessel towns.",
+    "The Kessel chief Marek Holm gathered the hill clans to meet him.",
+    "The Kessel chief Ida Sorn brought warriors from the coast.",
+    "The Kessel chief Anna Dorn held the northern pass with the archers.",
+    "The Kessel chief Otto Brand led a raid on the enemy camp at night.",
+    "The Tarskan general Pieter Laan commanded the cavalry on the right.",
+    "The Tarskan general Jan Brod held the river crossing with the infantry.",
+    "In 1511 the Kessel chief Tomas Rell died in the fighting at the ford.",
+    "Aldo Venn took the capital of Kessel in 1512 after a long siege.",
+    "Marek Holm escaped to the mountains with a few hundred followers in 1513.",
+]
+
+
+def test_a_peoples_leader_is_offered_only_among_that_peoples_people():
+    # "the Kessel chief _____": Tarskan generals are the other side, not fair options.
+    from quizzes.generation.pipeline import LessonText, generate_bank
+
+    bank = generate_bank(
+        LessonText("The Tarskan War", [], list(enumerate(SIDES, start=1)), frozenset({1}))
+    )
+    wrong_side = {"Aldo Venn", "Pieter Laan", "Jan Brod"}
+    offered = [
+        set(q.distractors)
+        for q in bank.questions
+        if q.kind == "multiple_choice" and "Kessel chief _____" in q.prompt
+    ]
+    # (Before the side rule: three items, each offering the three Tarskans.)
+    assert all(not options & wrong_side for options in offered)
