@@ -16,19 +16,23 @@ from quizzes.generation.context import leaning_words
 from quizzes.generation.entities import mentions_in
 from quizzes.generation.events import dated_event
 from quizzes.generation.nlp import parse_all
+from quizzes.generation.pipeline import LessonText, generate_bank
 
 RELEASED_F4 = Path(__file__).parents[1] / "data" / "released-f4"
 
 
 @pytest.fixture(scope="module")
 def f4_banks(lesson_file):
-    from quizzes.generation.pipeline import generate_bank
-
     return {path.stem: generate_bank(lesson_file(path)) for path in RELEASED_F4.glob("*.txt")}
 
 
 def _ready(bank, kind=None):
     return [q for q in bank.questions if q.ready and (kind is None or q.kind == kind)]
+
+
+def _bank(title, sentences):
+    """A small lesson's bank: the sentences, the first of them its summary."""
+    return generate_bank(LessonText(title, [], list(enumerate(sentences, start=1)), frozenset({1})))
 
 
 def _event(parse, sentence, date):
@@ -139,11 +143,7 @@ def test_a_blank_after_a_role_one_person_holds_is_ready():
     # F4: fill-in-the-blank was ready only on bare years (lessons lacked a fourth kind).
     # "The poet _____" where the lesson names one poet has one answer; "The general
     # _____" where it names two does not.
-    from quizzes.generation.pipeline import LessonText, generate_bank
-
-    bank = generate_bank(
-        LessonText("The Burial of Kessel", [], list(enumerate(KESSEL, start=1)), frozenset({1}))
-    )
+    bank = _bank("The Burial of Kessel", KESSEL)
     blanks = {q.answer: q for q in bank.questions if q.kind == "fill_blank"}
 
     assert blanks["Ida Sorn"].ready and blanks["Aldo Venn"].ready
@@ -223,11 +223,7 @@ SIDES = [
 
 def test_a_peoples_leader_is_offered_only_among_that_peoples_people():
     # "the Kessel chief _____": Tarskan generals are the other side, not fair options.
-    from quizzes.generation.pipeline import LessonText, generate_bank
-
-    bank = generate_bank(
-        LessonText("The Tarskan War", [], list(enumerate(SIDES, start=1)), frozenset({1}))
-    )
+    bank = _bank("The Tarskan War", SIDES)
     wrong_side = {"Aldo Venn", "Pieter Laan", "Jan Brod"}
     offered = [
         set(q.distractors)
