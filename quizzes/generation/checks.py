@@ -12,6 +12,8 @@ NEAR_DUPLICATE = 0.8
 LONGEST_SHARE_MAX = 0.4
 DEFINITION_WORDS = (5, 30)
 STOP_HEADS = {"the", "a", "an", "of", "and", "in", "on", "at", "to"}
+# A year and nothing else: "1903", "331 BC", "AD 79".
+BARE_YEAR = re.compile(r"\d{3,4}(\s*(BC|BCE|AD|CE))?|AD \d{1,4}")
 
 
 def words(text: str) -> list[str]:

@@ -1,16 +1,21 @@
 """Fill-in-the-blank and multiple-choice items: one span of a sentence hidden."""
 
+import re
+
 from quizzes.generation.answers import Answer, alias_follows, alias_precedes, variants
 from quizzes.generation.checks import (
+    BARE_YEAR,
     BLANK,
     answer_in_source,
     article_gives_away,
     has_one_blank,
     prompt_hides_answer,
 )
+from quizzes.generation.entities import DATE
 from quizzes.generation.items import GeneratedQuestion
 from quizzes.generation.selection import LessonSentence
 
+IN_BLANK = re.compile(r"\b([Ii]n) " + re.escape(BLANK))
 FILL_BLANK = "fill_blank"
 MULTIPLE_CHOICE = "multiple_choice"
 SHORT_ANSWER = "short_answer"
@@ -38,6 +43,9 @@ def fill_blank(
     rule: str = "cloze",
 ) -> GeneratedQuestion:
     """A typed answer: a blank in the sentence, or a wh-question (kind short_answer)."""
+    if kind == FILL_BLANK and answer.kind == DATE and BARE_YEAR.fullmatch(answer.text):
+        # "first sat in _____" fits a place as well (F4 judges): say a year is asked.
+        prompt = IN_BLANK.sub(r"\1 the year " + BLANK, prompt)
     return GeneratedQuestion(
         kind=kind,
         prompt=prompt,

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from quizzes.generation.checks import contains_phrase, words
+from quizzes.generation.checks import BARE_YEAR, contains_phrase, words
 from quizzes.generation.context import leaning_words, month_without_year
 from quizzes.generation.entities import (
     DATE,
@@ -39,7 +39,6 @@ TRIVIA_FACTOR = 0.8
 KEY_POINT_INDEX = 100_000  # statements.KEY_POINT_INDEX: key points worked on as sentences
 REASON_MAX = 200
 YEAR = re.compile(r"\b(\d{3,4})\b")
-BARE_YEAR = re.compile(r"\d{3,4}(\s*(BC|BCE|AD|CE))?")
 
 # Priors: the chance an item of this family is usable when it shows no fault signal.
 PRIORS = {
@@ -162,6 +161,7 @@ class RankContext:
     by_alias: dict[str, Entity] = field(default_factory=dict)  # normalised name -> entity
     key_points: list[str] = field(default_factory=list)  # the key points' texts
     key_weights: list[dict[str, int]] = field(default_factory=list)  # their weighted lemmas
+    title_lemmas: set[str] = field(default_factory=set)
     # A common noun written right before people's names ("the poet") -> those people.
     role_people: dict[str, set[str]] = field(default_factory=dict)
 
@@ -201,7 +201,22 @@ def lesson_context(
         by_alias,
         [doc.text for doc in key_docs],
         [weighted_lemmas(doc) for doc in key_docs],
-        _role_people(people, sentence_docs),
+        role_people=_role_people(people, sentence_docs),
+        title_lemmas=content_lemmas(title_doc),
+    )
+
+
+TITLE_WORDS = 5  # a shorter title names a topic ("Rwandan Genocide, 1994"), not a claim
+
+
+def _restates_title(item: GeneratedQuestion, context: RankContext) -> bool:
+    """The statement holds every content word of the title: the title says it is true."""
+    if item.sentence is None or len(context.title_lemmas) < TITLE_WORDS:
+        return False
+    said = content_lemmas(item.sentence.doc)
+    # Title case hides lemmas ("Buries"): a word's stem stands for it.
+    return all(
+        any(w.startswith(t[: max(3, len(t) - 3)]) for w in said) for t in context.title_lemmas
     )
 
 
@@ -327,6 +342,8 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
             faults.append("title-answer")
     if _title_date_faults(item, context):
         faults.append("title-dates")
+    if item.kind == "true_false" and item.answer == "true" and _restates_title(item, context):
+        faults.append("title-answer")  # "Vesuvius buried Pompeii in AD 79" under that title
     if item.sentence is not None and not item.rule.startswith(("set.", "mc.true")):
         leaning = leaning_words(item.sentence.doc, context.topic, _skip_range(item))
         strong = [w for w in leaning if w.lower() not in ("also", "again", "too")]

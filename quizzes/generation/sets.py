@@ -144,6 +144,7 @@ def _role_before(sentence: LessonSentence, entity: Entity) -> str | None:
             and words[-1].tag_ == "NN"
             and words[-1].text.islower()
             and not {w.lower_ for w in words} & NOT_ROLES
+            and len(words) >= 2  # "A lawyer" alone is a stub (F4 judges); "An American lawyer"
         ):
             text = " ".join(w.text for w in words)
             return ("An " if text[:1].lower() in "aeiou" else "A ") + text
@@ -152,8 +153,11 @@ def _role_before(sentence: LessonSentence, entity: Entity) -> str | None:
         if head.dep_ == "appos" and noun.i < head.i and noun.pos_ in ("NOUN", "PROPN"):
             dets = [c for c in noun.children if c.dep_ == "det" and c.lower_ == "the"]
             described = [c for c in noun.children if c.dep_ in ("amod", "compound")]
-            if dets and noun.lemma_.lower() in ROLE_WORDS and not described:
-                return f"The {noun.text}"
+            of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if dets and noun.lemma_.lower() in ROLE_WORDS and not described and of is not None:
+                # "the Premier of New South Wales, Sir Henry Parkes": "The Premier" alone
+                # says of where no more than "A lawyer" says who (F4 judges).
+                return tidy(f"The {doc[noun.i : of.right_edge.i + 1].text}")
     return None
 
 

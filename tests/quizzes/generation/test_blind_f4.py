@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from quizzes.generation.answers import entity_answers
-from quizzes.generation.cloze import cloze_prompt
+from quizzes.generation.cloze import cloze_prompt, fill_blank
 from quizzes.generation.context import leaning_words
 from quizzes.generation.entities import mentions_in
 from quizzes.generation.events import dated_event
@@ -232,3 +232,39 @@ def test_a_peoples_leader_is_offered_only_among_that_peoples_people():
     ]
     # (Before the side rule: three items, each offering the three Tarskans.)
     assert all(not options & wrong_side for options in offered)
+
+
+def test_matching_describes_people_by_more_than_a_bare_role(f4_banks):
+    # F4 judge B: "The Premier" (of where?) and "A lawyer" are bare stubs.
+    stubs = [
+        description
+        for bank in f4_banks.values()
+        for q in _ready(bank, "matching")
+        for _, description in q.answer
+        if len(description.split()) <= 2 and description.split()[0] in ("A", "An", "The")
+    ]
+    assert stubs == []
+
+
+def test_a_true_statement_that_restates_the_title_is_not_ready():
+    # F4 judge B: "In AD 79 Mount Vesuvius erupted ... and buried ... Pompeii" under the
+    # title "Vesuvius Buries Pompeii, AD 79": the title answers it.
+    sentences = [
+        "In 1801 the mountain Kessel erupted and buried the town of Tarsk under ash.",
+        *KESSEL[1:],
+    ]
+    bank = _bank("The Mountain Kessel Buries Tarsk, 1801", sentences)
+    assert not [
+        q for q in _ready(bank, "true_false") if q.answer == "true" and q.prompt == sentences[0]
+    ]
+
+
+def test_a_year_blank_after_in_says_it_asks_a_year(parse):
+    # F4 judges: "the High Court, which first sat in _____" fits a place as well as a year.
+    parsed = parse(["The high court of Kessel first sat in 1903."])
+    (sentence,) = parsed.sentences
+    (answer,) = [
+        a for a in entity_answers(sentence, mentions_in(sentence.doc, 0), {}) if a.text == "1903"
+    ]
+    item = fill_blank(sentence, answer, cloze_prompt(sentence, answer))
+    assert item.prompt == "The high court of Kessel first sat in the year _____."
