@@ -214,6 +214,17 @@ def in_range(sentence: LessonSentence, answer: Answer) -> bool:
     )
 
 
+YEAR_DIGITS = re.compile(r"\b\d{3,4}\b")
+
+
+def _one_year_off(true: str, false: str) -> bool:
+    years = (
+        [int(y) for y in YEAR_DIGITS.findall(true)],
+        [int(y) for y in YEAR_DIGITS.findall(false)],
+    )
+    return any(abs(a - b) == 1 for a, b in zip(*years, strict=False))
+
+
 def false_candidates(sentence, answers, pool) -> list[GeneratedQuestion]:
     """False statements for the sentence: one per answer a safe same-kind swap exists for."""
     found = []
@@ -239,6 +250,9 @@ def false_candidates(sentence, answers, pool) -> list[GeneratedQuestion]:
         if answer.kind in (DATE, NUMBER) and hedged(sentence.doc, first):
             continue  # "more than 750" stays true of 300; "around 1527" of 1525
         wrong = choose_distractors(answer, sentence, pool, f"tf|{sentence.text}", lesson_only=True)
+        if answer.kind == DATE:
+            # "Sultan from 1516" for 1517: a falsity no reader would call a fact (F4 judges).
+            wrong = [w for w in wrong if not _one_year_off(answer.text, w)]
         if wrong and answer.kind == PERSON and _in_passing(wrong[0], answer, pool):
             continue
         if wrong and answer.kind in OWN_SORT_KINDS and not same_sort(answer.text, wrong[0]):

@@ -5,6 +5,7 @@ The lessons are released now, so the generator is tuned on them; each case stand
 general fault shape, named in the comment, not for the one lesson it was seen in.
 """
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -268,3 +269,16 @@ def test_a_year_blank_after_in_says_it_asks_a_year(parse):
     ]
     item = fill_blank(sentence, answer, cloze_prompt(sentence, answer))
     assert item.prompt == "The high court of Kessel first sat in the year _____."
+
+
+def test_a_false_year_is_more_than_one_year_off(f4_banks):
+    # F4 judges: "falsity rests on a one-year shift (1516/1517)" on a minor date.
+    near = []
+    for bank in f4_banks.values():
+        for q in _ready(bank, "true_false"):
+            if q.answer == "false" and q.rule == "tf.swap.date":
+                shown = re.findall(r"\b\d{3,4}\b", q.prompt)
+                true = re.findall(r"\b\d{3,4}\b", q.sentence.text)
+                pairs = zip(shown, true, strict=False)
+                near += [(a, b) for a, b in pairs if abs(int(a) - int(b)) == 1]
+    assert near == []
