@@ -13,7 +13,7 @@ from quizzes.generation.checks import (
     definition_fits,
     prompt_hides_answer,
 )
-from quizzes.generation.entities import NAMED_KINDS, PLACE, PLACE_NOUNS, Entity
+from quizzes.generation.entities import NAMED_KINDS, PERSON, PLACE, PLACE_NOUNS, Entity
 from quizzes.generation.items import GeneratedCard, capitalise, tidy
 from quizzes.generation.selection import LessonSentence, best_sentence_for
 from quizzes.generation.sets import Pair
@@ -101,6 +101,8 @@ def term_cards(
         for sentence in sentences:
             if not sentence.usable:
                 continue
+            if entity.kind != PERSON and not contains_phrase(sentence.text, entity.name):
+                continue  # "to Panama, which took ..." is not said of the Panama Canal
             for token in _entity_head(entity, sentence.doc, sentence.index):
                 described = _description(token, entity)
                 if described:

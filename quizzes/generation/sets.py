@@ -124,6 +124,32 @@ def _deed(sentence: LessonSentence, entity: Entity) -> str | None:
     return None
 
 
+def _who_clause(sentence: LessonSentence, entity: Entity) -> str | None:
+    """What a "who" clause says the person did: "Crazy Horse, who rejected reservation
+    life, ..." -> "rejected reservation life"."""
+    doc = sentence.doc
+    for mention in entity.mentions:
+        if mention.sentence != sentence.index:
+            continue
+        head = doc[mention.token_end - 1]
+        for clause in (c for c in head.children if c.dep_ == "relcl"):
+            who = clause.left_edge
+            if who.lower_ != "who" or who.i != mention.token_end + 1:
+                continue  # "X, who ...": the clause right after the name and a comma
+            if doc[mention.token_end].text != ",":
+                continue
+            clause_doc = doc[who.i + 1 : clause.right_edge.i + 1].as_doc()
+            deed = tidy(_first_clause(clause_doc, 0)).rstrip(".,;")
+            if not 3 <= len(deed.split()) <= MAX_DEED_WORDS:
+                continue
+            if any(contains_phrase(deed, name) for name in entity.names):
+                continue
+            if leaning_words(clause_doc):
+                continue
+            return deed
+    return None
+
+
 def _role_before(sentence: LessonSentence, entity: Entity) -> str | None:
     """The role the sentence puts before the name: "the poet Sarojini Naidu" -> "A poet",
     "the American journalist Webb Miller" -> "An American journalist", or the noun the
@@ -171,23 +197,41 @@ def people_pairs(
     by_term = {pair.term: pair for pair in described}
     pairs = []
     for entity in entities:
-        if entity.kind != PERSON or not entity.certain:
-            continue
+        if entity.kind != PERSON or not entity.certain or entity.plural:
+            continue  # "Africans": a people, not a person
         if sum(m.after_the for m in entity.mentions) * 2 > len(entity.mentions):
             continue  # "the Dow fell": written with "the", a thing, not a person
         if entity.name in by_term:
             pairs.append(by_term[entity.name])
             continue
-        for sentence in sentences:
-            if sentence.usable and (deed := _deed(sentence, entity)):
-                pairs.append(Pair(entity.name, capitalise(deed), sentence))
-                break
-        else:
-            for sentence in all_sentences or sentences:
-                if role := _role_before(sentence, entity):
-                    pairs.append(Pair(entity.name, role, sentence))
-                    break
+        everywhere = all_sentences or sentences
+        said = next(((d, x) for x in sentences if x.usable and (d := _deed(x, entity))), None)
+        said = said or next(((d, x) for x in everywhere if (d := _who_clause(x, entity))), None)
+        if said is not None:
+            pairs.append(Pair(entity.name, capitalise(said[0]), said[1]))
+        elif role := next(((r, x) for x in everywhere if (r := _role_before(x, entity))), None):
+            pairs.append(Pair(entity.name, role[0], role[1]))
     return pairs
+
+
+MIN_DEED_WORDS = 4  # "Agreed to act": too little to tell anyone by
+
+
+def _cut_from_its_verb(pair: Pair) -> bool:
+    """A description that is no whole claim: a deed of too few words, or one opening on
+    a bare or -ing verb ("Become Sultan in 1517" cut from "who had become", "Raising
+    money" from "was raising")."""
+    first = pair.description.split()[0].lower()
+    if first in ("a", "an", "the"):
+        return False
+    if len(pair.description.split()) < MIN_DEED_WORDS:
+        return True
+    doc = pair.sentence.doc
+    found = [t for t in doc if t.lower_ == first]
+    return bool(found) and all(
+        t.tag_ in ("VB", "VBG") or t.i > 0 and doc[t.i - 1].dep_ in ("aux", "auxpass")
+        for t in found
+    )
 
 
 def matching(pairs: list[Pair], prompt: str = "") -> GeneratedQuestion | None:
@@ -197,6 +241,8 @@ def matching(pairs: list[Pair], prompt: str = "") -> GeneratedQuestion | None:
     for pair in pairs:
         # A description that names another term would match itself.
         if any(contains_phrase(pair.description, term) for term in terms):
+            continue
+        if _cut_from_its_verb(pair):
             continue
         if all(pair.term != p.term and pair.description != p.description for p in chosen):
             chosen.append(pair)

@@ -9,15 +9,15 @@ def _sentence(parse):
 
 def test_matching_needs_four_pairs(parse):
     sentence = _sentence(parse)
-    pairs = [Pair(f"Name {i}", f"Description number {i}", sentence) for i in range(3)]
+    pairs = [Pair(f"Name {i}", f"Description of number {i}", sentence) for i in range(3)]
 
     assert matching(pairs) is None
-    assert matching([*pairs, Pair("Name 9", "Description number 9", sentence)]) is not None
+    assert matching([*pairs, Pair("Name 9", "Description of number 9", sentence)]) is not None
 
 
 def test_matching_choices_are_the_descriptions_shuffled(parse):
     sentence = _sentence(parse)
-    pairs = [Pair(f"Name {i}", f"Description number {i}", sentence) for i in range(5)]
+    pairs = [Pair(f"Name {i}", f"Description of number {i}", sentence) for i in range(5)]
 
     item = matching(pairs)
 
@@ -26,7 +26,7 @@ def test_matching_choices_are_the_descriptions_shuffled(parse):
 
 def test_matching_drops_a_description_naming_another_term(parse):
     sentence = _sentence(parse)
-    pairs = [Pair(f"Name {i}", f"Description number {i}", sentence) for i in range(4)]
+    pairs = [Pair(f"Name {i}", f"Description of number {i}", sentence) for i in range(4)]
     pairs.append(Pair("Herodotus", "The historian who wrote about Name 1", sentence))
 
     item = matching(pairs)
