@@ -112,16 +112,18 @@ def _deed(sentence: LessonSentence, entity: Entity) -> str | None:
         deed = re.split(r"\s[-–—]\s|—", deed)[0]  # "... guard - each chosen, it was said"
         if len(deed.split()) > MAX_DEED_WORDS:
             deed = tidy(_first_clause(doc, verb.i)).rstrip(".")
-        if not 3 <= len(deed.split()) <= MAX_DEED_WORDS:
-            continue
         if not any(t.pos_ in ("NOUN", "PROPN") for t in doc[verb.i :]):
             continue  # "had been warned": nothing a student could match it by
-        if any(contains_phrase(deed, name) for name in entity.names):
-            continue
-        if leaning_words(doc):
-            continue
-        return deed
+        if _fair_deed(deed, entity, doc):
+            return deed
     return None
+
+
+def _fair_deed(deed: str, entity: Entity, doc) -> bool:
+    """Of a fair length, not naming the person, and clear out of its paragraph."""
+    if not 3 <= len(deed.split()) <= MAX_DEED_WORDS:
+        return False
+    return not any(contains_phrase(deed, n) for n in entity.names) and not leaning_words(doc)
 
 
 def _who_clause(sentence: LessonSentence, entity: Entity) -> str | None:
@@ -140,13 +142,8 @@ def _who_clause(sentence: LessonSentence, entity: Entity) -> str | None:
                 continue
             clause_doc = doc[who.i + 1 : clause.right_edge.i + 1].as_doc()
             deed = tidy(_first_clause(clause_doc, 0)).rstrip(".,;")
-            if not 3 <= len(deed.split()) <= MAX_DEED_WORDS:
-                continue
-            if any(contains_phrase(deed, name) for name in entity.names):
-                continue
-            if leaning_words(clause_doc):
-                continue
-            return deed
+            if _fair_deed(deed, entity, clause_doc):
+                return deed
     return None
 
 
