@@ -542,6 +542,8 @@ def _worth(item: GeneratedQuestion, context: RankContext) -> tuple[str, list[str
         and _main_actor_acts(item, context)
     ):
         why.append("actor")
+    if why == ["actor"] and item.kind == "true_false":
+        why = []  # F4 readers: a main actor's minor deed as a statement, 0 of 4 key
     if why:
         return "key", why
     if hidden is not None and (hidden.kind == NUMBER or hidden.kind == GROUP and not hidden.plural):
@@ -580,7 +582,7 @@ def reason_text(ready: bool, faults: list[str], why: list[str]) -> str:
     return text if len(text) <= REASON_MAX else text[: REASON_MAX - 1] + "…"
 
 
-KEY_SHARE = 0.65
+KEY_SHARE = 0.75
 READY_ENOUGH = 20
 KIND_KEEP = 3  # ready items of a kind curation never goes below
 # Readers judged key 80% of the items the ranker calls key and a quarter of the details:

@@ -330,3 +330,15 @@ def test_a_people_prompt_matches_no_group(f3_sets):
 def f3_sets(lesson_file):
     folder = Path(__file__).parents[1] / "data" / "released-f3"
     return {path.stem: generate_bank(lesson_file(path)) for path in folder.glob("*.txt")}
+
+
+def test_a_statement_only_about_a_main_actor_is_no_key_item(f4_banks):
+    # F4 readers called key none of the 4 statements the ranker called key only because
+    # a main actor acts in them (a minor deed of Custer's is a detail).
+    only_actor = [
+        q.prompt
+        for bank in f4_banks.values()
+        for q in _ready(bank, "true_false")
+        if q.reason == "Ready: about a main actor."
+    ]
+    assert only_actor == []
