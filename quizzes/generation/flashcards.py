@@ -13,6 +13,7 @@ from quizzes.generation.checks import (
     definition_fits,
     prompt_hides_answer,
 )
+from quizzes.generation.context import leaning_words
 from quizzes.generation.entities import NAMED_KINDS, PERSON, PLACE, PLACE_NOUNS, Entity
 from quizzes.generation.items import GeneratedCard, capitalise, tidy
 from quizzes.generation.selection import LessonSentence, best_sentence_for
@@ -53,9 +54,16 @@ def _description(token: Token, entity: Entity) -> tuple[str, str] | None:
             return span.text, "card.appositive"
         if child.dep_ == "relcl" and child.left_edge.lower_ in ("who", "which"):
             doc = token.doc
-            start = child.i + 1 if child.lemma_ == "be" else child.i
+            # "who had become Sultan": the auxiliaries go with the verb, or the tense is lost.
+            helpers = [
+                c.i for c in child.children if c.dep_ in ("aux", "auxpass") and c.i < child.i
+            ]
+            start = child.i + 1 if child.lemma_ == "be" else min([child.i, *helpers])
+            clause = doc[start : child.right_edge.i + 1]
             if start <= child.right_edge.i and child.left_edge.i == token.i + 2:
-                return doc[start : child.right_edge.i + 1].text, "card.relative"
+                if leaning_words(clause.as_doc()):
+                    return None  # "Chagatai Turkic, which describes his battles": whose?
+                return clause.text, "card.relative"
     return None
 
 

@@ -342,3 +342,15 @@ def test_a_statement_only_about_a_main_actor_is_no_key_item(f4_banks):
         if q.reason == "Ready: about a main actor."
     ]
     assert only_actor == []
+
+
+def test_a_which_clause_keeps_its_tense_and_its_referents(f4_banks):
+    # Seen on F4 matching: "Ibrahim Lodi -> Become Sultan of Delhi" (from "who had become")
+    # and "Chagatai Turkic -> Describes his battles" (whose? the memoir's, misread).
+    pairs = {
+        term: description
+        for q in _ready(f4_banks["the-first-battle-of-panipat-1526"], "matching")
+        for term, description in q.answer
+    }
+    assert pairs["Ibrahim Lodi"] == "Had become Sultan of Delhi in 1517"
+    assert "Chagatai Turkic" not in pairs
