@@ -76,6 +76,7 @@ class DistractorPool:
     _said: dict[tuple, bool] = field(default_factory=dict)
     _years: dict[int, set[int]] = field(default_factory=dict)  # sentence index -> its years
     _sides: dict[str, set[str]] | None = None  # person -> peoples named before their roles
+    ready_falses: dict[int, list] = field(default_factory=dict)  # key point -> false forms
 
     def mentions(self, text: str) -> bool:
         """Whether the lesson's sentences or key points name this (cached per pool)."""

@@ -109,9 +109,10 @@ def term_cards(
         for sentence in sentences:
             if not sentence.usable:
                 continue
-            if entity.kind != PERSON and not contains_phrase(sentence.text, entity.name):
+            heads = _entity_head(entity, sentence.doc, sentence.index)
+            if heads and entity.kind != PERSON and not contains_phrase(sentence.text, entity.name):
                 continue  # "to Panama, which took ..." is not said of the Panama Canal
-            for token in _entity_head(entity, sentence.doc, sentence.index):
+            for token in heads:
                 described = _description(token, entity)
                 if described:
                     found = (described[0], f"{described[1]}.{entity.kind}", sentence, True)

@@ -213,7 +213,10 @@ def _restates_title(item: GeneratedQuestion, context: RankContext) -> bool:
     """The statement holds every content word of the title: the title says it is true."""
     if item.sentence is None or len(context.title_lemmas) < TITLE_WORDS:
         return False
-    said = content_lemmas(item.sentence.doc)
+    doc = item.sentence.doc
+    if "lemmas" not in doc.user_data:  # asked of one sentence by each of its items
+        doc.user_data["lemmas"] = content_lemmas(doc)
+    said = doc.user_data["lemmas"]
     # Title case hides lemmas ("Buries"): a word's stem stands for it.
     return all(
         any(w.startswith(t[: max(3, len(t) - 3)]) for w in said) for t in context.title_lemmas

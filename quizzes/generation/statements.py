@@ -99,11 +99,15 @@ def best_false(sentence, entities, pool, rank) -> GeneratedQuestion | None:
 
 
 def ready_falses(sentence, entities, pool, rank) -> list[GeneratedQuestion]:
-    """The key point's ready false statements, the most trustworthy first."""
-    candidates = false_candidates(sentence, key_point_answers(sentence, entities), pool)
-    for item in candidates:
-        rank(item)
-    return sorted((item for item in candidates if item.ready), key=lambda q: -q.confidence)
+    """The key point's ready false statements, the most trustworthy first (made once per
+    key point and lesson: the key point's own items and "Which is true?" both ask)."""
+    if sentence.index not in pool.ready_falses:
+        candidates = false_candidates(sentence, key_point_answers(sentence, entities), pool)
+        for item in candidates:
+            rank(item)
+        ready = sorted((item for item in candidates if item.ready), key=lambda q: -q.confidence)
+        pool.ready_falses[sentence.index] = ready
+    return pool.ready_falses[sentence.index]
 
 
 def _wrong_options(sentence, source, falses, used: Counter) -> list[str] | None:
