@@ -23,6 +23,8 @@ class DrawItem:
     source: str = ""
     shown: str = ""
     answers: tuple[str, ...] = ()
+    # Wrong options that are whole statements: seen twice in one quiz, a decoy shows.
+    decoys: tuple[str, ...] = ()
 
 
 def draw_item(row: Mapping[str, Any]) -> DrawItem:
@@ -44,8 +46,13 @@ def draw_item(row: Mapping[str, Any]) -> DrawItem:
     if get("kind", "") != "multiple_choice" or statements:
         parts += choices
     shown = "\n".join(parts)
+    decoys = tuple(c for c in choices if len(c.split()) > STATEMENT_WORDS and c not in answers)
     return DrawItem(
-        get("pk", None) or get("id", None), get("source_text", "") or "", shown, tuple(answers)
+        get("pk", None) or get("id", None),
+        get("source_text", "") or "",
+        shown,
+        tuple(answers),
+        decoys,
     )
 
 
@@ -64,6 +71,8 @@ def gives_away(first: DrawItem, second: DrawItem) -> str:
         prompt = one.shown.split("\n", 1)[0].strip()
         if len(prompt.split()) > STATEMENT_WORDS and prompt in other.shown.split("\n")[1:]:
             return "one offers the other's statement"  # a true/false among the options
+    if set(first.decoys) & set(second.decoys):
+        return "both offer the same false statement"
     return ""
 
 

@@ -23,9 +23,11 @@ from quizzes.generation.truefalse import false_candidates
 KEY_POINT_INDEX = 100_000  # parsed key points are numbered apart from lesson sentences
 MAX_ITEMS = 5
 ORIGIN_NOTES = {"keypoint": "key point", "summary": "summary"}
-# Times a false statement may be a wrong option in a lesson's ready set: once (F4 judges
-# met one absurd statement in three items; a teacher reads the same options again).
-MAX_USES = 1
+# Times a false statement may be a wrong option in a lesson's ready set (F4 judges met one
+# absurd statement in three items). Twice, not once: a lesson has only 3-8 ready false
+# statements, and once only left most lessons with one or two of these key items; a quiz
+# never shows both items of a pair (quizzes.drawing keeps them apart).
+MAX_USES = 2
 MAX_OPTION_WORDS = 25  # a longer statement stands out among key points
 MIN_WORDS = 5
 

@@ -112,3 +112,25 @@ def test_a_statement_offered_as_an_option_and_asked_true_or_false_give_each_othe
     )
 
     assert giveaway_pairs([statement, which]) == [(7, 8, "one offers the other's statement")]
+
+
+def test_two_which_is_true_items_offering_the_same_false_statement_are_kept_apart():
+    # A lesson's few false statements may serve as wrong options in two items; one quiz
+    # showing the same false statement twice tells the student it is a decoy.
+    shared = "The rebels took Paris in 1215 after a long siege."
+    first, second = (
+        _item(
+            pk,
+            f"Key point {pk}.",
+            "Which of these statements is true?",
+            right,
+            "multiple_choice",
+            [right, shared, f"Other false statement number {pk} here.", f"Z met W {pk} times."],
+        )
+        for pk, right in ((9, "Langton helped negotiate the charter."), (10, "John sealed it."))
+    )
+
+    assert giveaway_pairs([first, second]) == [(9, 10, "both offer the same false statement")]
+    for seed in range(20):
+        drawn = draw_spread([first, second, WHO], 2, random.Random(seed))
+        assert not {9, 10} <= set(drawn)
