@@ -114,17 +114,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # uvicorn runs each request's synchronous code in a thread of its own, and Django keeps a
-    # persistent connection per thread: under load the threads kept so many open that
-    # PostgreSQL refused new clients (server errors, lost autosaves). A pool in each process
-    # (psycopg_pool) lends a request a connection and takes it back when the request ends;
-    # a request waits up to DB_POOL_TIMEOUT seconds for one when all are lent.
+    # uvicorn runs pages in threads (history_quiz/asgi.py) and the live games' database work
+    # in threads of their own, and Django keeps a connection per thread: when each request
+    # had a new thread, under load they kept so many open that PostgreSQL refused new
+    # clients (server errors, lost autosaves). A pool in each process (psycopg_pool) lends
+    # a request a connection and takes it back when the request ends; a request waits up
+    # to DB_POOL_TIMEOUT seconds for one when all are lent.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 1,
         "max_size": int(os.environ.get("DB_POOL_SIZE", "10")),
         "timeout": float(os.environ.get("DB_POOL_TIMEOUT", "10")),
     }
+# Threads serving pages in each uvicorn process (history_quiz/asgi.py): one per connection
+# the pool lends, so a page seldom waits for a connection while a thread is free.
+PAGE_THREADS = int(os.environ.get("PAGE_THREADS", os.environ.get("DB_POOL_SIZE", "10")))
 
 # Throttling counters must be shared by every worker process: Redis when REDIS_URL is set
 # (several app servers), else a table in the database (`manage.py createcachetable`), which
