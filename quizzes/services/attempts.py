@@ -239,9 +239,7 @@ def _answer_write(
             if clean is not None:
                 # Only now: the attempt holds this question, so its options may be told.
                 given = clean(question, given)
-            checked = bool(
-                check and locked.answers_visible == AnswerVisibility.AFTER_EACH
-            )
+            checked = bool(check and locked.answers_visible == AnswerVisibility.AFTER_EACH)
             if checked and given is None:
                 raise ValidationError("Give an answer before checking it.", code="empty")
             answer = Answer(pk=locked.saved_id, attempt=locked, question=question, given=given)
