@@ -169,6 +169,10 @@ CHANNEL_LAYERS = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 JOBS_HEARTBEAT_SECONDS = float(os.environ.get("JOBS_HEARTBEAT_SECONDS", "5"))
 JOBS_STALE_SECONDS = float(os.environ.get("JOBS_STALE_SECONDS", "30"))
+# A roster job's one-time passwords are wiped when its page is first shown, or by a worker's
+# housekeeping this many hours after the job finished if nobody opened it (a teacher prints
+# them the day the accounts are made).
+ROSTER_PASSWORDS_KEPT_HOURS = float(os.environ.get("ROSTER_PASSWORDS_KEPT_HOURS", "24"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
