@@ -142,6 +142,15 @@ CACHES = {
     )
 }
 
+# Sessions: read from Redis when there is one (each page, an autosave too, reads the session:
+# a Redis GET instead of a database query), written to both, so a Redis restart logs nobody
+# out; only in the database without Redis (the database cache would be a query as well).
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
+
 # Live games talk through a channel layer. One process keeps it in memory; several app
 # servers (or several worker processes) share Redis, the same one as the cache.
 CHANNEL_LAYERS = {
