@@ -1,3 +1,3 @@
 """Admin pages for quizzes' models, a module per topic."""
 
-from quizzes.admin import attempts, bank, classes, study  # noqa: F401
+from quizzes.admin import attempts, bank, classes, invitations, study  # noqa: F401

@@ -15,6 +15,11 @@ HELDOUT_DIR = Path(__file__).parent / "data" / "heldout"
 LESSON_FILES = sorted(Path(settings.LESSON_FIXTURES_DIR).glob("*.txt")) + sorted(
     HELDOUT_DIR.glob("*.txt")
 )
+# The banks are built once per module outside any test's transaction; the mark makes
+# pytest-django set up the test database even when only these tests are selected (without
+# it, `-k` on this module alone ran against the real database file).
+pytestmark = pytest.mark.django_db
+
 SENTENCE_KINDS = (QuestionKind.MULTIPLE_CHOICE, QuestionKind.FILL_BLANK, QuestionKind.SHORT_ANSWER)
 
 
