@@ -39,11 +39,13 @@ run: setup
 		--reload-dir lessons --reload-dir quizzes --reload-dir templates
 
 # Single-machine production: uvicorn on the embedded SQLite, static files from whitenoise,
-# one background worker beside it (stopped with the server). The secret key is made once and
+# one background worker beside it (stopped with the server). Pages run in PAGE_THREADS
+# threads of each uvicorn process (history_quiz/asgi.py). The secret key is made once and
 # kept in .secret_key (ignored by git); password-reset e-mails go to files in .cache/mail
 # unless EMAIL_BACKEND says otherwise (SMTP: see README). Without REDIS_URL the live games'
-# channel layer lives in one process's memory, so one uvicorn worker serves them all; with
-# REDIS_URL, WEB_CONCURRENCY workers (default 3) share it through Redis.
+# channel layer lives in one process's memory, so one uvicorn process serves everything (its
+# threads share one core for Python); with REDIS_URL, WEB_CONCURRENCY processes (default 3)
+# share it through Redis.
 PROD_ENV = SECRET_KEY="$$(cat .secret_key)" ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
 	EMAIL_BACKEND="$${EMAIL_BACKEND:-django.core.mail.backends.filebased.EmailBackend}"
 run-prod: install
@@ -55,7 +57,8 @@ run-prod: install
 	$(PROD_ENV) $(PY) manage.py run_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	if [ -n "$$REDIS_URL" ]; then workers=$${WEB_CONCURRENCY:-3}; else workers=1; \
-		[ "$${WEB_CONCURRENCY:-1}" = 1 ] || echo "No REDIS_URL: one worker (live games need one process without Redis)"; fi; \
+		echo "No REDIS_URL: one uvicorn process (live games need one process without Redis;" \
+			"set REDIS_URL for WEB_CONCURRENCY processes)"; fi; \
 	$(PROD_ENV) $(ASGI) --host $(HOST) --port $(PORT) --workers $$workers --proxy-headers \
 		--no-server-header --timeout-graceful-shutdown 10
 

@@ -114,17 +114,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # uvicorn runs each request's synchronous code in a thread of its own, and Django keeps a
-    # persistent connection per thread: under load the threads kept so many open that
-    # PostgreSQL refused new clients (server errors, lost autosaves). A pool in each process
-    # (psycopg_pool) lends a request a connection and takes it back when the request ends;
-    # a request waits up to DB_POOL_TIMEOUT seconds for one when all are lent.
+    # uvicorn runs pages in threads (history_quiz/asgi.py) and the live games' database work
+    # in threads of their own, and Django keeps a connection per thread: when each request
+    # had a new thread, under load they kept so many open that PostgreSQL refused new
+    # clients (server errors, lost autosaves). A pool in each process (psycopg_pool) lends
+    # a request a connection and takes it back when the request ends; a request waits up
+    # to DB_POOL_TIMEOUT seconds for one when all are lent.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 1,
         "max_size": int(os.environ.get("DB_POOL_SIZE", "10")),
         "timeout": float(os.environ.get("DB_POOL_TIMEOUT", "10")),
     }
+# Threads serving pages in each uvicorn process (history_quiz/asgi.py): one per connection
+# the pool lends, so a page seldom waits for a connection while a thread is free.
+PAGE_THREADS = int(os.environ.get("PAGE_THREADS", os.environ.get("DB_POOL_SIZE", "10")))
 
 # Throttling counters must be shared by every worker process: Redis when REDIS_URL is set
 # (several app servers), else a table in the database (`manage.py createcachetable`), which
@@ -137,6 +141,15 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "django_cache"}
     )
 }
+
+# Sessions: read from Redis when there is one (each page, an autosave too, reads the session:
+# a Redis GET instead of a database query), written to both, so a Redis restart logs nobody
+# out; only in the database without Redis (the database cache would be a query as well).
+SESSION_ENGINE = (
+    "django.contrib.sessions.backends.cached_db"
+    if REDIS_URL
+    else "django.contrib.sessions.backends.db"
+)
 
 # Live games talk through a channel layer. One process keeps it in memory; several app
 # servers (or several worker processes) share Redis, the same one as the cache.
@@ -165,6 +178,10 @@ CHANNEL_LAYERS = {
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 JOBS_HEARTBEAT_SECONDS = float(os.environ.get("JOBS_HEARTBEAT_SECONDS", "5"))
 JOBS_STALE_SECONDS = float(os.environ.get("JOBS_STALE_SECONDS", "30"))
+# A roster job's one-time passwords are wiped when its page is first shown, or by a worker's
+# housekeeping this many hours after the job finished if nobody opened it (a teacher prints
+# them the day the accounts are made).
+ROSTER_PASSWORDS_KEPT_HOURS = float(os.environ.get("ROSTER_PASSWORDS_KEPT_HOURS", "24"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

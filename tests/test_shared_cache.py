@@ -34,3 +34,13 @@ def test_wrong_join_codes_count_across_processes_without_redis(tmp_path):
     result = run_manage("shell", "-c", CHECK, **env)
 
     assert result.stdout.strip().splitlines()[-1] == "True"
+
+
+def test_sessions_are_read_from_redis_when_there_is_one_and_kept_in_the_database():
+    probe = "from django.conf import settings; print(settings.SESSION_ENGINE)"
+    env = {"SECRET_KEY": "sessions-probe-" + "k" * 40, "ALLOWED_HOSTS": "quiz.example.org"}
+    with_redis = run_manage("shell", "-c", probe, REDIS_URL="redis://127.0.0.1:1/0", **env)
+    without = run_manage("shell", "-c", probe, REDIS_URL="", **env)
+
+    assert with_redis.stdout.split()[-1] == "django.contrib.sessions.backends.cached_db"
+    assert without.stdout.split()[-1] == "django.contrib.sessions.backends.db"

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from history_quiz.jobs.models import Job, JobKind, JobStatus
+from history_quiz.jobs.models import FINISHED_STATUSES, Job, JobKind, JobStatus
 
 logger = logging.getLogger(__name__)
 
@@ -167,3 +167,22 @@ def job_passwords_forget(*, job: Job) -> None:
         return
     forgotten = [{**account, "password": ""} for account in accounts]
     job_remember(job=job, accounts=forgotten, passwords_shown_at=timezone.now().isoformat())
+
+
+def jobs_forget_old_passwords() -> int:
+    """Wipe the one-time passwords of roster jobs finished more than
+    ROSTER_PASSWORDS_KEPT_HOURS ago whose page nobody opened (opening it wipes them at
+    once); returns how many jobs had some. The accounts themselves are untouched (still to
+    choose their own password at first log-in)."""
+    cutoff = timezone.now() - timedelta(hours=settings.ROSTER_PASSWORDS_KEPT_HOURS)
+    unshown = Job.objects.filter(
+        kind=JobKind.ROSTER_CREATE, status__in=FINISHED_STATUSES, finished_at__lt=cutoff
+    ).exclude(result__has_key="passwords_shown_at")
+    wiped = 0
+    for job in unshown:
+        with transaction.atomic():
+            job = Job.objects.select_for_update().get(pk=job.pk)  # a page may be opening it
+            if any(account.get("password") for account in job.result.get("accounts") or []):
+                job_passwords_forget(job=job)
+                wiped += 1
+    return wiped

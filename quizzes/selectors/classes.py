@@ -1,11 +1,11 @@
-"""Reads for the classes pages: class lists, the gradebook, a student's drill-down and the
-student dashboard. Each uses a fixed number of queries whatever the class size."""
+"""Reads for the classes pages: class lists, a student's drill-down and the student
+dashboard (the gradebook has a module of its own, `selectors.gradebook`). Each uses a fixed
+number of queries whatever the class size."""
 
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import cache
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.urls import reverse
@@ -20,25 +20,25 @@ from quizzes.models import (
     Attempt,
     Classroom,
     Enrolment,
-    GradingMethod,
     LessonReading,
+)
+
+# The gradebook's names stay importable from here, as before it had a module of its own.
+from quizzes.selectors.gradebook import (  # noqa: F401
+    Gradebook,
+    GradebookCell,
+    GradebookRow,
+    attempt_review_url,
+    attempt_review_url_pattern,
+    classroom_assignments,
+    classroom_gradebook,
+    gradebook_csv_rows,
 )
 from quizzes.statistics import NO_ANSWER, answer_labels
 
 # Soonest due first; assignments without a due date last.
 DUE_ORDER = (F("due_at").asc(nulls_last=True), "pk")
 ATTEMPT_FIELDS = ("pk", "assignment_id", "student_id", "number", "submitted_at", "score")
-
-
-@cache
-def _review_url_pattern() -> str:
-    return reverse("quizzes:attempt_review", args=[0]).replace("/0/", "/{}/")
-
-
-def attempt_review_url(attempt_id: int) -> str:
-    """The review page of one attempt (the student's answers, marks and overrides); the
-    route is reversed once, as a gradebook links thousands of cells."""
-    return _review_url_pattern().format(int(attempt_id))
 
 
 def assignment_start_url(assignment_id: int) -> str:
@@ -112,40 +112,6 @@ class AssignmentStatus:
         return self.submitted[-1] if self.submitted else None
 
     @property
-    def counting_attempt(self) -> AttemptSummary | None:
-        """The attempt the grade comes from: the best for "highest", the first or the last;
-        the latest for an average (it shows the student's most recent work)."""
-        graded = [summary for summary in self.submitted if summary.percent is not None]
-        if not graded or self.is_lesson:
-            return None
-        method = self.assignment.quiz.grading_method
-        if method == GradingMethod.HIGHEST:
-            return max(graded, key=lambda summary: (summary.percent, summary.number))
-        if method == GradingMethod.FIRST:
-            return graded[0]
-        return graded[-1]
-
-    @property
-    def cell_url(self) -> str:
-        """Where the gradebook cell leads: the review of the attempt that counts."""
-        attempt = self.counting_attempt
-        return attempt.review_url if attempt else ""
-
-    @property
-    def cell_text(self) -> str:
-        """What the gradebook cell says, e.g. "85%", "85% (2 attempts)", "In progress"."""
-        if self.is_lesson or self.grade is not None:
-            tries = len(self.submitted)
-            return self.grade_text + (f" ({tries} attempts)" if tries > 1 else "")
-        return "In progress" if self.open_attempt else "—"
-
-    @property
-    def cell_css(self) -> str:
-        if self.is_missing:
-            return "table-danger"
-        return self.band.css if self.grade is not None else "text-muted"
-
-    @property
     def grade_text(self) -> str:
         if self.is_lesson:
             return "Read" if self.read_at else "Not read"
@@ -209,13 +175,6 @@ def classroom_list(*, user, archived: bool = False) -> QuerySet[Classroom]:
     )
 
 
-def classroom_assignments(*, classroom: Classroom) -> list[Assignment]:
-    """The class's current assignments, soonest due first."""
-    return list(
-        classroom.assignments.current().select_related("quiz", "lesson").order_by("due_at", "pk")
-    )
-
-
 def classroom_removed_assignments(*, classroom: Classroom) -> list[Assignment]:
     """Assignments the teacher removed, most recent first (they can be restored)."""
     return list(
@@ -268,103 +227,6 @@ def classroom_roster(*, classroom: Classroom) -> list[Enrolment]:
         "removed_at", "student__last_name", "student__first_name", "student__username"
     )
     return sorted(enrolments, key=lambda enrolment: enrolment.removed_at is not None)
-
-
-@dataclass
-class GradebookRow:
-    student: object
-    cells: list[AssignmentStatus]
-    missing_as_zero: bool = False
-
-    @property
-    def average(self) -> float | None:
-        """The mean of the quiz grades; missing quizzes count as 0 when the teacher asks."""
-        grades = [cell.grade for cell in self.cells if cell.grade is not None]
-        if self.missing_as_zero:
-            grades += [0.0 for cell in self.cells if cell.is_missing and not cell.is_lesson]
-        return sum(grades) / len(grades) if grades else None
-
-
-@dataclass
-class Gradebook:
-    classroom: Classroom
-    assignments: list[Assignment]
-    rows: list[GradebookRow]
-    missing_as_zero: bool = False
-
-
-def classroom_gradebook(
-    *, classroom: Classroom, now: datetime | None = None, missing_as_zero: bool = False
-) -> Gradebook:
-    """Current students by assignments, each cell graded by the quiz's grading method;
-    `missing_as_zero` counts quizzes past due with nothing handed in as 0 in the average.
-
-    Five queries for any class size: students, assignments, attempts, readings and
-    extensions.
-    """
-    now = now or timezone.now()
-    enrolments = classroom.enrolments.current().select_related("student")
-    students = sorted(
-        (enrolment.student for enrolment in enrolments),
-        key=lambda student: (student.last_name.lower(), student.first_name.lower(), student.pk),
-    )
-    assignments = classroom_assignments(classroom=classroom)
-    attempts: dict[tuple[int, int], list[dict]] = defaultdict(list)
-    for row in Attempt.objects.filter(assignment__classroom=classroom).values(
-        *ATTEMPT_FIELDS, "max_score"
-    ):
-        attempts[(row["student_id"], row["assignment_id"])].append(row)
-    readings = {
-        (row["student_id"], row["assignment_id"]): row["read_at"]
-        for row in LessonReading.objects.filter(assignment__classroom=classroom).values(
-            "student_id", "assignment_id", "read_at"
-        )
-    }
-    extended = extensions_by_student(assignments)
-    # The (student, assignment) keys are made once per cell: 8,000 cells in a big class.
-    columns = [(assignment, assignment.pk) for assignment in assignments]
-    rows = []
-    for student in students:
-        cells = []
-        for assignment, assignment_id in columns:
-            key = (student.pk, assignment_id)
-            cells.append(
-                assignment_status(
-                    assignment=assignment,
-                    attempts=attempts.get(key, ()),
-                    read_at=readings.get(key),
-                    now=now,
-                    extended_to=extended.get(key),
-                )
-            )
-        rows.append(GradebookRow(student=student, cells=cells, missing_as_zero=missing_as_zero))
-    return Gradebook(
-        classroom=classroom, assignments=assignments, rows=rows, missing_as_zero=missing_as_zero
-    )
-
-
-def gradebook_csv_rows(gradebook: Gradebook) -> list[list[str]]:
-    """The gradebook as spreadsheet rows: a header, then one row per student."""
-    average = "Average (missing counted as 0)" if gradebook.missing_as_zero else "Average"
-    header = ["Student", "Username", average]
-    for assignment in gradebook.assignments:
-        due = f" (due {assignment.due_at:%Y-%m-%d})" if assignment.due_at else ""
-        header.append(f"{assignment.title}{due}")
-    rows = [header]
-    for row in gradebook.rows:
-        average = f"{row.average:.1f}" if row.average is not None else ""
-        line = [str(row.student), row.student.username, average]
-        for cell in row.cells:
-            if cell.is_lesson:
-                text = "read" if cell.read_at else "not read"
-            else:
-                text = f"{cell.grade:.1f}" if cell.grade is not None else ""
-            flags = [
-                flag for flag, on in (("late", cell.is_late), ("missing", cell.is_missing)) if on
-            ]
-            line.append(" ".join([text, *flags]).strip())
-        rows.append(line)
-    return rows
 
 
 @dataclass

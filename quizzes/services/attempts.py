@@ -174,10 +174,11 @@ def attempt_is_expired(attempt: Attempt, now=None) -> bool:
 
 
 def _attempt_locked_for_answer(*, attempt_id: int, question_id: int, student=None) -> Attempt:
-    """The attempt row, locked until the transaction ends, in one query with its quiz, how
-    many of its questions have an answer, and this question's saved answer (`saved_id`,
-    `saved_given`, `saved_checked_at`; None when there is none). Raises
-    Attempt.DoesNotExist when it is not the student's.
+    """The attempt row, locked until the transaction ends, in one query with what a save
+    needs: the quiz's `answers_visible`, how many of its questions have an answer, and this
+    question's saved answer (`saved_id`, `saved_given`, `saved_checked_at`; None when there
+    is none). Only the attempt's fields a save reads are loaded (a save is the request a
+    class sends most). Raises Attempt.DoesNotExist when it is not the student's.
 
     The row lock is what keeps saves and the submit of one attempt in a single order:
     FOR UPDATE OF the attempt alone, since the quiz and the answers are only read."""
@@ -190,10 +191,11 @@ def _attempt_locked_for_answer(*, attempt_id: int, question_id: int, student=Non
     )
     attempts = (
         Attempt.objects.select_for_update(of=("self",))
-        .select_related("assignment__quiz")
+        .only("student_id", "assignment_id", "question_ids", "deadline_at", "submitted_at")
         .annotate(
             answered_count=Coalesce(Subquery(answered), 0),
             saved=FilteredRelation("answers", condition=Q(answers__question_id=question_id)),
+            answers_visible=F("assignment__quiz__answers_visible"),
         )
         .annotate(
             saved_id=F("saved__pk"),
@@ -237,9 +239,7 @@ def _answer_write(
             if clean is not None:
                 # Only now: the attempt holds this question, so its options may be told.
                 given = clean(question, given)
-            checked = bool(
-                check and locked.assignment.quiz.answers_visible == AnswerVisibility.AFTER_EACH
-            )
+            checked = bool(check and locked.answers_visible == AnswerVisibility.AFTER_EACH)
             if checked and given is None:
                 raise ValidationError("Give an answer before checking it.", code="empty")
             answer = Answer(pk=locked.saved_id, attempt=locked, question=question, given=given)

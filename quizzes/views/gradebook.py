@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from quizzes.models import Attempt, Classroom, Enrolment
-from quizzes.selectors.classes import classroom_gradebook, gradebook_csv_rows, student_drilldown
+from quizzes.selectors.classes import student_drilldown
+from quizzes.selectors.gradebook import classroom_gradebook, gradebook_csv_rows
 from quizzes.selectors.statistics import assignment_statistics
 from quizzes.services.attempts import attempts_submit_expired
 from quizzes.spreadsheets import csv_download

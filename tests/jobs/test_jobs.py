@@ -1,10 +1,14 @@
 """A job's page and its life, in this process on the suite's database (SQLite or
 PostgreSQL): queued, done, failed with its reason and its input kept, tried again."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from history_quiz.accounts.models import User
+from history_quiz.jobs.management.commands.run_worker import housekeeping as run_housekeeping
 from history_quiz.jobs.models import Job, JobStatus
 from quizzes.jobs import roster_job_start
 from tests.accounts.factories import StudentFactory, TeacherFactory
@@ -111,3 +115,22 @@ def test_a_roster_job_keeps_the_one_username_rule_and_says_nothing_of_e_mails(
     assert job.error == "Nothing was created: line 1: This username is taken: choose another."
     assert job.error in page
     assert not classroom.enrolments.exists()
+
+
+def _passwords(job: Job) -> list[str]:
+    job.refresh_from_db()
+    return [account["password"] for account in job.result["accounts"]]
+
+
+def test_one_time_passwords_of_a_job_never_opened_are_wiped_after_a_day(classroom, run_tasks):
+    old = roster_job_start(classroom=classroom, teacher=classroom.teacher, text="Sara Ahmed")
+    recent = roster_job_start(classroom=classroom, teacher=classroom.teacher, text="Ben Okafor")
+    run_tasks()
+    Job.objects.filter(pk=old.pk).update(finished_at=timezone.now() - timedelta(hours=25))
+
+    run_housekeeping()
+
+    # Issue 13: the passwords of a roster job nobody opened stayed stored for good.
+    assert _passwords(old) == [""]
+    assert all(_passwords(recent))
+    assert User.objects.get(username="sara.ahmed").must_change_password

@@ -3,11 +3,13 @@ import io
 from datetime import timedelta
 
 import pytest
+from django.template.defaultfilters import floatformat
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes.models import GradingMethod
+from quizzes.models import AssignmentExtension, GradingMethod
 from quizzes.selectors.classes import classroom_gradebook
+from quizzes.templatetags.gradebook_tags import whole_percent
 from tests.accounts.factories import StudentFactory
 from tests.quizzes.factories import (
     AnswerFactory,
@@ -300,3 +302,107 @@ def test_missing_work_counts_as_zero_when_asked_and_the_csv_follows(client, clas
     assert "?missing=zero" in as_zero  # the CSV link keeps the choice
     rows = list(csv.reader(io.StringIO(export.content.decode())))
     assert rows[1][2] == "40.0"
+
+
+def extend(assignment, student, due_at):
+    return AssignmentExtension.objects.create(
+        assignment=assignment,
+        student=student,
+        due_at=due_at,
+        granted_by=assignment.classroom.teacher,
+    )
+
+
+def test_a_hand_in_is_late_by_the_students_own_due_date_when_extended(classroom):
+    on_time, late = enrol(classroom, last_name="A"), enrol(classroom, last_name="B")
+    due = timezone.now() - timedelta(days=3)
+    assignment = quiz_assignment(classroom, due_at=due)
+    extend(assignment, on_time, due + timedelta(days=2))
+    extend(assignment, late, due + timedelta(hours=1))
+    submit(assignment, on_time, 80, when=due + timedelta(days=1))
+    submit(assignment, late, 80, when=due + timedelta(days=1))
+
+    cells = {row.student.pk: row.cells[0] for row in classroom_gradebook(classroom=classroom).rows}
+
+    assert not cells[on_time.pk].is_late
+    assert cells[late.pk].is_late
+
+
+def test_missing_goes_by_the_extended_date_for_a_lesson_too(classroom):
+    student = enrol(classroom)
+    assignment = LessonAssignmentFactory(
+        classroom=classroom, due_at=timezone.now() - timedelta(days=1)
+    )
+    extend(assignment, student, timezone.now() + timedelta(days=1))
+
+    cell = only_cell(classroom)
+
+    assert not cell.is_missing
+    assert cell.grade_text == "Not read"
+
+
+def test_a_lesson_read_after_its_due_date_is_marked_late(client, classroom):
+    student = enrol(classroom)
+    due = timezone.now() - timedelta(days=2)
+    assignment = LessonAssignmentFactory(classroom=classroom, due_at=due)
+    LessonReadingFactory(assignment=assignment, student=student, read_at=due + timedelta(hours=5))
+
+    page = gradebook_page(client, classroom)
+
+    assert only_cell(classroom).is_late
+    assert 'Read <span class="badge text-bg-warning">Late</span>' in page
+
+
+def test_cells_say_in_progress_and_count_attempts(client, classroom):
+    busy, twice = enrol(classroom, last_name="A"), enrol(classroom, last_name="B")
+    assignment = quiz_assignment(classroom, GradingMethod.LAST)
+    AttemptFactory(assignment=assignment, student=busy)
+    submit(assignment, twice, 40, number=1)
+    submit(assignment, twice, 60, number=2)
+
+    page = gradebook_page(client, classroom)
+
+    assert "In progress</td>" in page
+    assert "60% (2 attempts)</a>" in page
+
+
+@pytest.mark.parametrize(("percents", "counting"), [([70, 70, 50], 2), ([90, 40, 90], 3)])
+def test_of_equal_best_attempts_the_latest_counts(client, classroom, percents, counting):
+    student = enrol(classroom)
+    assignment = quiz_assignment(classroom, GradingMethod.HIGHEST)
+    attempts = [
+        submit(assignment, student, percent, number=number)
+        for number, percent in enumerate(percents, start=1)
+    ]
+
+    link = reverse("quizzes:attempt_review", args=[attempts[counting - 1].pk])
+    assert f'href="{link}"' in gradebook_page(client, classroom)
+
+
+@pytest.mark.parametrize("method", list(GradingMethod))
+def test_an_ungraded_hand_in_shows_no_grade_and_no_link(client, classroom, method):
+    student = enrol(classroom)
+    assignment = quiz_assignment(classroom, method)
+    SubmittedAttemptFactory(assignment=assignment, student=student, score=None, max_score=None)
+
+    cell = only_cell(classroom)
+    page = gradebook_page(client, classroom)
+
+    assert cell.grade is None and cell.attempts == 1 and not cell.is_missing
+    assert "grade-link" not in page
+
+
+@pytest.mark.parametrize("value", [0.5, 2.5, 62.5, 99.5, 33.333, 66.666, 100.0, 0.0])
+def test_averages_round_halves_up_as_the_template_did(value):
+    assert whole_percent(value) == floatformat(value, 0)
+
+
+def test_student_names_and_titles_are_escaped(client, classroom):
+    enrol(classroom, first_name="<b>Bold</b>", last_name="")
+    quiz = QuizFactory(owner=classroom.teacher, title="<i>Vienna</i>")
+    AssignmentFactory(classroom=classroom, quiz=quiz)
+
+    page = gradebook_page(client, classroom)
+
+    assert "&lt;b&gt;Bold&lt;/b&gt;" in page and "<b>Bold" not in page
+    assert "&lt;i&gt;Vienna&lt;/i&gt;" in page and "<i>Vienna" not in page

@@ -10,19 +10,26 @@ from django.db import close_old_connections, connection
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands.db_worker import Command as DatabaseWorkerCommand
 
-from history_quiz.jobs.services import jobs_beat, jobs_requeue_stale
+from history_quiz.jobs.services import jobs_beat, jobs_forget_old_passwords, jobs_requeue_stale
 
 logger = logging.getLogger(__name__)
 
 
+def housekeeping() -> None:
+    """Every few beats: queue again the jobs of workers that stopped, and wipe the one-time
+    passwords of roster jobs left unopened too long."""
+    jobs_requeue_stale()
+    jobs_forget_old_passwords()
+
+
 def watch(worker_id: str, stop: threading.Event) -> None:
-    """Beat for this worker's jobs; look for lost ones every few beats."""
+    """Beat for this worker's jobs; housekeeping every few beats."""
     beats = 0
     while not stop.wait(0 if beats == 0 else settings.JOBS_HEARTBEAT_SECONDS):
         try:
             jobs_beat(worker_id=worker_id)
             if beats % 3 == 0:
-                jobs_requeue_stale()
+                housekeeping()
         except Exception:  # noqa: BLE001 - a database hiccup must not stop the watchman
             logger.exception("The job watchman could not reach the database")
         finally:
