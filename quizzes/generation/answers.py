@@ -117,9 +117,11 @@ def variants(answer: "Answer") -> list[str]:
     """Other forms of the answer a teacher would accept."""
     forms = [answer.text]
     if answer.entity is not None:
-        # The lesson's own forms of the name, a surname among them only where the lesson
-        # uses it alone: the last word of "Martin Luther King Jr" or "Zeng Guofan" is none.
+        # The lesson's own forms of the name, and a person's surname or first and last name
+        # where no other name of the lesson shares it (the last word of "Martin Luther King
+        # Jr" or "Zeng Guofan" is none).
         forms += sorted(answer.entity.names)
+        forms += answer.entity.short_forms  # "Cabral" for "Pedro Álvares Cabral"
     if answer.kind == NUMBER:
         digits = answer.text.replace(",", "")
         forms.append(digits)
