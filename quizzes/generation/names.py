@@ -61,6 +61,13 @@ def _family_name_first(words: list[str]) -> bool:
     return len(words) <= 3 and all(PINYIN_WORD.match(_plain(word)) for word in words)
 
 
+def looks_like_thing(name: str) -> bool:
+    """A "person" whose last word names a thing ("Victor Verster Prison", "Manchester
+    Railway"): the tagger's mistake, never a person to ask for."""
+    words = name.split()
+    return len(words) > 1 and words[-1].lower() in THING_HEADS
+
+
 def person_short_forms(name: str) -> list[tuple[str, bool]]:
     """(form, is_surname) pairs: the surname with and without its particle, and the first
     and last name without the middle ones."""
@@ -72,7 +79,7 @@ def person_short_forms(name: str) -> list[tuple[str, bool]]:
     lowered = [w.lower().rstrip(".") for w in words]
     if any(w in NO_SURNAME or w in OTHER_TITLES for w in lowered) or any(map(ROMAN.match, words)):
         return []
-    if not words[0][:1].isupper() or lowered[-1] in HONORIFICS | THING_HEADS:
+    if not words[0][:1].isupper() or lowered[-1] in HONORIFICS or looks_like_thing(name):
         return []  # "de Klerk" written without a first name keeps its particle
     start = len(words) - 1
     while start > 1 and words[start - 1] in PARTICLES:  # lower case only: "Van Tien Dung"
