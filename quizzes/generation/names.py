@@ -40,7 +40,7 @@ OTHER_TITLES = {
     "nawab",
 }
 # A last word that names a thing ("Victor Verster Prison") makes no person's surname.
-THING_HEADS = {head.lower() for head in EVENT_HEADS | ORG_HEADS | PLACE_HEADS} | {"prison"}
+THING_HEADS = {head.lower() for head in EVENT_HEADS | ORG_HEADS | PLACE_HEADS}
 ROMAN = re.compile(r"^[IVXL]{1,5}$")
 # A romanised Chinese name puts the family name first ("Zeng Guofan", "An Lushan"): its last
 # word is a given name, never the short form. Every word made of pinyin syllables says so.
