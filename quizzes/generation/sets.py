@@ -275,9 +275,14 @@ SEQUENCE_WORD = re.compile(
 )
 
 
+# "The first bill to authorise the line": the ordinal goes, "The bill ..." says the same.
+ORDINAL_BEFORE_NOUN = re.compile(r"\b(the|a) (?:first|second|third) (?=[a-z])", re.I)
+
+
 def without_sequence_words(text: str) -> str | None:
     """The event without an opening of sequence, or None when it still tells its order."""
     text = SEQUENCE_CLAUSE.sub("", SEQUENCE_ADVERB.sub("", text))
+    text = ORDINAL_BEFORE_NOUN.sub(lambda m: m.group(1) + " ", text)
     if len(text.split()) < 3 or SEQUENCE_WORD.search(text):
         return None
     return capitalise(text)
