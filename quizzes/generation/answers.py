@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from quizzes.generation.entities import DATE, NUMBER, Entity, Mention, normalise
+from quizzes.generation.names import person_short_forms
 from quizzes.generation.selection import LessonSentence
 
 TERM = "term"
@@ -121,7 +122,11 @@ def variants(answer: "Answer") -> list[str]:
         # where no other name of the lesson shares it (the last word of "Martin Luther King
         # Jr" or "Zeng Guofan" is none).
         forms += sorted(answer.entity.names)
-        forms += answer.entity.short_forms  # "Cabral" for "Pedro Álvares Cabral"
+        # "Cabral" for "Pedro Álvares Cabral": short forms of the name as this sentence
+        # writes it ("Hector Pieterson", not the "Hector Pieterson Memorial" joined to it).
+        forms += [
+            form for form, _ in person_short_forms(answer.text) if form in answer.entity.short_forms
+        ]
     if answer.kind == NUMBER:
         digits = answer.text.replace(",", "")
         forms.append(digits)

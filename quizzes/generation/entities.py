@@ -797,7 +797,8 @@ def build_entities(docs: list[Doc], found: list[list[Mention]] | None = None) ->
     for entity in entities:
         if entity.kind == PERSON:
             others = [name for e in entities if e is not entity for name in e.names]
-            entity.short_forms = tuple(unshared_short_forms(entity.name, others))
+            forms = [f for name in sorted(entity.names) for f in unshared_short_forms(name, others)]
+            entity.short_forms = tuple(dict.fromkeys(forms))
     return sorted(entities, key=lambda e: (e.mentions[0].sentence, e.mentions[0].start))
 
 

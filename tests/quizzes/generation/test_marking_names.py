@@ -4,11 +4,13 @@ another person or thing of the lesson shares that short form. Each row generates
 accepted variants from a small lesson, then marks what a student typed."""
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 
 from quizzes.generation.answers import variants
 from quizzes.generation.names import person_short_forms
+from quizzes.generation.pipeline import generate_bank
 from quizzes.models import QuestionKind
 from quizzes.scoring import score_answer
 
@@ -82,3 +84,16 @@ def test_a_short_form_another_name_shares_is_wrong(parse, sentences, key, typed)
 )
 def test_short_forms_come_only_from_a_surname(name, forms):
     assert [form for form, _ in person_short_forms(name)] == forms
+
+
+def test_short_forms_come_from_the_name_the_blank_hides(lesson_file):
+    # Seen after the surname rule: a boy's name joined to the memorial named after him
+    # accepted "Memorial" for the boy.
+    path = (
+        Path(__file__).parents[1] / "data" / "released-f4" / "the-soweto-uprising-16-june-1976.txt"
+    )
+    bank = generate_bank(lesson_file(path))
+
+    accepted = [a for q in bank.questions if q.kind == "fill_blank" for a in q.accepted]
+
+    assert "Memorial" not in accepted and "Hector Memorial" not in accepted
