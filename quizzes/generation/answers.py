@@ -157,12 +157,25 @@ def article_before(doc: Doc, token_start: int) -> str:
     return before if before in ("the", "a", "an") else ""
 
 
+SAINT = {"st", "st.", "saint"}
+
+
+def _saint_of_a_place(doc: Doc, token_start: int, token_end: int) -> bool:
+    """ "St Peter's Basilica", "Saint Mark's Square": the saint's name is part of the place's."""
+    if token_start == 0 or doc[token_start - 1].lower_ not in SAINT:
+        return False
+    after = doc[token_end : token_end + 2]
+    return len(after) == 2 and after[0].text in ("'s", "’s") and after[1].text[:1].isupper()
+
+
 def entity_answers(
     sentence: LessonSentence, mentions: list[Mention], entity_of: dict[tuple[int, int], Entity]
 ) -> list[Answer]:
     """Answers from the entities, dates and numbers a sentence names."""
     answers = []
     for mention in mentions:
+        if _saint_of_a_place(sentence.doc, mention.token_start, mention.token_end):
+            continue
         entity = entity_of.get((mention.sentence, mention.start))
         answers.append(answer_from_mention(sentence, mention, entity))
     return answers

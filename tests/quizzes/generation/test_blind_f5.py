@@ -10,7 +10,7 @@ import pytest
 
 from quizzes.generation.context import leaning_words
 from quizzes.generation.nlp import parse_all
-from quizzes.generation.pipeline import generate_bank
+from quizzes.generation.pipeline import LessonText, generate_bank
 from quizzes.generation.sets import DatedEvent, ordering
 
 RELEASED_F5 = Path(__file__).parents[1] / "data" / "released-f5"
@@ -81,3 +81,28 @@ def test_no_ordering_event_tells_its_place_in_the_order(opening):
     shown = " | ".join(question.answer) if question else ""
     for word in ("After", "Finally", "first"):
         assert word not in shown.split(), shown
+
+
+def test_no_blank_inside_a_saints_place_name():
+    # "the rebuilding of St _____'s Basilica in Rome": the saint's name is part of a
+    # building's name, not a person the lesson asks about.
+    bank = generate_bank(
+        LessonText(
+            "A Lesson on a Church",
+            [],
+            list(
+                enumerate(
+                    [
+                        "In 1506 Pope Julius II began the rebuilding of St Mark's Cathedral in "
+                        "the city of Velden.",
+                        "The work on the new church took more than a century to finish.",
+                    ],
+                    start=1,
+                )
+            ),
+        )
+    )
+
+    prompts = [q.prompt for q in bank.questions if q.answer == "Mark"]
+
+    assert prompts == []
