@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from quizzes.generation.entities import DATE, NUMBER, Entity, Mention, normalise
+from quizzes.generation.names import person_short_forms
 from quizzes.generation.selection import LessonSentence
 
 TERM = "term"
@@ -117,9 +118,15 @@ def variants(answer: "Answer") -> list[str]:
     """Other forms of the answer a teacher would accept."""
     forms = [answer.text]
     if answer.entity is not None:
-        # The lesson's own forms of the name, a surname among them only where the lesson
-        # uses it alone: the last word of "Martin Luther King Jr" or "Zeng Guofan" is none.
+        # The lesson's own forms of the name, and a person's surname or first and last name
+        # where no other name of the lesson shares it (the last word of "Martin Luther King
+        # Jr" or "Zeng Guofan" is none).
         forms += sorted(answer.entity.names)
+        # "Cabral" for "Pedro Álvares Cabral": short forms of the name as this sentence
+        # writes it ("Hector Pieterson", not the "Hector Pieterson Memorial" joined to it).
+        forms += [
+            form for form, _ in person_short_forms(answer.text) if form in answer.entity.short_forms
+        ]
     if answer.kind == NUMBER:
         digits = answer.text.replace(",", "")
         forms.append(digits)
@@ -150,12 +157,25 @@ def article_before(doc: Doc, token_start: int) -> str:
     return before if before in ("the", "a", "an") else ""
 
 
+SAINT = {"st", "st.", "saint"}
+
+
+def _saint_of_a_place(doc: Doc, token_start: int, token_end: int) -> bool:
+    """ "St Peter's Basilica", "Saint Mark's Square": the saint's name is part of the place's."""
+    if token_start == 0 or doc[token_start - 1].lower_ not in SAINT:
+        return False
+    after = doc[token_end : token_end + 2]
+    return len(after) == 2 and after[0].text in ("'s", "’s") and after[1].text[:1].isupper()
+
+
 def entity_answers(
     sentence: LessonSentence, mentions: list[Mention], entity_of: dict[tuple[int, int], Entity]
 ) -> list[Answer]:
     """Answers from the entities, dates and numbers a sentence names."""
     answers = []
     for mention in mentions:
+        if _saint_of_a_place(sentence.doc, mention.token_start, mention.token_end):
+            continue
         entity = entity_of.get((mention.sentence, mention.start))
         answers.append(answer_from_mention(sentence, mention, entity))
     return answers

@@ -130,6 +130,14 @@ BACK_NOUNS = {
 }
 
 
+def _names_a_place_after_preposition(token: Token) -> bool:
+    """ "At Tarsk", "At the Mawei post station": a name after a place preposition, or in a
+    noun phrase that stands there, is a place."""
+    while token.dep_ == "compound" and token.head.i > token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
+
+
 def _has_person_before(doc: Doc, token: Token) -> bool:
     # "In his speech, Kennedy ...": a possessive may come just before its name.
     window = doc[: token.i] if token.i > 2 or token.lower_ not in ("his", "her") else doc
@@ -139,7 +147,7 @@ def _has_person_before(doc: Doc, token: Token) -> bool:
             t.ent_type_ == "PERSON"
             or t.pos_ == "PROPN"
             and t.ent_type_ not in NOT_PEOPLE
-            and not (t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPOSITIONS)
+            and not _names_a_place_after_preposition(t)
             or t.lemma_.lower() in PERSON_NOUNS
             and t.tag_ != "NNS"  # "60 men ... against him": a plural is nobody's "him"
         )

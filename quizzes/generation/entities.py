@@ -14,6 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from quizzes.generation.fallbacks import KNOWN_PLACES
+from quizzes.generation.names import unshared_short_forms
 from quizzes.generation.nlp import EVENT_HEADS, MONTH_NAMES, ORG_HEADS, PLACE_HEADS
 
 PERSON, PLACE, ORGANISATION, EVENT, GROUP, DATE, NUMBER = (
@@ -386,6 +387,8 @@ class Entity:
     takes_the: bool = False
     plural: bool = False
     certain: bool = True  # every mention agrees on the kind (or grammar settled it)
+    # A person's short forms a student may write that no other name of the lesson shares.
+    short_forms: tuple[str, ...] = ()
 
     @property
     def short_name(self) -> str:
@@ -791,6 +794,11 @@ def build_entities(docs: list[Doc], found: list[list[Mention]] | None = None) ->
                 and not titled_person,
             )
         )
+    for entity in entities:
+        if entity.kind == PERSON:
+            others = [name for e in entities if e is not entity for name in e.names]
+            forms = [f for name in sorted(entity.names) for f in unshared_short_forms(name, others)]
+            entity.short_forms = tuple(dict.fromkeys(forms))
     return sorted(entities, key=lambda e: (e.mentions[0].sentence, e.mentions[0].start))
 
 

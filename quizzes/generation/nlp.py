@@ -58,6 +58,8 @@ EVENT_HEADS = {
 }
 # Nouns that make a proper name an organisation ("the Communist Party").
 ORG_HEADS = {
+    "railway",  # "the Liverpool and Manchester Railway": a company and its line, no person
+    "railroad",
     "congress",
     "party",
     "army",
@@ -107,6 +109,12 @@ ORG_HEADS |= {
 }
 # Nouns that make a proper name a place ("the Soviet Union", "the Nile River").
 PLACE_HEADS = {
+    "prison",  # "Victor Verster Prison": a place the tagger reads as a person
+    "jail",
+    "gaol",
+    "bridge",
+    "station",
+    "dam",
     "castle",
     "palace",
     "fort",

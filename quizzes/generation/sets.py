@@ -1,7 +1,7 @@
 """Matching (names to descriptions) and ordering (dated events) over a whole lesson."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quizzes.generation.checks import contains_phrase
 from quizzes.generation.context import leaning_words
@@ -260,14 +260,48 @@ def matching(pairs: list[Pair], prompt: str = "") -> GeneratedQuestion | None:
     return question
 
 
+# Words that tell an event's place in the order (F5: "The first bill ... was defeated",
+# "After a new route was surveyed, Parliament approved ..."): an opening clause or
+# adverb of sequence is cut; an event naming its own rank in time is left out.
+SEQUENCE_ADVERB = re.compile(
+    r"^(?:then|finally|later|next|eventually|afterwards|subsequently|soon|at last|in the end"
+    r"|at first|in time)\b,?\s+",
+    re.I,
+)
+SEQUENCE_CLAUSE = re.compile(r"^(?:after|before|following|once|until|when)\b[^,]{3,}?,\s+", re.I)
+SEQUENCE_WORD = re.compile(
+    r"\b(?:first|last|final|finally|then|later|earlier|previous|afterwards|again|second|third)\b",
+    re.I,
+)
+
+
+# "The first bill to authorise the line": the ordinal goes, "The bill ..." says the same.
+ORDINAL_BEFORE_NOUN = re.compile(r"\b(the|a) (?:first|second|third) (?=[a-z])", re.I)
+
+
+def without_sequence_words(text: str) -> str | None:
+    """The event without an opening of sequence, or None when it still tells its order."""
+    text = SEQUENCE_CLAUSE.sub("", SEQUENCE_ADVERB.sub("", text))
+    text = ORDINAL_BEFORE_NOUN.sub(lambda m: m.group(1) + " ", text)
+    if len(text.split()) < 3 or SEQUENCE_WORD.search(text):
+        return None
+    return capitalise(text)
+
+
 def ordering(events: list[DatedEvent]) -> GeneratedQuestion | None:
     """Put four or five events in the order they happened.
 
     Two events must differ in year, or in month (or day) when both dates give them, so
     that the order is not open to dispute.
     """
+    told = [(e, without_sequence_words(e.text)) for e in events]
     candidates = sorted(
-        (e for e in events if len(e.text.split()) <= MAX_EVENT_WORDS), key=lambda e: e.when
+        (
+            replace(e, text=text)
+            for e, text in told
+            if text is not None and len(text.split()) <= MAX_EVENT_WORDS
+        ),
+        key=lambda e: e.when,
     )
     # The longest chain of events each clearly after the one before.
     best: list[list[DatedEvent]] = []

@@ -32,6 +32,13 @@ MAX_OPTION_WORDS = 25  # a longer statement stands out among key points
 MIN_WORDS = 5
 
 
+def as_statement(text: str) -> str:
+    """A key point written as a note ends with a full stop like every other option (F5:
+    the right option alone had none)."""
+    text = text.strip()
+    return text if text[-1:] in ".!?" else text + "."
+
+
 def key_point_sentences(
     key_docs: list[Doc], sources: list[LessonSentence | None], stating: list[bool] | None = None
 ):
@@ -195,15 +202,16 @@ def which_is_true(
             continue
         sources = ["reused" if used[text] >= MAX_USES else "lesson" for text in wrong]
         used.update(wrong)
+        right = as_statement(sentence.text)
         item = GeneratedQuestion(
             kind="multiple_choice",
             prompt="Which of these statements is true?",
-            answer=sentence.text,
+            answer=right,
             rule=f"mc.true.{origin}",
             sentence=source if sentence.source_states else sentence,
             target=sentence.text,
-            choices=[sentence.text, *wrong],
-            distractors=wrong,
+            choices=[right, *map(as_statement, wrong)],
+            distractors=[as_statement(text) for text in wrong],
             key_point=sentence.key_point,
             note=f"The lesson's {ORIGIN_NOTES[origin]}: {sentence.text}",
         )

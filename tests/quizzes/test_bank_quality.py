@@ -80,24 +80,28 @@ def test_bank_has_enough_questions_and_a_ready_set(banks, slug):
     assert len({q["kind"] for q in ready}) >= 2
 
 
-def test_most_lessons_have_twenty_ready_questions_of_four_kinds(banks):
+def test_most_lessons_have_fifteen_ready_questions_of_four_kinds(banks):
+    # Traded down from twenty after the F5 read (37-39% key): details leave the ready set
+    # until nine in ten ready items are key (ranking.KEY_SHARE), down to a dozen items, so
+    # a lesson with few key items shows fewer ready ones rather than date details.
     reaching = [
         slug
         for slug in banks
-        if len(ready := _questions(banks, slug, ready=True)) >= 20
+        if len(ready := _questions(banks, slug, ready=True)) >= 15
         and len({q["kind"] for q in ready}) >= 4
     ]
 
     assert len(reaching) / len(banks) >= 0.6, reaching
 
 
-def test_ready_items_are_more_than_half_key_content(banks):
-    # The bar is 60% key by a blind reader; the ranker's own measure stands at about 57%.
+def test_ready_items_are_mostly_key_content(banks):
+    # The bar is 60% key by a blind reader; F4 + F5 readers judged key about 75% of what
+    # the ranker calls key and a tenth of the details: a ready set needs ~85% of the first.
     ready = [q for slug in banks for q in _questions(banks, slug, ready=True)]
 
     details = sum(q["reason"].startswith("Ready: a detail") for q in ready)
 
-    assert details <= 0.45 * len(ready)
+    assert details <= 0.2 * len(ready)
 
 
 @lessons

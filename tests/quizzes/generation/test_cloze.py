@@ -30,7 +30,7 @@ def test_fill_blank_records_rule_source_and_variants(parse):
 
     assert item.rule == "cloze.person"
     assert item.source_text == lesson.sentences[0].text
-    assert item.accepted == []  # the lesson never calls him "Stalin" alone
+    assert item.accepted == ["Stalin"]  # his surname: no other name of the lesson shares it
 
 
 def test_multiple_choice_holds_the_answer_and_three_wrong_options(parse):

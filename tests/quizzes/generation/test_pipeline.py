@@ -133,11 +133,11 @@ def test_a_year_on_the_subject_dates_the_event_for_ordering():
     # F2: "The Treaty of Karlowitz in 1699 handed Hungary ... to the Habsburgs." gave no
     # event, and 9 of 12 lessons had no ordering question.
     sentences = [
-        "In 1529 the army of Arvania first besieged Tarsk.",
+        "In 1529 the army of Arvania besieged Tarsk.",
         "In 1605 Marlow founded a new capital at Lund.",
         "In 1684 Marlow formed an alliance with the northern princes.",
         "The Treaty of Hollin in 1699 handed the southern provinces to Arvania.",
-        "In 1740 the last of the old princes died at Lund.",
+        "In 1740 the old prince of Tarsk died at Lund.",
     ]
     bank = generate_bank(LessonText("The Rise of Arvania", [], list(enumerate(sentences, start=1))))
 

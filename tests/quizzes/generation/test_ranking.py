@@ -292,3 +292,59 @@ def test_finally_inside_the_sentence_does_not_lean():
     (doc,) = parse_all(["The buses of Tarsk were finally desegregated on December 21, 1801."])
 
     assert leaning_words(doc) == []
+
+
+def test_a_fill_blank_on_a_main_actor_of_a_key_point_is_ready():
+    # F5 judges: two thirds of ready items were date details; a blank on the main actor
+    # of a sentence a key point states is key ("fill blanks on main actors").
+    bank = _bank(
+        "Fearing a long siege, Tomas Verlaine ordered the garrison to abandon the northern fort.",
+        "The garrison marched south through the hills for nine days in heavy rain.",
+        "Verlaine was recalled to the capital the next spring and never held office again.",
+        key_points=["Tomas Verlaine ordered the garrison to abandon the northern fort."],
+    )
+
+    blanks = [
+        q
+        for q in bank.questions
+        if q.kind == "fill_blank" and q.answer == "Tomas Verlaine" and q.sentence.index == 0
+    ]
+
+    assert blanks and all(q.ready for q in blanks), [(q.prompt, q.faults) for q in blanks]
+
+
+def _rated(worth, kind, n):
+    from quizzes.generation.items import GeneratedQuestion
+
+    return [
+        GeneratedQuestion(
+            kind,
+            f"{worth} {kind} {i}",
+            "true",
+            "tf.true",
+            None,
+            "",
+            ready=True,
+            worth=worth,
+            confidence=0.9,
+        )
+        for i in range(n)
+    ]
+
+
+def test_details_leave_the_ready_set_when_the_lesson_has_key_items_enough():
+    # F5 judges: 37-39 of 100 ready items key; two thirds were date details of one sentence.
+    from quizzes.generation.ranking import curate_ready
+
+    questions = (
+        _rated("key", "true_false", 8)
+        + _rated("key", "multiple_choice", 6)
+        + _rated("detail", "true_false", 6)
+        + _rated("detail", "fill_blank", 4)
+    )
+
+    curate_ready(questions)
+
+    ready = [q for q in questions if q.ready]
+    details = [q for q in ready if q.worth == "detail"]
+    assert len(ready) >= 12 and len(details) <= 0.1 * len(ready) + 3, (len(ready), len(details))

@@ -38,17 +38,17 @@ def test_ordering_puts_events_by_year_and_shuffles_the_choices(parse):
     sentence = _sentence(parse)
     events = [
         DatedEvent(1917, "1917", "The revolution began", sentence),
-        DatedEvent(1905, "1905", "A first revolution failed", sentence),
-        DatedEvent(1936, "1936", "The first trial opened", sentence),
+        DatedEvent(1905, "1905", "A revolt failed", sentence),
+        DatedEvent(1936, "1936", "The show trial opened", sentence),
         DatedEvent(1939, "1939", "The war began", sentence),
     ]
 
     item = ordering(events)
 
     assert item.answer == [
-        "A first revolution failed",
+        "A revolt failed",
         "The revolution began",
-        "The first trial opened",
+        "The show trial opened",
         "The war began",
     ]
     assert item.choices != item.answer and sorted(item.choices) == sorted(item.answer)
