@@ -80,14 +80,11 @@ def test_bank_has_enough_questions_and_a_ready_set(banks, slug):
     assert len({q["kind"] for q in ready}) >= 2
 
 
-def test_most_lessons_have_fifteen_ready_questions_of_four_kinds(banks):
-    # Traded down from twenty after the F5 read (37-39% key): details leave the ready set
-    # until nine in ten ready items are key (ranking.KEY_SHARE), down to a dozen items, so
-    # a lesson with few key items shows fewer ready ones rather than date details.
+def test_most_lessons_have_twenty_ready_questions_of_four_kinds(banks):
     reaching = [
         slug
         for slug in banks
-        if len(ready := _questions(banks, slug, ready=True)) >= 15
+        if len(ready := _questions(banks, slug, ready=True)) >= 20
         and len({q["kind"] for q in ready}) >= 4
     ]
 

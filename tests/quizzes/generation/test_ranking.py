@@ -337,8 +337,8 @@ def test_details_leave_the_ready_set_when_the_lesson_has_key_items_enough():
     from quizzes.generation.ranking import curate_ready
 
     questions = (
-        _rated("key", "true_false", 8)
-        + _rated("key", "multiple_choice", 6)
+        _rated("key", "true_false", 16)
+        + _rated("key", "multiple_choice", 8)
         + _rated("detail", "true_false", 6)
         + _rated("detail", "fill_blank", 4)
     )
@@ -347,4 +347,21 @@ def test_details_leave_the_ready_set_when_the_lesson_has_key_items_enough():
 
     ready = [q for q in questions if q.ready]
     details = [q for q in ready if q.worth == "detail"]
-    assert len(ready) >= 12 and len(details) <= 0.1 * len(ready) + 3, (len(ready), len(details))
+    assert len(ready) >= 20 and len(details) <= 0.1 * len(ready) + 1, (len(ready), len(details))
+
+
+def test_details_stay_ready_while_the_lesson_has_fewer_than_twenty_ready_items():
+    # A teacher drawing a 20-question quiz from ready items needs twenty: details fill up
+    # a lesson short of key items.
+    from quizzes.generation.ranking import curate_ready
+
+    questions = (
+        _rated("key", "true_false", 8)
+        + _rated("key", "multiple_choice", 6)
+        + _rated("detail", "true_false", 6)
+        + _rated("detail", "fill_blank", 4)
+    )
+
+    curate_ready(questions)
+
+    assert sum(q.ready for q in questions) == 20
