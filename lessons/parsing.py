@@ -22,6 +22,9 @@ QUESTION_HEADING_MAX_WORDS = 10
 # "Causes:" or "The siege and after:" heads a section; a longer line ending in a colon is a
 # sentence introducing what follows.
 COLON_HEADING_MAX_WORDS = 6
+# "Background" with no colon heads a section when a paragraph follows it: key points are
+# short lines, a paragraph runs to this many words or more.
+PARAGRAPH_MIN_WORDS = 25
 SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")", "…")
 
 BULLET = re.compile(r"^\s*(?:[-*•+–—·▪◦]|\d{1,2}[.)])\s+")
@@ -138,7 +141,37 @@ def _classify(lines: list[str]) -> list[_Line]:
             classified.append(_Line(number, _clean(BULLET.sub("", text, count=1)), "bullet"))
         else:
             classified.append(_Line(number, text, "text"))
+    _mark_plain_headings(classified)
     return classified
+
+
+def _mark_plain_headings(lines: list[_Line]) -> None:
+    """A few capitalised words with no punctuation at all, right before a paragraph, are a
+    heading ("Background"); the first line (the title) never is."""
+    content = [line for line in lines if line.kind != "blank"]
+    for index, line in enumerate(content[1:-1], start=1):
+        words = line.text.split()
+        plain = (
+            line.kind == "text"
+            and len(words) <= COLON_HEADING_MAX_WORDS
+            and line.text[:1].isupper()
+            and not re.search(r"[.!?;:,]", line.text)
+            and not _is_label(line.text)
+        )
+        if plain and _paragraph_words(content[index + 1 :]) >= PARAGRAPH_MIN_WORDS:
+            line.kind = "heading"
+
+
+def _paragraph_words(following: list[_Line]) -> int:
+    """Words of the paragraph the lines start with, hard-wrapped lines joined."""
+    count = 0
+    for line in following:
+        if line.kind != "text":
+            break
+        count += len(line.text.split())
+        if line.text.endswith(SENTENCE_END):
+            break
+    return count
 
 
 def _join_wrapped(lines: list[_Line], *, join_when) -> list[_Line]:

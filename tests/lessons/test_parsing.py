@@ -143,6 +143,47 @@ def test_short_lines_ending_in_a_colon_head_sections():
     ]
 
 
+LONG_PARAGRAPH = (
+    "Portugal had explored the African coast for decades, and when Columbus returned from "
+    "his first voyage in 1493 the two crowns quarrelled over who owned the lands he had "
+    "found, so both sent envoys to settle the matter before it came to war at sea."
+)
+
+
+def test_a_short_plain_line_before_a_paragraph_heads_a_section():
+    # Seen in a teacher's file: "Background" with no colon or question mark, so its
+    # paragraph was read as a key point and the import refused the file.
+    text = SMALL.replace("What Happened?", f"Background\n{LONG_PARAGRAPH}\nWhat Happened?")
+
+    parsed = parse_lesson(text)
+
+    assert [s.heading for s in parsed.sections][:2] == ["Background", "What Happened?"]
+    assert parsed.sections[0].paragraphs == [LONG_PARAGRAPH]
+    assert len(parsed.key_points) == 2
+
+
+def test_a_plain_heading_before_a_hard_wrapped_paragraph_heads_a_section():
+    cut = LONG_PARAGRAPH.index(" ", 70)
+    wrapped = LONG_PARAGRAPH[:cut] + "\n" + LONG_PARAGRAPH[cut + 1 :]
+    text = SMALL.replace("What Happened?", f"Background\n{wrapped}\nWhat Happened?")
+
+    parsed = parse_lesson(text)
+
+    assert parsed.sections[0].heading == "Background"
+    assert parsed.sections[0].paragraphs == [LONG_PARAGRAPH]
+
+
+def test_a_short_key_point_without_a_full_stop_stays_a_key_point():
+    text = SMALL.replace(
+        "The line ran 370 leagues", "Envoys met at Tordesillas\nThe line ran 370 leagues"
+    )
+
+    parsed = parse_lesson(text)
+
+    assert "Envoys met at Tordesillas" in parsed.key_points
+    assert [s.heading for s in parsed.sections] == ["What Happened?", "Why Does it Matter?"]
+
+
 def test_a_sentence_ending_in_a_colon_is_not_a_heading():
     text = SMALL.replace(
         "Envoys of Ferdinand",
