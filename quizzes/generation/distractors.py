@@ -39,6 +39,9 @@ NUMBER_IN_TEXT = re.compile(r"\d[\d,]*(?:\.\d+)?")
 YEAR_SHIFTS = (3, -2, 5, -4, 1, -6, 8, -1, 2, -3, 10, -5)
 # Far enough from the answer to be plainly wrong, near enough to be believed.
 NUMBER_FACTORS = (2, 0.5, 3, 1.5, 4, 0.25, 2.5, 0.4)
+# A percentage, whose wrong values must stay possible shares on the same side of half.
+PERCENT = re.compile(r"^\s*(?:%|per\s?cent\b)", re.I)
+SHARE_POINTS = (-10, 7, -20, 12, -5, -15, 4, -25)
 ERA_SPAN = 40  # years either side of the lesson's middle year a fallback may come from
 SOURCE_RANK = {"lesson": 0, "course": 1, "fallback": 2}
 
@@ -528,10 +531,15 @@ def _scale_number(answer: Answer, pool: DistractorPool, seed: str) -> list[str]:
     if not re.fullmatch(r"\d{1,3}(,\d{3})+|\d+|\d+\.\d+", raw):
         return []  # "50,8": a decimal comma or a list, not a number to scale
     value = float(raw.replace(",", ""))
-    start = stable_hash(seed) % len(NUMBER_FACTORS)
+    share = PERCENT.search(answer.text[match.end() :]) is not None
+    # A share moves by points (90.8 -> 80.8), never past the whole or across half: a
+    # majority stays a majority. Other numbers scale.
+    steps = [value + points for points in SHARE_POINTS] if share else []
+    steps = [v for v in steps if 0 < v < 100 and (v > 50) == (value > 50)]
+    values = steps or [value * factor for factor in NUMBER_FACTORS if not share]
+    start = stable_hash(seed) % len(values) if values else 0
     found = []
-    for factor in NUMBER_FACTORS[start:] + NUMBER_FACTORS[:start]:
-        new = value * factor
+    for new in values[start:] + values[:start]:
         if "." not in raw:
             new_text = f"{round(new):,}" if "," in raw else str(round(new))
         else:

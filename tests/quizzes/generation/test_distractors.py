@@ -147,3 +147,24 @@ def test_a_date_inside_a_short_lesson_span_keeps_its_year_and_shifts_its_month(p
     assert len(options) == 3
     assert all(o.endswith(("1955", "1956")) for o in options), options
     assert not [o for o in options if o.startswith(("February 30", "April 30 ", "February 31"))]
+
+
+@pytest.mark.parametrize(
+    "text, share",
+    [
+        ("In the vote 90.8 per cent of voters said Yes to the change.", "90.8 per cent"),
+        ("In the referendum 35 per cent of voters said No to the change.", "35 per cent"),
+    ],
+)
+def test_a_share_stays_a_possible_share_on_its_side_of_half(parse, text, share):
+    # F6 readers: "181.5 per cent" (impossible), and a 36.3% Yes vote under a title that
+    # says the vote was won (a majority swapped for a minority contradicts the lesson).
+    lesson = parse([text])
+    answer = lesson.answer(0, share)
+
+    options = choose_distractors(answer, lesson.sentences[0], lesson.pool, "seed")
+    values = [float(o.split()[0].rstrip("%")) for o in options]
+    true_value = float(share.split()[0].rstrip("%"))
+
+    assert values and all(0 < v <= 100 for v in values), options
+    assert all((v > 50) == (true_value > 50) for v in values), options
