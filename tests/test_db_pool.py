@@ -118,4 +118,6 @@ def test_healthz_through_the_pool_answers_503_within_two_seconds_when_postgresql
     status, seconds = _run(script, "postgres://hq@127.0.0.1:9/none").split()
 
     assert status == "503"
-    assert float(seconds) < 3
+    # 2 s of waiting plus start-up; a loaded machine adds a second or two, still far
+    # from the pool's 10 s.
+    assert float(seconds) < 6

@@ -22,6 +22,9 @@ from tests.quizzes.attempt_setup import assigned_quiz, enrol
 from tests.threads import run_together
 
 pytestmark = [
+    # Each test opens 40-80 connections at once: two such tests on two workers ran
+    # PostgreSQL out of client slots ('sorry, too many clients already').
+    pytest.mark.xdist_group("many-connections"),
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL"),

@@ -21,6 +21,9 @@ from tests.quizzes.live_world import make_live_world
 from tests.threads import run_async, run_together
 
 pytestmark = [
+    # Each test opens 40-80 connections at once: two such tests on two workers ran
+    # PostgreSQL out of client slots ('sorry, too many clients already').
+    pytest.mark.xdist_group("many-connections"),
     pytest.mark.postgres,
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL"),
@@ -29,7 +32,9 @@ PLAYERS = 40
 
 
 def class_of_forty():
-    world = make_live_world()
+    # A long question: on a loaded machine 80 threads at a barrier may take longer than
+    # the default 20 s, and answers after the close are rightly refused as late.
+    world = make_live_world(seconds_per_question=120)
     players = []
     for _ in range(PLAYERS):
         student = StudentFactory()

@@ -241,7 +241,7 @@ def test_the_server_closes_the_question_when_its_time_is_up(world):
         host, phone = await question_open(world, host_h, ana_h)
         await database(_close_soon)(world.game, 0.3)
         await host.send_json_to({"type": "sync"})  # picks up the shortened clock
-        reveal = await frame_of(phone, "reveal", timeout=3)
+        reveal = await frame_of(phone, "reveal", timeout=10)  # slow only on a loaded machine
         assert reveal["index"] == 0 and reveal["you"]["answered"] is False
         await hang_up(host, phone)
 
