@@ -534,9 +534,11 @@ def _scale_number(answer: Answer, pool: DistractorPool, seed: str) -> list[str]:
     share = PERCENT.search(answer.text[match.end() :]) is not None
     # A share moves by points (90.8 -> 80.8), never past the whole or across half: a
     # majority stays a majority. Other numbers scale.
-    steps = [value + points for points in SHARE_POINTS] if share else []
-    steps = [v for v in steps if 0 < v < 100 and (v > 50) == (value > 50)]
-    values = steps or [value * factor for factor in NUMBER_FACTORS if not share]
+    if share:
+        values = [value + points for points in SHARE_POINTS]
+        values = [v for v in values if 0 < v < 100 and (v > 50) == (value > 50)]
+    else:
+        values = [value * factor for factor in NUMBER_FACTORS]
     start = stable_hash(seed) % len(values) if values else 0
     found = []
     for new in values[start:] + values[:start]:

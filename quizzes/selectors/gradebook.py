@@ -102,11 +102,6 @@ class GradebookCell(NamedTuple):
             return "table-danger"
         return score_band(self.grade).css if self.grade is not None else "text-muted"
 
-    @property
-    def cell_url(self) -> str:
-        """Where the cell leads: the review of the attempt that counts."""
-        return attempt_review_url(self.counting_attempt) if self.counting_attempt else ""
-
 
 # Cells with nothing in them, alike for every student: shared, as cells are immutable.
 _EMPTY_CELLS = {

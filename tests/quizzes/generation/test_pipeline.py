@@ -94,6 +94,12 @@ def test_a_key_point_no_sentence_states_keeps_itself_as_its_source():
     assert {q.source_text for q in stating} == {key_point}
 
 
+def _ordering_events(title: str, sentences: list[str]) -> list[str]:
+    """Every event the lesson's ordering questions ask to put in order."""
+    bank = generate_bank(LessonText(title, [], list(enumerate(sentences, start=1))))
+    return [e for q in bank.questions if q.kind == "ordering" for e in q.answer]
+
+
 def test_an_ordering_event_is_never_a_fragment_cut_from_its_quantity():
     # F2: "Of Māori gathered on the lawn ..." (from "On 5 February hundreds of Māori ...").
     sentences = [
@@ -105,9 +111,7 @@ def test_an_ordering_event_is_never_a_fragment_cut_from_its_quantity():
         "In 1804 Marlow proclaimed his rule over the whole of Arvania.",
         "In 1875 a tribunal was set up to investigate breaches of the treaty.",
     ]
-    bank = generate_bank(LessonText("The Treaty of Lund", [], list(enumerate(sentences, start=1))))
-
-    events = [e for q in bank.questions if q.kind == "ordering" for e in q.answer]
+    events = _ordering_events("The Treaty of Lund", sentences)
     assert events
     assert not [e for e in events if e.split()[0].lower() in ("of", "in", "on", "at")]
 
@@ -139,9 +143,7 @@ def test_a_year_on_the_subject_dates_the_event_for_ordering():
         "The Treaty of Hollin in 1699 handed the southern provinces to Arvania.",
         "In 1740 the old prince of Tarsk died at Lund.",
     ]
-    bank = generate_bank(LessonText("The Rise of Arvania", [], list(enumerate(sentences, start=1))))
-
-    events = [e for q in bank.questions if q.kind == "ordering" for e in q.answer]
+    events = _ordering_events("The Rise of Arvania", sentences)
     assert "The Treaty of Hollin handed the southern provinces to Arvania" in events
 
 
@@ -158,8 +160,6 @@ def test_an_ordering_event_keeps_its_main_verb():
         "In 1998 Marlow founded a new capital at Tarsk.",
         "In 2001 the last of the old princes died at Lund.",
     ]
-    bank = generate_bank(LessonText("The Arvanian War", [], list(enumerate(sentences, start=1))))
-
-    events = [e for q in bank.questions if q.kind == "ordering" for e in q.answer]
+    events = _ordering_events("The Arvanian War", sentences)
     assert events
     assert not [e for e in events if e.endswith("exiles")]
