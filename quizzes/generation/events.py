@@ -99,6 +99,8 @@ def dated_event(
         verb, start, phrase, limit, gap = clause  # "After King Aldo was murdered in 1530, ..."
     if phrase is None or _dates_a_noun(doc, phrase) or _progressive(verb):
         return None
+    if _comma_before_verb(doc, verb):
+        return None  # "The Battle of Tarsk, fought on a plain on 9 December": no deed
     # A long sentence's event ends at the first comma or semicolon after the main verb
     # that leaves six words or more: what follows is another claim.
     end = limit
@@ -117,10 +119,13 @@ def dated_event(
     skip = set(range(start)) | set(range(*phrase)) | set(range(end, len(doc))) | set(gap)
     if phrase[1] < len(doc) and doc[phrase[1]].text == "," and phrase[0] == start:
         skip.add(phrase[1])
+    skip |= _aside_on_subject(doc, verb)
     kept = [t for t in doc if t.i not in skip and not t.is_punct]
     if kept and kept[0].lower_ == "of":
         return None  # "[hundreds] of villagers gathered": a fragment, not an event
-    text = tidy("".join(t.text_with_ws for t in doc if t.i not in skip)).rstrip(" .,;")
+    if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or _subjects(t) for t in kept):
+        return None  # "The Battle of Tarsk, fought on a plain": nothing happens in it
+    text = tidy(_joined(doc, skip)).rstrip(" .,;")
     if not text[:1].isupper() and (phrase[0] == start or start):
         text = text[:1].upper() + text[1:]
     first = doc[phrase[1]] if phrase[0] == start and phrase[1] < len(doc) else doc[start]
@@ -160,6 +165,38 @@ def _unnamed_person(doc, skip: set[int]) -> bool:
             if not any(t.pos_ in ("NOUN", "PROPN") and t.i not in own for t in before):
                 return True
     return False
+
+
+def _joined(doc, skip: set[int]) -> str:
+    """The text of the tokens kept, with a space where a cut left two words touching."""
+    parts = []
+    for token in (t for t in doc if t.i not in skip):
+        if parts and not parts[-1][-1:].isspace() and token.i - 1 in skip and not token.is_punct:
+            parts.append(" ")
+        parts.append(token.text_with_ws)
+    return "".join(parts)
+
+
+def _comma_before_verb(doc, verb) -> bool:
+    """A lone comma between a subject and its verb: the verb is a participle the parser
+    read as the main one ("The Battle of Tarsk, fought on a plain ..., was ...")."""
+    subject = next(iter(_subjects(verb)), None)
+    if subject is None or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return False
+    inside = doc[subject.left_edge.i : verb.i - 1]
+    return subject.i < verb.i and not any(t.text == "," for t in inside)
+
+
+def _aside_on_subject(doc, verb) -> set[int]:
+    """The tokens of a ", who ...," clause on the verb's subject, with its commas: the
+    event says what the subject did, not who they were ("Prince Aldo, who was governing
+    the colony, declared ...")."""
+    for subject in _subjects(verb):
+        for clause in (c for c in subject.children if c.dep_ == "relcl"):
+            first, last = clause.left_edge.i, clause.right_edge.i
+            if first > 0 and last + 1 < verb.i and doc[first - 1].text == doc[last + 1].text == ",":
+                return set(range(first - 1, last + 2))
+    return set()
 
 
 def _subjects(verb) -> list:
@@ -293,6 +330,9 @@ def _time_phrase(doc, answer: Answer, verb) -> tuple[int, int] | None:
         return None
     if any(t.lower_ != "the" for t in doc[prep.i + 1 : noun.i]):
         return None  # "on the third morning of ...": not the date itself
+    before = doc[prep.i - 1] if prep.i else None
+    if before is not None and before.lower_ in ("late", "early") and before.head == prep:
+        return prep.i - 1, answer.token_end  # "Late on the night of ...": all of it
     return prep.i, answer.token_end
 
 

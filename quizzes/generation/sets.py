@@ -39,11 +39,26 @@ class DatedEvent:
 
     @property
     def when(self) -> tuple[int, int, int]:
-        """(year, month, day) as far as the date says; 0 where it does not."""
+        """(year, month, day) as far as the date says; 0 where it does not (a season
+        counts as its first month)."""
         words = self.date_text.lower().replace(",", " ").split()
         month = next((MONTHS.index(w) + 1 for w in words if w in MONTHS), 0)
         day = next((int(w) for w in words if w.isdigit() and int(w) <= 31), 0)
-        return (self.year, month, day if month else 0)
+        if not month:
+            month = next((SEASONS[w][0] for w in words if w in SEASONS), 0)
+        return (self.year, month, day if month and not self.season else 0)
+
+    @property
+    def season(self) -> tuple[int, int] | None:
+        """The first and last month of the season the date names ("summer of 1187")."""
+        words = self.date_text.lower().replace(",", " ").split()
+        if any(w in MONTHS for w in words):
+            return None
+        return next((SEASONS[w] for w in words if w in SEASONS), None)
+
+
+# Seasons of the northern year (a lesson's "winter" may be either end of a year: none).
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11)}
 
 
 # What may follow a cut: modifiers and further clauses, never a part the words before
@@ -276,14 +291,22 @@ SEQUENCE_WORD = re.compile(
 
 
 # "The first bill to authorise the line": the ordinal goes, "The bill ..." says the same.
-ORDINAL_BEFORE_NOUN = re.compile(r"\b(the|a) (?:first|second|third) (?=[a-z])", re.I)
+ORDINAL_BEFORE_NOUN = re.compile(r"\b(the|a) (?:first|second|third|last|final) (?=[a-z])", re.I)
+# "Pope Alexander first set a line", "The Office was set up later": the adverb goes.
+ADVERB_BEFORE_VERB = re.compile(r" (?:first|finally|eventually|then)(?= [a-z]+ed\b)")
+ADVERB_AT_END = re.compile(
+    r"(?<!days)(?<!weeks)(?<!years)(?<!months) (?:later|afterwards|eventually)$"
+)
+# "published two days after independence": its place beside another event.
+SPAN_AFTER = re.compile(r"\b(?:days?|weeks?|months?|years?) (?:after|before|later|earlier)\b")
 
 
 def without_sequence_words(text: str) -> str | None:
     """The event without an opening of sequence, or None when it still tells its order."""
     text = SEQUENCE_CLAUSE.sub("", SEQUENCE_ADVERB.sub("", text))
     text = ORDINAL_BEFORE_NOUN.sub(lambda m: m.group(1) + " ", text)
-    if len(text.split()) < 3 or SEQUENCE_WORD.search(text):
+    text = ADVERB_AT_END.sub("", ADVERB_BEFORE_VERB.sub("", text))
+    if len(text.split()) < 3 or SEQUENCE_WORD.search(text) or SPAN_AFTER.search(text):
         return None
     return capitalise(text)
 
@@ -306,7 +329,7 @@ def ordering(events: list[DatedEvent]) -> GeneratedQuestion | None:
     # The longest chain of events each clearly after the one before.
     best: list[list[DatedEvent]] = []
     for index, event in enumerate(candidates):
-        chains = [best[i] for i in range(index) if _clearly_after(candidates[i].when, event.when)]
+        chains = [best[i] for i in range(index) if _clearly_after(candidates[i], event)]
         best.append(max(chains, key=len, default=[]) + [event])
     chosen = max(best, key=len, default=[])
     if len(chosen) > MAX_EVENTS:
@@ -331,7 +354,11 @@ def ordering(events: list[DatedEvent]) -> GeneratedQuestion | None:
     return question
 
 
-def _clearly_after(earlier: tuple[int, int, int], later: tuple[int, int, int]) -> bool:
+def _clearly_after(first: DatedEvent, then: DatedEvent) -> bool:
+    earlier, later = first.when, then.when
+    if (first.season or then.season) and later[0] == earlier[0] and earlier[1] and later[1]:
+        # "summer of 1187" comes before October, not before August.
+        return (first.season or (earlier[1],) * 2)[1] < (then.season or (later[1],) * 2)[0]
     if later[0] != earlier[0]:
         return later[0] > earlier[0]
     if not (earlier[1] and later[1]) or later[1] != earlier[1]:

@@ -3,6 +3,10 @@ left the F5 and F6 lessons with four years or more but fewer than four events.""
 
 import pytest
 
+from quizzes.generation.nlp import parse_all
+from quizzes.generation.selection import LessonSentence
+from quizzes.generation.sets import DatedEvent, ordering
+
 
 @pytest.mark.parametrize(
     "sentence, date, expected",
@@ -61,3 +65,87 @@ def test_an_object_it_needs_a_thing_before_it(event):
     # "it" is the land the first verb named, which the event leaves out).
     sentence = "The Varni had occupied Tarsk since 1878 and annexed it in 1908, which angered Mira."
     assert not event(sentence, "1908")
+
+
+def test_an_event_has_a_verb_that_says_it_happened(event):
+    # Tuned F2: "The Battle of Ayacucho, fought on a high plain in the Peruvian Andes" was
+    # offered as an event: a name and an aside, with nothing that happened.
+    sentence = (
+        "The Battle of Tarsk, fought on a high plain in the mountains on 9 December 1824, "
+        "was the last great battle of the wars."
+    )
+    assert not event(sentence, "9 December 1824")
+
+
+def test_an_aside_on_the_subject_is_left_out(event):
+    # F6: "On 7 September 1822, Prince Pedro of Portugal, who was governing Brazil on
+    # behalf of his father, declared that Brazil would no longer be ruled from Lisbon."
+    sentence = (
+        "On 7 September 1822, Prince Aldo of Tarsk, who was governing the colony on behalf "
+        "of his father, declared that the colony would no longer be ruled from Tarsk."
+    )
+    assert event(sentence, "7 September 1822") == (
+        1822,
+        "Prince Aldo of Tarsk declared that the colony would no longer be ruled from Tarsk",
+    )
+
+
+def _sentence():
+    (doc,) = parse_all(["The canal opened in 1830."])
+    return LessonSentence(0, 0, doc.text, doc, usable=True)
+
+
+def test_ordering_drops_words_of_sequence_inside_an_event():
+    # Tuned F1/F5/F6: "The last Allied soldiers were evacuated", "Pope Alexander VI first set
+    # a dividing line", "The Office was set up later": the events were left out, and with
+    # them the lesson's ordering; without the word each still says what happened.
+    texts = [
+        "The council first approved the canal",
+        "The canal opened to traffic",
+        "A storm flooded the lower locks",
+        "The last barges were sold to the state",
+        "A museum was set up later",
+        "The locks were widened two years later",
+        "The canal was closed two days after the flood",
+    ]
+    events = [
+        DatedEvent(1820 + 5 * i, str(1820 + 5 * i), t, _sentence()) for i, t in enumerate(texts)
+    ]
+
+    question = ordering(events)
+
+    assert question is not None and question.answer == [
+        "The council approved the canal",
+        "The canal opened to traffic",
+        "A storm flooded the lower locks",
+        "The barges were sold to the state",
+        "A museum was set up",
+    ]
+
+
+def test_a_season_orders_against_a_month_of_its_year():
+    # Tuned F2: "in the summer of 1187" and "2 October 1187" could not be ordered, and the
+    # lesson had no ordering item.
+    dates = [("1186", 1186), ("summer of 1187", 1187), ("2 October 1187", 1187), ("1190", 1190)]
+    texts = [
+        "Aldo became king",
+        "Marek besieged Tarsk",
+        "Tarsk surrendered to Marek",
+        "Aldo died in exile",
+    ]
+    events = [DatedEvent(y, d, t, _sentence()) for (d, y), t in zip(dates, texts, strict=True)]
+
+    question = ordering(events)
+
+    assert question is not None and question.answer == texts
+
+
+def test_late_or_early_before_the_date_goes_with_it(event):
+    # Tuned F5 (ready ordering): "Late, a cloud of poisonous gas escaped from a factory".
+    sentence = (
+        "Late on the night of 2 December 1984, a cloud of gas escaped from a factory in Tarsk."
+    )
+    assert event(sentence, "December 1984") == (
+        1984,
+        "A cloud of gas escaped from a factory in Tarsk",
+    )
