@@ -129,16 +129,36 @@ def _deed(sentence: LessonSentence, entity: Entity) -> str | None:
             deed = tidy(_first_clause(doc, verb.i)).rstrip(".")
         if not any(t.pos_ in ("NOUN", "PROPN") for t in doc[verb.i :]):
             continue  # "had been warned": nothing a student could match it by
-        if _fair_deed(deed, entity, doc):
+        if _fair_deed(deed, entity, doc, verb.i):
             return deed
     return None
 
 
-def _fair_deed(deed: str, entity: Entity, doc) -> bool:
-    """Of a fair length, not naming the person, and clear out of its paragraph."""
-    if not 3 <= len(deed.split()) <= MAX_DEED_WORDS:
+def _fair_deed(deed: str, entity: Entity, doc, start: int) -> bool:
+    """Of a fair length, not naming the person, and clear out of its paragraph and out
+    of its sentence (the deed at token `start` stands alone in the item)."""
+    if not 3 <= len(deed.split()) <= MAX_DEED_WORDS or _pronoun_alone(doc, start, deed):
         return False
     return not any(contains_phrase(deed, n) for n in entity.names) and not leaning_words(doc)
+
+
+THING_PRONOUNS = {"it", "its", "they", "them", "their"}
+
+
+def _pronoun_alone(doc, start: int, deed: str) -> bool:
+    """A "him", or an "it"/"them" with no noun before it in the deed: "Carried it off as
+    war loot" - what it was, the sentence said before the deed began."""
+    span = [t for t in doc[start:] if t.idx - doc[start].idx < len(deed)]
+    for n, token in enumerate(span):
+        if token.tag_ not in ("PRP", "PRP$"):
+            continue
+        if (
+            token.lower_ == "him"
+            or token.lower_ in THING_PRONOUNS
+            and not any(t.pos_ in ("NOUN", "PROPN") for t in span[:n])
+        ):
+            return True
+    return False
 
 
 def _who_clause(sentence: LessonSentence, entity: Entity) -> str | None:
@@ -157,7 +177,7 @@ def _who_clause(sentence: LessonSentence, entity: Entity) -> str | None:
                 continue
             clause_doc = doc[who.i + 1 : clause.right_edge.i + 1].as_doc()
             deed = tidy(_first_clause(clause_doc, 0)).rstrip(".,;")
-            if _fair_deed(deed, entity, clause_doc):
+            if _fair_deed(deed, entity, clause_doc, 0):
                 return deed
     return None
 
@@ -196,6 +216,42 @@ def _role_before(sentence: LessonSentence, entity: Entity) -> str | None:
                 # "the Premier of New South Wales, Sir Henry Parkes": "The Premier" alone
                 # says of where no more than "A lawyer" says who (F4 judges).
                 return tidy(f"The {doc[noun.i : of.right_edge.i + 1].text}")
+            if dets and noun.lemma_.lower() in ROLE_WORDS and described and of is None:
+                # "the Portuguese governor, João Correia de Sousa": whose governor he was.
+                # Only a people's or a place's role: "the new High Commissioner", "the last
+                # caliph" (of what?) and "the moderate prime minister" say too little.
+                words = doc[min(c.i for c in described) : noun.i + 1]
+                peoples = any(t.ent_type_ in ("NORP", "GPE") for t in words[:-1])
+                if noun.tag_ == "NN" and peoples and not SEQUENCE_WORD.search(words.text):
+                    return tidy(f"The {words.text}")
+    return None
+
+
+MAX_ROLE_WORDS = 12
+
+
+def _role_after(sentence: LessonSentence, entity: Entity) -> str | None:
+    """The role an apposition after the name gives: "Aldo Venn, the governor of the
+    northern province, refused ..." -> "The governor of the northern province"."""
+    doc = sentence.doc
+    for mention in entity.mentions:
+        end = mention.token_end
+        if mention.sentence != sentence.index or end >= len(doc) or doc[end].text != ",":
+            continue
+        for appos in (c for c in doc[end - 1].children if c.dep_ == "appos" and c.i > end):
+            first, last = appos.left_edge.i, appos.right_edge.i
+            if first != end + 1 or doc[first].lower_ not in ("the", "a", "an"):
+                continue  # the role right after the comma, as a whole noun phrase
+            if appos.pos_ != "NOUN" or appos.lemma_.lower() in NOT_ROLES:
+                continue
+            if last + 1 < len(doc) and doc[last + 1].text not in (",", ".", ";"):
+                continue
+            role = doc[first : last + 1]
+            if not 3 <= len(role) <= MAX_ROLE_WORDS or any(t.text in ",;" for t in role):
+                continue
+            if leaning_words(role.as_doc()):
+                continue  # "his younger brother": whose?
+            return capitalise(tidy(role.text))
     return None
 
 
@@ -219,6 +275,7 @@ def people_pairs(
         everywhere = all_sentences or sentences
         said = next(((d, x) for x in sentences if x.usable and (d := _deed(x, entity))), None)
         said = said or next(((d, x) for x in everywhere if (d := _who_clause(x, entity))), None)
+        said = said or next(((d, x) for x in everywhere if (d := _role_after(x, entity))), None)
         if said is not None:
             pairs.append(Pair(entity.name, capitalise(said[0]), said[1]))
         elif role := next(((r, x) for x in everywhere if (r := _role_before(x, entity))), None):
