@@ -108,7 +108,8 @@ def dated_event(
         dash = token.text in ("–", "—") or token.text == "-" and bool(doc[token.i - 1].whitespace_)
         breaks = (token.text in (",", ";", ":") or dash) and token.i >= phrase[1]
         words = len([t for t in doc[start : token.i] if not t.is_punct]) - (phrase[1] - phrase[0])
-        if breaks and words >= 6 and complete_before(doc, token.i):
+        # A place or time phrase after the comma may go too: the event is whole without.
+        if breaks and words >= 6 and complete_before(doc, token.i, frozenset({"prep"})):
             end = token.i
             break
     if end + 1 < len(doc) and doc[end + 1].pos_ == "VERB" and doc[end + 1].tag_ in ("VBD", "VBN"):
@@ -119,7 +120,7 @@ def dated_event(
     skip = set(range(start)) | set(range(*phrase)) | set(range(end, len(doc))) | set(gap)
     if phrase[1] < len(doc) and doc[phrase[1]].text == "," and phrase[0] == start:
         skip.add(phrase[1])
-    skip |= _aside_on_subject(doc, verb)
+    skip |= _aside_on_subject(doc, verb, phrase)
     kept = [t for t in doc if t.i not in skip and not t.is_punct]
     if kept and kept[0].lower_ == "of":
         return None  # "[hundreds] of villagers gathered": a fragment, not an event
@@ -187,12 +188,17 @@ def _comma_before_verb(doc, verb) -> bool:
     return subject.i < verb.i and not any(t.text == "," for t in inside)
 
 
-def _aside_on_subject(doc, verb) -> set[int]:
-    """The tokens of a ", who ...," clause on the verb's subject, with its commas: the
-    event says what the subject did, not who they were ("Prince Aldo, who was governing
-    the colony, declared ...")."""
-    for subject in _subjects(verb):
-        for clause in (c for c in subject.children if c.dep_ == "relcl"):
+def _aside_on_subject(doc, verb, phrase: tuple[int, int]) -> set[int]:
+    """The tokens of a ", who ...," clause or a name's apposition on the verb's subject,
+    with its commas: the event says what the subject did, not who they were ("Prince
+    Aldo, who was governing the colony, declared ...")."""
+    # "On 31 October 1517 Aldo Venn, a monk, issued": the name parsed into the date.
+    misread = [t for t in doc[phrase[1] : verb.i] if t.dep_ == "pobj" and t.head.i == phrase[0]]
+    for subject in _subjects(verb) or [t for t in misread if t.pos_ == "PROPN"]:
+        # "Aldo Venn, a monk and professor of theology, issued ...": a name's apposition;
+        # after a common noun ("The commander, General Navarre, sent") the name stays.
+        asides = ("relcl", "appos") if subject.pos_ == "PROPN" else ("relcl",)
+        for clause in (c for c in subject.children if c.dep_ in asides and c.pos_ != "PROPN"):
             first, last = clause.left_edge.i, clause.right_edge.i
             if first > 0 and last + 1 < verb.i and doc[first - 1].text == doc[last + 1].text == ",":
                 return set(range(first - 1, last + 2))

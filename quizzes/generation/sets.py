@@ -79,18 +79,20 @@ DETACHABLE = {
 }
 
 
-def complete_before(doc, cut: int) -> bool:
+def complete_before(doc, cut: int, also: frozenset[str] = frozenset()) -> bool:
     """The words before token `cut` need nothing after it ("Arabanoo and, later, ..."
-    ends on a word that asks for more)."""
+    ends on a word that asks for more); `also` names more relations that may be cut."""
     if cut == 0 or doc[cut - 1].pos_ in OPEN_ENDS:
         return False
     for token in doc[cut + 1 :]:
         if token.head.i >= cut or token.head.i == token.i:
             continue
-        if token.dep_ not in DETACHABLE:
+        if token.dep_ not in DETACHABLE and token.dep_ not in also:
             return False
         if token.dep_ == "conj" and any(c.dep_ == "cc" and c.i < cut for c in token.head.children):
             return False  # "A and, later, B": the list's "and" stands before the cut
+        if token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"):
+            return False  # "an army of Colombians, Peruvians and Chileans": one list
     return True
 
 

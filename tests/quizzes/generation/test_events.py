@@ -149,3 +149,41 @@ def test_late_or_early_before_the_date_goes_with_it(event):
         1984,
         "A cloud of gas escaped from a factory in Tarsk",
     )
+
+
+def test_a_long_event_ends_before_a_place_after_its_comma(event):
+    # F1/F5: "... ambushed and seized Atahualpa, ruler of the Inca Empire, in the main square
+    # of Cajamarca in the northern Andes of Peru" ran past 22 words and was left out; the
+    # place phrase after the comma may go, the event is whole without it.
+    sentence = (
+        "On 2 September 1898 an army under General Aldo Venn destroyed the army of the "
+        "Varni state at Kessel, on the west bank of the river opposite Tarsk."
+    )
+    assert event(sentence, "2 September 1898") == (
+        1898,
+        "An army under General Aldo Venn destroyed the army of the Varni state at Kessel",
+    )
+
+
+def test_an_apposition_on_a_named_subject_is_left_out(event):
+    # F5: "On 31 October 1517 Martin Luther, a monk and professor of theology at the
+    # University of Wittenberg in Saxony, issued ninety-five theses ..." ran past 22 words.
+    sentence = (
+        "On 31 October 1517 Aldo Venn, a monk and professor of theology at the University of "
+        "Tarsk in the north, issued ninety-five theses against the sale of pardons."
+    )
+    assert event(sentence, "31 October 1517") == (
+        1517,
+        "Aldo Venn issued ninety-five theses against the sale of pardons",
+    )
+
+
+def test_a_list_of_names_is_never_cut(event):
+    # Seen on the tuned sets with the cut before a place: "Bolívar led a combined army of
+    # Colombians" (of Colombians, Peruvians, Argentines and Chileans, over the Andes).
+    sentence = (
+        "In 1824 Aldo Venn led a combined army of Varni, Tarskans, Kesselers and "
+        "northerners over the high mountains, a march of many weeks."
+    )
+    found = event(sentence, "1824")
+    assert found is None or "northerners" in found[1]
