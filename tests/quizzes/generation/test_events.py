@@ -39,9 +39,35 @@ from quizzes.generation.sets import DatedEvent, ordering
             "1815",
             (1815, "Aldo raised Tarsk to the rank of a kingdom"),
         ),
+        # Tuned F5 (ready ordering): "Late, a cloud of poisonous gas escaped from a factory".
+        (
+            "Late on the night of 2 December 1984, a cloud of gas escaped from a factory in Tarsk.",
+            "December 1984",
+            (1984, "A cloud of gas escaped from a factory in Tarsk"),
+        ),
+        # F1/F5: "... seized Atahualpa, ruler of the Inca Empire, in the main square of
+        # Cajamarca in the northern Andes of Peru" ran past 22 words and was left out; the
+        # place phrase after the comma may go, the event is whole without it.
+        (
+            "On 2 September 1898 an army under General Aldo Venn destroyed the army of the "
+            "Varni state at Kessel, on the west bank of the river opposite Tarsk.",
+            "2 September 1898",
+            (
+                1898,
+                "An army under General Aldo Venn destroyed the army of the Varni state at Kessel",
+            ),
+        ),
+        # F5: "On 31 October 1517 Martin Luther, a monk and professor of theology at the
+        # University of Wittenberg in Saxony, issued ninety-five theses ..." ran past 22 words.
+        (
+            "On 31 October 1517 Aldo Venn, a monk and professor of theology at the University "
+            "of Tarsk in the north, issued ninety-five theses against the sale of pardons.",
+            "31 October 1517",
+            (1517, "Aldo Venn issued ninety-five theses against the sale of pardons"),
+        ),
     ],
 )
-def test_events_from_dated_clauses(event, sentence, date, expected):
+def test_events_from_dated_clauses_and_long_sentences(event, sentence, date, expected):
     assert event(sentence, date) == expected
 
 
@@ -138,44 +164,6 @@ def test_a_season_orders_against_a_month_of_its_year():
     question = ordering(events)
 
     assert question is not None and question.answer == texts
-
-
-def test_late_or_early_before_the_date_goes_with_it(event):
-    # Tuned F5 (ready ordering): "Late, a cloud of poisonous gas escaped from a factory".
-    sentence = (
-        "Late on the night of 2 December 1984, a cloud of gas escaped from a factory in Tarsk."
-    )
-    assert event(sentence, "December 1984") == (
-        1984,
-        "A cloud of gas escaped from a factory in Tarsk",
-    )
-
-
-def test_a_long_event_ends_before_a_place_after_its_comma(event):
-    # F1/F5: "... ambushed and seized Atahualpa, ruler of the Inca Empire, in the main square
-    # of Cajamarca in the northern Andes of Peru" ran past 22 words and was left out; the
-    # place phrase after the comma may go, the event is whole without it.
-    sentence = (
-        "On 2 September 1898 an army under General Aldo Venn destroyed the army of the "
-        "Varni state at Kessel, on the west bank of the river opposite Tarsk."
-    )
-    assert event(sentence, "2 September 1898") == (
-        1898,
-        "An army under General Aldo Venn destroyed the army of the Varni state at Kessel",
-    )
-
-
-def test_an_apposition_on_a_named_subject_is_left_out(event):
-    # F5: "On 31 October 1517 Martin Luther, a monk and professor of theology at the
-    # University of Wittenberg in Saxony, issued ninety-five theses ..." ran past 22 words.
-    sentence = (
-        "On 31 October 1517 Aldo Venn, a monk and professor of theology at the University of "
-        "Tarsk in the north, issued ninety-five theses against the sale of pardons."
-    )
-    assert event(sentence, "31 October 1517") == (
-        1517,
-        "Aldo Venn issued ninety-five theses against the sale of pardons",
-    )
 
 
 def test_a_list_of_names_is_never_cut(event):
