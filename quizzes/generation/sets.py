@@ -240,7 +240,8 @@ def _role_after(sentence: LessonSentence, entity: Entity) -> str | None:
         end = mention.token_end
         if mention.sentence != sentence.index or end >= len(doc) or doc[end].text != ",":
             continue
-        for appos in (c for c in doc[end - 1].children if c.dep_ == "appos" and c.i > end):
+        after = [c for c in doc[end - 1].children if c.dep_ == "appos" and c.i > end]
+        for appos in after if len(after) == 1 else []:  # two: a list read as asides
             first, last = appos.left_edge.i, appos.right_edge.i
             if first != end + 1 or doc[first].lower_ not in ("the", "a", "an"):
                 continue  # the role right after the comma, as a whole noun phrase
@@ -251,6 +252,8 @@ def _role_after(sentence: LessonSentence, entity: Entity) -> str | None:
             role = doc[first : last + 1]
             if not 3 <= len(role) <= MAX_ROLE_WORDS or any(t.text in ",;" for t in role):
                 continue
+            if any(c.dep_ == "conj" and c.i > last for t in role for c in t.children):
+                continue  # "an assembly of the clergy, the nobility and ...": a list cut
             if leaning_words(role.as_doc()):
                 continue  # "his younger brother": whose?
             return capitalise(tidy(role.text))
@@ -315,7 +318,11 @@ def matching(pairs: list[Pair], prompt: str = "") -> GeneratedQuestion | None:
             continue
         if _cut_from_its_verb(pair):
             continue
-        if all(pair.term != p.term and pair.description != p.description for p in chosen):
+        if any(
+            contains_phrase(p.term, pair.term) or contains_phrase(pair.term, p.term) for p in chosen
+        ):
+            continue  # "Lucretia Mott" and "Mott": one person, whatever the entities say
+        if all(pair.description != p.description for p in chosen):
             chosen.append(pair)
     chosen = chosen[:MAX_PAIRS]
     if len(chosen) < 4:
@@ -406,6 +413,8 @@ def ordering(events: list[DatedEvent]) -> GeneratedQuestion | None:
         target="|".join(items),
         key_point=chosen[0].sentence.key_point,
     )
+    # The dates, shown at review: each event as the item shows it.
+    question.note = "; ".join(f"{event.date_text}: {event.text}" for event in chosen)
     shuffled = seeded_shuffle(items, question.seed)
     if shuffled == items:
         shuffled = items[1:] + items[:1]

@@ -175,3 +175,17 @@ def test_a_list_of_names_is_never_cut(event):
     )
     found = event(sentence, "1824")
     assert found is None or "northerners" in found[1]
+
+
+def test_the_ordering_note_gives_every_event_its_date():
+    # Tuned F1: the note (the dates, shown at review) left out "The Allied soldiers were
+    # evacuated": its text had lost "last" and no longer matched the lesson's event.
+    texts = ["Aldo became king", "Marek besieged Tarsk", "Tarsk fell to Marek", "The last guards left"]
+    events = [DatedEvent(1800 + i, str(1800 + i), t, _sentence()) for i, t in enumerate(texts)]
+
+    question = ordering(events)
+
+    assert question.note == (
+        "1800: Aldo became king; 1801: Marek besieged Tarsk; 1802: Tarsk fell to Marek; "
+        "1803: The guards left"
+    )

@@ -149,3 +149,31 @@ def test_a_deed_that_leans_on_its_sentence_is_not_matched(parse):
     pairs = people_pairs(lesson.sentences, lesson.entities, [])
 
     assert [p.description for p in pairs] == []
+
+
+def test_a_role_cut_from_a_list_is_not_matched(parse):
+    # Seen on the tuned sets: "the Estates-General, an assembly of the clergy, the nobility
+    # and the commoners, which met ..." gave "An assembly of the clergy".
+    lesson = parse(
+        [
+            "Aldo Venn, a friend of the clergy, the nobility and the commoners, met the king.",
+        ]
+    )
+
+    pairs = people_pairs(lesson.sentences, lesson.entities, [])
+
+    assert "A friend of the clergy" not in [p.description for p in pairs]
+
+
+def test_matching_names_each_person_once(parse):
+    # Tuned F5: "Lucretia Mott" and "Mott" were two of the four names to match.
+    sentence = _sentence(parse)
+    pairs = [
+        Pair("Lucretia Mott", "A Quaker minister from Philadelphia", sentence),
+        Pair("Mott", "Was visiting her sister in the town", sentence),
+        *(Pair(f"Name {i}", f"Description of number {i}", sentence) for i in range(3)),
+    ]
+
+    item = matching(pairs)
+
+    assert item is None or "Mott" not in [left for left, _ in item.answer]
