@@ -308,6 +308,23 @@ def _cut_from_its_verb(pair: Pair) -> bool:
     )
 
 
+def _cut_from_a_list(pair: Pair) -> bool:
+    """A description that stops inside a list its sentence goes on with: "An assembly of
+    the clergy" from "an assembly of the clergy, the nobility and the commoners"."""
+    doc, words = pair.sentence.doc, pair.description.lower()
+    start = next((t for t in doc if doc.text[t.idx :].lower().startswith(words)), None)
+    if start is None:
+        return False
+    end = next((t.i for t in doc if t.idx >= start.idx + len(words)), len(doc))
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    root = doc[start.i : end].root
+    after = next((t for t in doc[end + 1 :] if t.pos_ != "DET"), None)
+    if after is None or after.head not in (root, root.head):
+        return False
+    return after.dep_ in ("conj", "appos") or after.dep_ == root.dep_  # the list goes on
+
+
 def matching(pairs: list[Pair], prompt: str = "") -> GeneratedQuestion | None:
     """Match four or more terms to their descriptions (distinct terms and descriptions)."""
     terms = [pair.term for pair in pairs]
@@ -316,7 +333,7 @@ def matching(pairs: list[Pair], prompt: str = "") -> GeneratedQuestion | None:
         # A description that names another term would match itself.
         if any(contains_phrase(pair.description, term) for term in terms):
             continue
-        if _cut_from_its_verb(pair):
+        if _cut_from_its_verb(pair) or _cut_from_a_list(pair):
             continue
         if any(
             contains_phrase(p.term, pair.term) or contains_phrase(pair.term, p.term) for p in chosen

@@ -177,3 +177,22 @@ def test_matching_names_each_person_once(parse):
     item = matching(pairs)
 
     assert item is None or "Mott" not in [left for left, _ in item.answer]
+
+
+def test_matching_takes_no_description_cut_from_a_list(parse):
+    # Tuned heldout (ready matching): "the Estates-General, an assembly of the clergy, the
+    # nobility and the commoners, which met ..." -> "An assembly of the clergy".
+    (sentence,) = parse(
+        [
+            "King Aldo called the Grand Council, an assembly of the clergy, the nobility and "
+            "the commoners, which met at Tarsk in May 1789."
+        ]
+    ).sentences
+    pairs = [
+        Pair("Grand Council", "An assembly of the clergy", sentence),
+        *(Pair(f"Name {i}", f"Description of number {i}", _sentence(parse)) for i in range(4)),
+    ]
+
+    item = matching(pairs)
+
+    assert "Grand Council" not in [left for left, _ in item.answer]
