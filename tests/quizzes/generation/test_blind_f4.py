@@ -60,9 +60,10 @@ def _event(parse, sentence, date):
         ),
         # A year written "AD 79".
         (
-            "The volcano erupted in AD 79 under a new emperor.",
+            # (A bare "the volcano" would lean on an earlier sentence: F6.)
+            "Vesuvius erupted in AD 79 under a new emperor.",
             "AD 79",
-            (79, "The volcano erupted under a new emperor"),
+            (79, "Vesuvius erupted under a new emperor"),
         ),
         # A second year in a clause the event leaves out.
         (
@@ -73,9 +74,9 @@ def _event(parse, sentence, date):
         ),
         # "on the morning of <date>": the date is the time of the main verb.
         (
-            "After days of waiting, the sultan attacked on the morning of 21 April 1526.",
+            "After days of waiting, Sultan Selim attacked on the morning of 21 April 1526.",
             "21 April 1526",
-            (1526, "After days of waiting, the sultan attacked"),
+            (1526, "After days of waiting, Sultan Selim attacked"),
         ),
     ],
 )
