@@ -14,6 +14,7 @@ from quizzes.generation.entities import (
     DATE,
     NAMED_KINDS,
     NUMBER,
+    PERSON,
     build_entities,
     mentions_in,
     related_places,
@@ -22,6 +23,7 @@ from quizzes.generation.events import dated_event, short_span, years_before
 from quizzes.generation.finekinds import cue_before, fine_kinds
 from quizzes.generation.flashcards import key_point_cards, question_cards, term_cards
 from quizzes.generation.items import GeneratedBank, GeneratedQuestion, seeded_shuffle
+from quizzes.generation.names import attach_full_names
 from quizzes.generation.nlp import parse_all
 from quizzes.generation.questions import wh_question
 from quizzes.generation.ranking import assess, curate_ready, lesson_context
@@ -420,6 +422,11 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         sentence.mentions = mentions_in(sentence.doc, sentence.index)
     entities = build_entities(sentence_docs, [s.mentions for s in sentences])
     retype_names(entities, sentence_docs)
+    attach_full_names(
+        [e for e in entities if e.kind == PERSON],
+        [e for e in entities if e.kind != PERSON],
+        [e.text for doc in key_docs for e in doc.ents if e.label_ == "PERSON"],
+    )
     entity_of = {(m.sentence, m.start): e for e in entities for m in e.mentions}
     # Names and nationalities say where and when a lesson is: fallbacks must share one.
     words = {t.lower_ for d in docs for t in d if t.is_alpha and (t.pos_ == "PROPN" or t.ent_type_)}
