@@ -532,7 +532,16 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     ]
     used: Counter = Counter()
     questions += which_is_true(
-        key_sentences, key_sources, entities, pool, rank, topic, key_falses, ready_falses, used=used
+        key_sentences,
+        key_sources,
+        entities,
+        pool,
+        rank,
+        topic,
+        key_falses,
+        ready_falses,
+        used=used,
+        summary=context.summary,
     )
     # The summary states the lesson's main facts too: readers count its sentences as key.
     summary = [
@@ -549,6 +558,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         ready_falses,
         origin="summary",
         used=used,
+        summary=context.summary,
     )
     # Causes and results the lesson states, in its sentences and its key points.
     links = causal_links(usable + [s for s in key_sentences if s.usable and s.source], topic)

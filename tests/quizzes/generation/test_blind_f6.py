@@ -5,13 +5,16 @@ general fault shape, named in the comment, not for the one lesson it was seen in
 """
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from quizzes.generation.checks import differs_by_one_span
 from quizzes.generation.context import leaning_words
 from quizzes.generation.nlp import parse_all
 from quizzes.generation.pipeline import generate_bank
+from quizzes.generation.statements import MAX_KEY_USES, MAX_USES, as_statement
 from quizzes.scoring import answer_is_accepted
 
 RELEASED_F6 = Path(__file__).parents[1] / "data" / "released-f6"
@@ -112,3 +115,28 @@ def test_a_surname_blank_accepts_the_full_name_a_key_point_gives(f6_banks):
     for q in blanks:
         assert answer_is_accepted(q, "Marcus Agrippa"), q.accepted
         assert not answer_is_accepted(q, "Marcus Lepidus")
+
+
+def _uses_by_origin(lesson, bank):
+    """How often each false statement is a wrong option of a ready "Which is true?" item,
+    split by where it came from: a key point or summary sentence, or the lesson body."""
+    main = [as_statement(k) for k in lesson.key_points]
+    main += [as_statement(text) for p, text in lesson.sentences if p in lesson.summary_positions]
+    seen = Counter(d for q in _ready(bank) if q.rule.startswith("mc.true") for d in q.distractors)
+    key = {text: n for text, n in seen.items() if any(differs_by_one_span(m, text) for m in main)}
+    body = {text: n for text, n in seen.items() if text not in key}
+    return key, body
+
+
+def test_a_key_points_false_form_serves_three_which_is_true_items_a_body_ones_two(lesson_file):
+    # Round 7: the key share is the gap. A quiz never shows two items sharing a wrong
+    # option, so a key point's or summary's false form may serve a third item; a body
+    # sentence's detail stays at two.
+    most_key, most_body = 0, 0
+    for path in sorted(RELEASED_F6.glob("*.txt")):
+        lesson = lesson_file(path)
+        key, body = _uses_by_origin(lesson, generate_bank(lesson))
+        most_key = max([most_key, *key.values()])
+        most_body = max([most_body, *body.values()])
+
+    assert most_key == MAX_KEY_USES and most_body <= MAX_USES
