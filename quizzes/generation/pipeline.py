@@ -72,6 +72,22 @@ KIND_PRIORITY = {
     "term": 7,
 }
 YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
+
+
+def _other_sides(pairs, chosen, summary: frozenset[int]) -> list[GeneratedQuestion]:
+    """A key point's sentence or a summary sentence as written and with one swap, both
+    ready: readers call such statements key three times in four (a body sentence's one in
+    ten), and a quiz never shows two items of one sentence."""
+    shown = {id(q) for q in chosen}
+    extra = []
+    for true, false in pairs:
+        sentence = true.sentence
+        main = sentence.key_point is not None or sentence.index in summary
+        if main and false is not None and true.ready and false.ready:
+            extra += [q for q in (true, false) if id(q) not in shown]
+    return extra
+
+
 BC_YEAR = re.compile(r"\b\d{1,4} (?:BC|BCE)\b")
 YEAR_ANY = re.compile(r"\b(\d{3,4})\b(\s*(?:BC|BCE))?")
 
@@ -482,6 +498,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
             statement_pairs.append(_statement_pair(sentence, facts, pool, context, spare))
 
     true_false = _choose_statements(statement_pairs)
+    both_sides = _other_sides(statement_pairs, true_false, context.summary)
     # Long sentences carry no item of their own, but may date an event for ordering.
     for sentence in sentences:
         if sentence.usable or not sentence.text[:1].isupper():
@@ -490,7 +507,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         for answer in _answers(sentence, entity_of, topic):
             if answer.kind == DATE and (event := dated_event(sentence, answer, topic, before)):
                 events.append(event)
-    questions = _deduplicate(questions + _balance_true_false(true_false))
+    questions = _deduplicate(questions + _balance_true_false(true_false)) + both_sides
     key_sources = [best_sentence_for(doc, usable) for doc in key_docs]
     # A key point no sentence echoes still links to the lesson, through its first sentence.
     key_sentences = key_point_sentences(

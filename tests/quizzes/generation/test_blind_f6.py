@@ -140,3 +140,22 @@ def test_a_key_points_false_form_serves_three_which_is_true_items_a_body_ones_tw
         most_body = max([most_body, *body.values()])
 
     assert most_key == MAX_KEY_USES and most_body <= MAX_USES
+
+
+def test_a_key_sentence_is_ready_as_written_and_with_one_swap_a_body_one_either(
+    f6_banks, lesson_file
+):
+    # Round 7: readers call a summary's or key point's statement key three times in four,
+    # a body sentence's one in ten. A quiz never shows two items of one sentence, so a key
+    # sentence may stand in the ready set both ways; a body sentence keeps one.
+    sides = {}
+    for path in sorted(RELEASED_F6.glob("*.txt")):
+        lesson = lesson_file(path)
+        summary = {text for p, text in lesson.sentences if p in lesson.summary_positions}
+        for q in _ready(f6_banks[path.stem], "true_false"):
+            main = q.sentence.key_point is not None or q.source_text in summary
+            sides.setdefault((path.stem, q.sentence.index, main), set()).add(q.answer)
+    first = [s for (name, index, _), s in sides.items() if "railroad" in name and index == 0]
+
+    assert first == [{"true", "false"}]  # "On 10 May 1869, railway workers ... gathered"
+    assert all(len(s) == 1 for (_, _, main), s in sides.items() if not main)
