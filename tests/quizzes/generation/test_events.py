@@ -180,7 +180,12 @@ def test_a_list_of_names_is_never_cut(event):
 def test_the_ordering_note_gives_every_event_its_date():
     # Tuned F1: the note (the dates, shown at review) left out "The Allied soldiers were
     # evacuated": its text had lost "last" and no longer matched the lesson's event.
-    texts = ["Aldo became king", "Marek besieged Tarsk", "Tarsk fell to Marek", "The last guards left"]
+    texts = [
+        "Aldo became king",
+        "Marek besieged Tarsk",
+        "Tarsk fell to Marek",
+        "The last guards left",
+    ]
     events = [DatedEvent(1800 + i, str(1800 + i), t, _sentence()) for i, t in enumerate(texts)]
 
     question = ordering(events)
