@@ -107,12 +107,12 @@ def test_an_aside_on_the_subject_is_left_out(event):
     # F6: "On 7 September 1822, Prince Pedro of Portugal, who was governing Brazil on
     # behalf of his father, declared that Brazil would no longer be ruled from Lisbon."
     sentence = (
-        "On 7 September 1822, Prince Aldo of Tarsk, who was governing the colony on behalf "
-        "of his father, declared that the colony would no longer be ruled from Tarsk."
+        "On 7 September 1822, Prince Aldo of Tarsk, who was governing Kessel on behalf "
+        "of his father, declared that Kessel would no longer be ruled from Tarsk."
     )
     assert event(sentence, "7 September 1822") == (
         1822,
-        "Prince Aldo of Tarsk declared that the colony would no longer be ruled from Tarsk",
+        "Prince Aldo of Tarsk declared that Kessel would no longer be ruled from Tarsk",
     )
 
 
