@@ -347,11 +347,19 @@ def _out_of_time(item: GeneratedQuestion, hidden, context: RankContext) -> bool:
     return False
 
 
+RELATIVE_WORDS = {"later", "earlier", "then", "soon", "afterwards"}
+
+
 def _skip_range(item: GeneratedQuestion) -> range:
     hidden = item.hidden
     if hidden is None or item.kind == "true_false" and item.answer == "true":
         return range(0)
-    return range(hidden.token_start, hidden.token_end)
+    # "later in 1911" hidden whole: its "later" still leans, in the swap as in the blank.
+    start = hidden.token_start
+    doc = item.sentence.doc if item.sentence is not None else None
+    while doc is not None and start < hidden.token_end and doc[start].lower_ in RELATIVE_WORDS:
+        start += 1
+    return range(start, hidden.token_end)
 
 
 def _family(item: GeneratedQuestion) -> str:
