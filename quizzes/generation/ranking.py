@@ -28,6 +28,7 @@ from quizzes.generation.entities import (
     normalise,
 )
 from quizzes.generation.finekinds import FineKind
+from quizzes.generation.giveaways import name_only_the_answer_shares, says_only_the_title
 from quizzes.generation.items import GeneratedQuestion
 from quizzes.generation.lifetimes import lifetimes, outside_life, past_title_day, signed_years
 from quizzes.generation.names import looks_like_thing
@@ -396,6 +397,8 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
         faults.append("out-of-time")
     if item.kind == "true_false" and item.answer == "true" and _restates_title(item, context):
         faults.append("title-answer")  # "Vesuvius buried Pompeii in AD 79" under that title
+    if _right_statement(item) and says_only_the_title(_right_statement(item), context.title):
+        faults.append("title-answer")  # "Bangladesh became an independent country"
     if item.sentence is not None and not item.rule.startswith(("set.", "mc.true")):
         leaning = leaning_words(item.sentence.doc, context.topic, _skip_range(item))
         strong = [w for w in leaning if w.lower() not in ("also", "again", "too")]
@@ -443,7 +446,7 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
     )
     if open_blank:
         faults.append("open-blank")
-    if item.kind == "multiple_choice" and entity is not None and _prompt_names_role(item, context):
+    if item.kind == "multiple_choice" and entity is not None and _prompt_gives(item, context):
         faults.append("prompt-answer")
     if item.prompt and len(item.prompt.split()) > 40:
         faults.append("long")
@@ -513,6 +516,21 @@ def _cue_after(item: GeneratedQuestion, hidden) -> bool:
     if len(after) >= 2 and after[0].text == "," and after[1].lower_ in TITLES:
         return True
     return len(after) >= 2 and after[0].lower_ == "the" and after[1].is_title
+
+
+def _right_statement(item: GeneratedQuestion) -> str:
+    """The true statement an item shows as right: a true one, or a "Which is true?" key."""
+    if item.kind == "true_false" and item.answer == "true":
+        return item.prompt
+    return str(item.answer) if item.rule.startswith("mc.true") else ""
+
+
+def _prompt_gives(item: GeneratedQuestion, context: RankContext) -> bool:
+    """A role or a name in the prompt that fits one option only."""
+    others = [str(c) for c in item.choices if c != item.answer]
+    return _prompt_names_role(item, context) or name_only_the_answer_shares(
+        item.prompt, str(item.answer), others
+    )
 
 
 def _prompt_names_role(item: GeneratedQuestion, context: RankContext) -> bool:

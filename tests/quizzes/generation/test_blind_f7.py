@@ -80,3 +80,38 @@ def test_no_ready_statement_or_which_is_true_option_leans(f7_banks):
     ]
 
     assert leaning == []
+
+
+def _right_statements(bank):
+    for q in bank.questions:
+        if q.ready and (q.rule.startswith("mc.true") or q.kind == "true_false"):
+            if q.kind == "multiple_choice" or q.answer == "true":
+                yield q.answer if q.kind == "multiple_choice" else q.prompt
+
+
+@pytest.mark.parametrize(
+    ("lesson", "statement"),
+    [
+        # Under "The Bangladesh Liberation War, 1971": a liberation war is for independence.
+        ("the-bangladesh-liberation-war-1971", "Bangladesh became an independent country."),
+    ],
+)
+def test_no_ready_true_statement_only_says_what_the_title_says(f7_banks, lesson, statement):
+    assert statement not in list(_right_statements(f7_banks[lesson]))
+
+
+def test_no_ready_person_choice_alone_shares_a_name_the_prompt_writes(f7_banks):
+    # "After Cao Cao's death in 220, his son _____": only "Cao Pi" among the options is a Cao.
+    giveaways = [
+        (q.prompt, q.answer)
+        for bank in f7_banks.values()
+        for q in bank.questions
+        if q.ready and q.kind == "multiple_choice" and "_____" in q.prompt
+        for word in str(q.answer).split()
+        if len(word) > 1
+        and word[0].isupper()
+        and word in q.prompt.replace("'s", " ").split()
+        and not any(word in str(d).split() for d in q.choices if d != q.answer)
+    ]
+
+    assert giveaways == []
