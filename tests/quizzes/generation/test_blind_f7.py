@@ -84,9 +84,10 @@ def test_no_ready_statement_or_which_is_true_option_leans(f7_banks):
 
 def _right_statements(bank):
     for q in bank.questions:
-        if q.ready and (q.rule.startswith("mc.true") or q.kind == "true_false"):
-            if q.kind == "multiple_choice" or q.answer == "true":
-                yield q.answer if q.kind == "multiple_choice" else q.prompt
+        if q.ready and (
+            q.rule.startswith("mc.true") or q.kind == "true_false" and q.answer == "true"
+        ):
+            yield q.answer if q.kind == "multiple_choice" else q.prompt
 
 
 @pytest.mark.parametrize(
