@@ -24,7 +24,7 @@ from quizzes.selectors.attempts import (
     assignment_attempts,
     attempt_take_page,
 )
-from quizzes.selectors.classes import due_for_student
+from quizzes.selectors.classes import due_for_attempt, due_for_student
 from quizzes.services.attempts import (
     AttemptClosed,
     QuestionNotInAttempt,
@@ -56,8 +56,10 @@ def _time_ran_out(request: HttpRequest, attempt: Attempt) -> bool:
 
 
 def _student_attempt(request: HttpRequest, pk: int) -> Attempt:
-    attempts = Attempt.objects.for_student(request.user).select_related(
-        "assignment__quiz", "assignment__classroom"
+    attempts = (
+        Attempt.objects.for_student(request.user)
+        .select_related("assignment__quiz", "assignment__classroom")
+        .with_extension_due_at()
     )
     return get_object_or_404(attempts, pk=pk)
 
@@ -128,7 +130,7 @@ def _render_take(
         "page": page,
         "quiz": attempt.assignment.quiz,
         "check_each": attempt.assignment.quiz.answers_visible == AnswerVisibility.AFTER_EACH,
-        "due_at": due_for_student(assignment=attempt.assignment, student=request.user),
+        "due_at": due_for_attempt(attempt),
         "seconds_left": seconds_left,
         "time_left": time_left,
     }
