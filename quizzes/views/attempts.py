@@ -202,7 +202,6 @@ def _json_error(message: str, status: int, **extra) -> JsonResponse:
 def attempt_answer_save(request: HttpRequest, pk: int) -> JsonResponse:
     """Autosave one answer (JSON in, JSON out). Never sends the key unless the quiz shows
     answers after each question and the student checked this one."""
-    review_url = reverse("quizzes:attempt_review", args=[pk])
     try:
         posted = read_answer_json(request.body)
     except ValidationError as error:
@@ -218,6 +217,7 @@ def attempt_answer_save(request: HttpRequest, pk: int) -> JsonResponse:
     except (Attempt.DoesNotExist, Question.DoesNotExist):
         raise Http404("No such attempt or question.") from None
     except AttemptClosed as error:
+        review_url = reverse("quizzes:attempt_review", args=[pk])
         return _json_error(" ".join(error.messages), 409, closed=True, review_url=review_url)
     except QuestionNotInAttempt as error:
         return _json_error(" ".join(error.messages), 400)
