@@ -55,12 +55,14 @@ def _time_ran_out(request: HttpRequest, attempt: Attempt) -> bool:
     return by_timer and timezone.now() >= attempt.deadline_at - TIME_UP_GRACE
 
 
-def _student_attempt(request: HttpRequest, pk: int) -> Attempt:
-    attempts = (
-        Attempt.objects.for_student(request.user)
-        .select_related("assignment__quiz", "assignment__classroom")
-        .with_extension_due_at()
+def _student_attempt(request: HttpRequest, pk: int, *, with_due_at: bool = False) -> Attempt:
+    """The student's own attempt with its quiz and class (404 otherwise); `with_due_at`
+    brings the student's own due date along, for the take page (see `due_for_attempt`)."""
+    attempts = Attempt.objects.for_student(request.user).select_related(
+        "assignment__quiz", "assignment__classroom"
     )
+    if with_due_at:
+        attempts = attempts.with_extension_due_at()
     return get_object_or_404(attempts, pk=pk)
 
 
@@ -142,7 +144,7 @@ def _render_take(
 @require_http_methods(["GET", "POST"])
 def attempt_take(request: HttpRequest, pk: int) -> HttpResponse:
     """The take page; a plain form post saves the page's answers and moves on."""
-    attempt = _student_attempt(request, pk)
+    attempt = _student_attempt(request, pk, with_due_at=True)
     if _close_if_expired(request, attempt):
         return redirect("quizzes:attempt_review", pk=attempt.pk)
     page_number = _page_number(request)
