@@ -122,6 +122,7 @@ def variants(answer: "Answer") -> list[str]:
         # where no other name of the lesson shares it (the last word of "Martin Luther King
         # Jr" or "Zeng Guofan" is none).
         forms += sorted(answer.entity.names)
+        forms += answer.entity.full_names  # "Marcus Agrippa" where the body says "Agrippa"
         # "Cabral" for "Pedro Álvares Cabral": short forms of the name as this sentence
         # writes it ("Hector Pieterson", not the "Hector Pieterson Memorial" joined to it).
         forms += [

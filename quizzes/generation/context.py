@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from quizzes.generation.nlp import MONTH_NAMES
+from quizzes.generation.nlp import MONTH_NAMES, ORG_HEADS
 
 PERSON_NOUNS = {"man", "woman", "king", "queen", "emperor", "empress", "leader", "son", "wife"}
 # Proper nouns that cannot be the person a "his" means ("On July 4 ... his army").
@@ -148,12 +148,21 @@ def _has_person_before(doc: Doc, token: Token) -> bool:
             or t.pos_ == "PROPN"
             and t.ent_type_ not in NOT_PEOPLE
             and not _names_a_place_after_preposition(t)
+            and not _in_institution_name(t)
             or t.lemma_.lower() in PERSON_NOUNS
             and t.tag_ != "NNS"  # "60 men ... against him": a plural is nobody's "him"
         )
         and t.i != token.i
         for t in window
     )
+
+
+def _in_institution_name(token: Token) -> bool:
+    """ "The Ethiopian Orthodox Church traces its roots to his reign": a church is no "he"."""
+    if token.ent_type_ != "ORG":
+        return False
+    span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    return span is not None and span.root.lower_ in ORG_HEADS
 
 
 def _has_plural_before(doc: Doc, token: Token) -> bool:
@@ -169,6 +178,11 @@ def _has_plural_before(doc: Doc, token: Token) -> bool:
     )
 
 
+# "In the twelfth century BC, ... carried it off": a time is nothing to carry.
+TIME_NOUNS = {"century", "decade", "year", "month", "week", "day", "night", "morning", "age"}
+ERAS = {"BC", "BCE", "AD", "CE"}
+
+
 def _has_noun_before(doc: Doc, token: Token, reflexive: bool = False) -> bool:
     """A singular thing before "it": not a person, a date, a place after "in" ("in New York,
     after it was read"), nor a plural ("Later reformers ... quoted its words"). "Itself"
@@ -181,6 +195,8 @@ def _has_noun_before(doc: Doc, token: Token, reflexive: bool = False) -> bool:
         and t.tag_ not in ("NNS", "NNPS")
         and t.ent_type_ not in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL")
         and t.lemma_.lower() not in PERSON_NOUNS
+        and t.lemma_.lower() not in TIME_NOUNS
+        and t.text not in ERAS
         and not (
             t.ent_type_ in ("GPE", "LOC", "FAC")
             and t.ent_iob_ in ("B", "I")
@@ -275,6 +291,9 @@ def leaning_words(doc: Doc, topic: set[str] = frozenset(), skip: range = range(0
         if token.pos_ == "VERB" and _missing_object(token):
             found.append(token.text)
             continue
+        if token.i == 0 and lower == "also" and len(doc) > 1:
+            found.append(f"{token.text} {doc[1].text}")  # "Also in 1455": as well as what?
+            continue
         if token.i == 0 and lower == "finally":
             found.append(token.text)  # "Finally X decided": the last of steps not shown
             continue
@@ -295,10 +314,7 @@ def leaning_words(doc: Doc, topic: set[str] = frozenset(), skip: range = range(0
         if (
             lower == "the"
             and token.dep_ == "det"
-            and token.head.lemma_.lower() in BACK_NOUNS
-            and token.head.lemma_.lower() not in topic
-            and token.head.lower_ not in topic
-            and not _is_named(token.head)
+            and (_back_noun(token.head, topic) or _bare_subject(token.head, topic, skip))
             and not _named_before(doc, token.head)
         ):
             found.append(f"the {token.head.text}")
@@ -308,6 +324,52 @@ def leaning_words(doc: Doc, topic: set[str] = frozenset(), skip: range = range(0
             continue  # "Brutus and Cassius ... where both men died": the pair is here
         found.append(match.group(0))
     return found
+
+
+def _back_noun(noun: Token, topic: set[str]) -> bool:
+    """ "the declaration", "the king": a noun that stands for one named earlier."""
+    return (
+        noun.lemma_.lower() in BACK_NOUNS
+        and noun.lemma_.lower() not in topic
+        and noun.lower_ not in topic
+        and not _is_named(noun)
+    )
+
+
+# A country has one of each: "the government" or "the economy" needs no earlier sentence.
+ONE_PER_COUNTRY = {
+    "government",
+    "economy",
+    "treasury",
+    "state",
+    "parliament",
+    "population",
+    "public",
+    "press",
+}
+
+
+def _bare_subject(noun: Token, topic: set[str], skip: range) -> bool:
+    """ "so from 1865 the company hired ...", "and the camp suffered": a singular common
+    noun with "the" and nothing else, doing the clause's act, means one named before."""
+    # "..., and the camp suffered": the parser may hang the verb on the noun as a clause.
+    acts = [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBD" and c.i > noun.i]
+    finite = noun.head.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") for c in noun.head.children
+    )  # "ordered the gate opened": a small clause's subject is the sentence's own
+    subject = noun.dep_ in ("nsubj", "nsubjpass") and finite or noun.dep_ == "conj" and bool(acts)
+    after = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    if after is not None and (after.pos_ == "PROPN" or after.i in skip):
+        return False  # "The poet Ida Sorn", "The poet _____": the name follows
+    return (
+        subject
+        and noun.pos_ == "NOUN"
+        and noun.tag_ == "NN"
+        and not noun.ent_type_
+        and noun.lemma_.lower() not in topic | ONE_PER_COUNTRY
+        and noun.lower_ not in topic
+        and [c.dep_ for c in noun.children if c not in acts] == ["det"]
+    )
 
 
 PAIR_WORDS = re.compile(r"(both|the two|the three) ", re.I)

@@ -389,6 +389,7 @@ class Entity:
     certain: bool = True  # every mention agrees on the kind (or grammar settled it)
     # A person's short forms a student may write that no other name of the lesson shares.
     short_forms: tuple[str, ...] = ()
+    full_names: tuple[str, ...] = ()  # fuller forms only the key points write
 
     @property
     def short_name(self) -> str:

@@ -104,3 +104,23 @@ def unshared_short_forms(name: str, other_names: list[str]) -> list[str]:
         if not any(needed <= words for words in others):
             forms.append(form)
     return forms
+
+
+def attach_full_names(people: list, others: list, key_names: list[str]) -> None:
+    """Give each person the body calls by surname only ("Agrippa") the fuller names the
+    key points write ("Marcus Agrippa"): right answers too, when no other name shares them.
+    `people` and `others` are the lesson's person entities and the rest."""
+    for person in people:
+        other_names = [n for e in [*people, *others] if e is not person for n in e.names]
+        person.full_names = tuple(
+            full
+            for full in dict.fromkeys(key_names)
+            if full not in person.names
+            and not looks_like_thing(full)
+            and any(
+                " " not in name
+                and full.split()[-1] == name
+                and name in unshared_short_forms(full, other_names)
+                for name in person.names
+            )
+        )

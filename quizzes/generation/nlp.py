@@ -110,6 +110,9 @@ ORG_HEADS |= {
 # Nouns that make a proper name a place ("the Soviet Union", "the Nile River").
 PLACE_HEADS = {
     "prison",  # "Victor Verster Prison": a place the tagger reads as a person
+    "memorial",  # "the Hector Pieterson Memorial": named after a person, not one
+    "monument",
+    "museum",
     "jail",
     "gaol",
     "bridge",

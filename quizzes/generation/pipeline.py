@@ -14,6 +14,7 @@ from quizzes.generation.entities import (
     DATE,
     NAMED_KINDS,
     NUMBER,
+    PERSON,
     build_entities,
     mentions_in,
     related_places,
@@ -22,6 +23,7 @@ from quizzes.generation.events import dated_event, short_span, years_before
 from quizzes.generation.finekinds import cue_before, fine_kinds
 from quizzes.generation.flashcards import key_point_cards, question_cards, term_cards
 from quizzes.generation.items import GeneratedBank, GeneratedQuestion, seeded_shuffle
+from quizzes.generation.names import attach_full_names
 from quizzes.generation.nlp import parse_all
 from quizzes.generation.questions import wh_question
 from quizzes.generation.ranking import assess, curate_ready, lesson_context
@@ -70,6 +72,22 @@ KIND_PRIORITY = {
     "term": 7,
 }
 YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
+
+
+def _other_sides(pairs, chosen, summary: frozenset[int]) -> list[GeneratedQuestion]:
+    """A key point's sentence or a summary sentence as written and with one swap, both
+    ready: readers call such statements key three times in four (a body sentence's one in
+    ten), and a quiz never shows two items of one sentence."""
+    shown = {id(q) for q in chosen}
+    extra = []
+    for true, false in pairs:
+        sentence = true.sentence
+        main = sentence.key_point is not None or sentence.index in summary
+        if main and false is not None and true.ready and false.ready:
+            extra += [q for q in (true, false) if id(q) not in shown]
+    return extra
+
+
 BC_YEAR = re.compile(r"\b\d{1,4} (?:BC|BCE)\b")
 YEAR_ANY = re.compile(r"\b(\d{3,4})\b(\s*(?:BC|BCE))?")
 
@@ -420,6 +438,11 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         sentence.mentions = mentions_in(sentence.doc, sentence.index)
     entities = build_entities(sentence_docs, [s.mentions for s in sentences])
     retype_names(entities, sentence_docs)
+    attach_full_names(
+        [e for e in entities if e.kind == PERSON],
+        [e for e in entities if e.kind != PERSON],
+        [e.text for doc in key_docs for e in doc.ents if e.label_ == "PERSON"],
+    )
     entity_of = {(m.sentence, m.start): e for e in entities for m in e.mentions}
     # Names and nationalities say where and when a lesson is: fallbacks must share one.
     words = {t.lower_ for d in docs for t in d if t.is_alpha and (t.pos_ == "PROPN" or t.ent_type_)}
@@ -475,6 +498,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
             statement_pairs.append(_statement_pair(sentence, facts, pool, context, spare))
 
     true_false = _choose_statements(statement_pairs)
+    both_sides = _other_sides(statement_pairs, true_false, context.summary)
     # Long sentences carry no item of their own, but may date an event for ordering.
     for sentence in sentences:
         if sentence.usable or not sentence.text[:1].isupper():
@@ -483,7 +507,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         for answer in _answers(sentence, entity_of, topic):
             if answer.kind == DATE and (event := dated_event(sentence, answer, topic, before)):
                 events.append(event)
-    questions = _deduplicate(questions + _balance_true_false(true_false))
+    questions = _deduplicate(questions + _balance_true_false(true_false)) + both_sides
     key_sources = [best_sentence_for(doc, usable) for doc in key_docs]
     # A key point no sentence echoes still links to the lesson, through its first sentence.
     key_sentences = key_point_sentences(
@@ -525,7 +549,16 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     ]
     used: Counter = Counter()
     questions += which_is_true(
-        key_sentences, key_sources, entities, pool, rank, topic, key_falses, ready_falses, used=used
+        key_sentences,
+        key_sources,
+        entities,
+        pool,
+        rank,
+        topic,
+        key_falses,
+        ready_falses,
+        used=used,
+        summary=context.summary,
     )
     # The summary states the lesson's main facts too: readers count its sentences as key.
     summary = [
@@ -542,6 +575,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         ready_falses,
         origin="summary",
         used=used,
+        summary=context.summary,
     )
     # Causes and results the lesson states, in its sentences and its key points.
     links = causal_links(usable + [s for s in key_sentences if s.usable and s.source], topic)

@@ -29,6 +29,7 @@ from quizzes.generation.entities import (
 )
 from quizzes.generation.finekinds import FineKind
 from quizzes.generation.items import GeneratedQuestion
+from quizzes.generation.lifetimes import lifetimes, outside_life, past_title_day, signed_years
 from quizzes.generation.names import looks_like_thing
 from quizzes.generation.selection import content_lemmas, weighted_lemmas
 from quizzes.generation.truefalse import hedged
@@ -85,6 +86,7 @@ PRIORS = {
 FACTORS = {
     "title-answer": 0.1,
     "title-dates": 0.1,
+    "out-of-time": 0.1,
     "prompt-answer": 0.1,
     "cue-after": 0.3,
     "leans-strong": 0.35,
@@ -109,6 +111,7 @@ FACTORS = {
 PLAIN = {
     "title-answer": "the lesson title gives the answer away",
     "title-dates": "the title's dates give the answer away",
+    "out-of-time": "the lesson's dates rule a wrong option out",
     "prompt-answer": "a word in the prompt fits only the right option",
     "cue-after": "the words after the blank give the answer away",
     "leans-strong": "leans on an earlier sentence",
@@ -165,6 +168,7 @@ class RankContext:
     title_lemmas: set[str] = field(default_factory=set)
     # A common noun written right before people's names ("the poet") -> those people.
     role_people: dict[str, set[str]] = field(default_factory=dict)
+    lives: dict[str, tuple] = field(default_factory=dict)  # person -> (born, died) years
 
     def fine_of(self, text: str) -> FineKind:
         entity = self.by_alias.get(normalise(text))
@@ -204,6 +208,7 @@ def lesson_context(
         [weighted_lemmas(doc) for doc in key_docs],
         role_people=_role_people(people, sentence_docs),
         title_lemmas=content_lemmas(title_doc),
+        lives=lifetimes(list(sentence_docs), {normalise(n) for e in people for n in e.names}),
     )
 
 
@@ -321,6 +326,27 @@ def _title_date_faults(item: GeneratedQuestion, context: RankContext) -> bool:
     return inside and any(not low <= y <= high for o in options for y in _years(o))
 
 
+def _out_of_time(item: GeneratedQuestion, hidden, context: RankContext) -> bool:
+    """A wrong option or false statement the lesson's own dates rule out: a date past the
+    title's day, or a person at a time the lesson has him dead or unborn."""
+    if item.kind == "true_false":
+        wrong = [item.replacement] if item.answer == "false" and item.replacement else []
+    else:
+        wrong = [str(c) for c in item.choices if c != item.answer]
+    if not wrong:
+        return False
+    if hidden.kind == DATE:
+        return past_title_day(hidden.text, wrong, context.title)
+    if hidden.kind != PERSON or not context.lives or item.sentence is None:
+        return False
+    when = signed_years(item.sentence.doc.text) or signed_years(context.title)
+    for name in wrong:
+        entity = context.by_alias.get(normalise(name))
+        if outside_life(set(entity.names) if entity else {name}, when, context.lives):
+            return True
+    return False
+
+
 def _skip_range(item: GeneratedQuestion) -> range:
     hidden = item.hidden
     if hidden is None or item.kind == "true_false" and item.answer == "true":
@@ -358,6 +384,8 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
             faults.append("title-answer")
     if _title_date_faults(item, context):
         faults.append("title-dates")
+    if hidden is not None and _out_of_time(item, hidden, context):
+        faults.append("out-of-time")
     if item.kind == "true_false" and item.answer == "true" and _restates_title(item, context):
         faults.append("title-answer")  # "Vesuvius buried Pompeii in AD 79" under that title
     if item.sentence is not None and not item.rule.startswith(("set.", "mc.true")):

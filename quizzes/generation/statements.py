@@ -28,6 +28,9 @@ ORIGIN_NOTES = {"keypoint": "key point", "summary": "summary"}
 # statements, and once only left most lessons with one or two of these key items; a quiz
 # never shows both items of a pair (quizzes.drawing keeps them apart).
 MAX_USES = 2
+# A key point's or summary sentence's false form is a key fact misstated: it may serve a
+# third item (round 7: 114 key items sat in review for want of wrong options alone).
+MAX_KEY_USES = 3
 MAX_OPTION_WORDS = 25  # a longer statement stands out among key points
 MIN_WORDS = 5
 
@@ -160,6 +163,7 @@ def which_is_true(
     sentence_falses: list[GeneratedQuestion] = (),
     origin: str = "keypoint",
     used: Counter | None = None,
+    summary: frozenset[int] = frozenset(),
 ) -> list[GeneratedQuestion]:
     """Up to MAX_ITEMS "Which of these statements is true?" items, one per key point
     (or, with `origin` "summary", one per sentence of the summary).
@@ -169,7 +173,9 @@ def which_is_true(
     point's best ready false statement when the caller has made them already;
     `sentence_falses` are the lesson sentences' ready false statements, the wrong options
     when too few key points have one (short ones first). `used` counts the false
-    statements earlier items took: past MAX_USES an item is marked for review.
+    statements earlier items took: past MAX_USES (MAX_KEY_USES for a false form of a key
+    point or of a sentence in `summary`, the summary's sentence indices) an item is marked
+    for review.
     """
     used = Counter() if used is None else used
     # (text, fact) of every false statement that may be a wrong option: each key point's
@@ -189,6 +195,8 @@ def which_is_true(
         short = len(form.prompt.split()) <= MAX_OPTION_WORDS
         if short and form.sentence is not None and all(form.prompt != t for t, _ in falses):
             falses.append((form.prompt, _fact_of(form.sentence)))
+    main = {fact for _, fact in falses if fact[0] == "key point" or fact[1] in summary}
+    limit = {text: MAX_KEY_USES if fact in main else MAX_USES for text, fact in falses}
     items = []
     for sentence, source in zip(key_sentences, sources, strict=True):
         if len(items) >= MAX_ITEMS or source is None or not sentence.usable:
@@ -200,7 +208,7 @@ def which_is_true(
         wrong = _wrong_options(sentence, source, falses, used)
         if wrong is None:
             continue
-        sources = ["reused" if used[text] >= MAX_USES else "lesson" for text in wrong]
+        sources = ["reused" if used[text] >= limit[text] else "lesson" for text in wrong]
         used.update(wrong)
         right = as_statement(sentence.text)
         item = GeneratedQuestion(

@@ -18,7 +18,7 @@ from quizzes.generation.entities import mentions_in
 from quizzes.generation.events import dated_event
 from quizzes.generation.nlp import parse_all
 from quizzes.generation.pipeline import LessonText, generate_bank
-from quizzes.generation.statements import MAX_USES
+from quizzes.generation.statements import MAX_KEY_USES
 
 RELEASED_F4 = Path(__file__).parents[1] / "data" / "released-f4"
 
@@ -60,9 +60,10 @@ def _event(parse, sentence, date):
         ),
         # A year written "AD 79".
         (
-            "The volcano erupted in AD 79 under a new emperor.",
+            # (A bare "the volcano" would lean on an earlier sentence: F6.)
+            "Vesuvius erupted in AD 79 under a new emperor.",
             "AD 79",
-            (79, "The volcano erupted under a new emperor"),
+            (79, "Vesuvius erupted under a new emperor"),
         ),
         # A second year in a clause the event leaves out.
         (
@@ -73,9 +74,9 @@ def _event(parse, sentence, date):
         ),
         # "on the morning of <date>": the date is the time of the main verb.
         (
-            "After days of waiting, the sultan attacked on the morning of 21 April 1526.",
+            "After days of waiting, Sultan Selim attacked on the morning of 21 April 1526.",
             "21 April 1526",
-            (1526, "After days of waiting, the sultan attacked"),
+            (1526, "After days of waiting, Sultan Selim attacked"),
         ),
     ],
 )
@@ -152,16 +153,17 @@ def test_a_blank_after_a_role_one_person_holds_is_ready():
     assert not blanks["Pieter Laan"].ready and not blanks["Jan Brod"].ready
 
 
-def test_each_false_statement_is_a_wrong_option_at_most_twice_per_lesson(f4_banks):
+def test_each_false_statement_is_a_wrong_option_at_most_three_times_per_lesson(f4_banks):
     # F4 judges: the same absurd false statement stood in three "Which is true?" items.
     # Twice is allowed (random draws and the quiz builder keep such a pair apart): once
-    # only left most lessons without the key items these are.
+    # only left most lessons without the key items these are (a key point's false form
+    # may serve three since round 7; a body sentence's two: test_blind_f6).
     repeated = {}
     for lesson, bank in f4_banks.items():
         seen = Counter(
             d for q in _ready(bank) if q.rule.startswith("mc.true") for d in q.distractors
         )
-        repeated.update({(lesson, text): n for text, n in seen.items() if n > MAX_USES})
+        repeated.update({(lesson, text): n for text, n in seen.items() if n > MAX_KEY_USES})
     assert repeated == {}
 
 

@@ -37,7 +37,7 @@ def test_led_to_and_caused_make_a_result_question():
     found = _links(
         "The campaign led to the Gandhi-Irwin Pact of March 1931.",
         "The massacre caused outrage around the world.",
-        topic={"campaign"},
+        topic={"campaign", "massacre"},
     )
 
     assert [(link.side, link.question, link.as_result) for link in found] == [
@@ -71,6 +71,7 @@ def test_wrong_options_are_causes_the_lesson_gives_for_other_things():
         "The Senate met in the Curia of Pompey because the old Senate house was being rebuilt.",
         "The court used regional armies because the imperial troops had been defeated.",
         "The settlers planted wheat near the river because the soil there was richer.",
+        topic={"court"},  # a bare "the court" leans on an earlier sentence (F6)
     )
 
     items = cause_and_result_items(links)
@@ -99,6 +100,7 @@ def test_a_cause_sharing_the_questions_words_is_never_a_wrong_option():
         "The Senate met in the Curia of Pompey because the old Senate house was being rebuilt.",
         "The court used regional armies because the imperial troops had been defeated.",
         "The settlers planted wheat near the river because the soil there was richer.",
+        topic={"court"},  # a bare "the court" leans on an earlier sentence (F6)
     )
 
     first = cause_and_result_items(links)[0]
