@@ -4,7 +4,7 @@
 import re
 
 from quizzes.generation.answers import Answer
-from quizzes.generation.context import leaning_words
+from quizzes.generation.context import NOT_PEOPLE, PERSON_NOUNS, PERSONAL, leaning_words
 from quizzes.generation.entities import DATE
 from quizzes.generation.items import tidy
 from quizzes.generation.questions import _phrase_on_root, _root
@@ -83,7 +83,10 @@ def dated_event(
     misparsed = opening and after is not None and after.pos_ in ("PROPN", "NOUN", "DET")
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
     verb, start = root, 0
+    limit, gap = len(doc), range(0)
     phrase = _time_phrase(doc, answer, root) if misparsed or has_subject else None
+    if (when := _when_clause(doc, answer, root)) is not None:
+        verb, start, phrase, limit, gap = when  # the "when" clause is what happened then
     if phrase is None and opening and answer.token_end < root.i and (misparsed or has_subject):
         phrase = (0, answer.token_end)  # "In 202 BC Scipio ...": parsed as a name's part
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -92,29 +95,38 @@ def dated_event(
         phrase = _phrase_on_root(sentence.doc, answer, subject, {"in"})
     if phrase is None and (conjunct := _dated_conjunct(doc, answer, root)) is not None:
         verb, start, phrase = conjunct  # "..., and in 1977 the United Nations imposed ..."
+    if phrase is None and (clause := _dated_clause(doc, answer, root)) is not None:
+        verb, start, phrase, limit, gap = clause  # "After King Aldo was murdered in 1530, ..."
     if phrase is None or _dates_a_noun(doc, phrase) or _progressive(verb):
         return None
+    if _comma_before_verb(doc, verb):
+        return None  # "The Battle of Tarsk, fought on a plain on 9 December": no deed
     # A long sentence's event ends at the first comma or semicolon after the main verb
     # that leaves six words or more: what follows is another claim.
-    end = len(doc)
-    for token in doc[verb.i + 1 :]:
+    end = limit
+    for token in doc[verb.i + 1 : limit]:
         dash = token.text in ("–", "—") or token.text == "-" and bool(doc[token.i - 1].whitespace_)
         breaks = (token.text in (",", ";", ":") or dash) and token.i >= phrase[1]
         words = len([t for t in doc[start : token.i] if not t.is_punct]) - (phrase[1] - phrase[0])
-        if breaks and words >= 6 and complete_before(doc, token.i):
+        # A place or time phrase after the comma may go too: the event is whole without.
+        if breaks and words >= 6 and complete_before(doc, token.i, frozenset({"prep"})):
             end = token.i
             break
     if end + 1 < len(doc) and doc[end + 1].pos_ == "VERB" and doc[end + 1].tag_ in ("VBD", "VBN"):
         return None  # "X, a rebel army made up of exiles, invaded": the cut lost the verb
-    if not inherited and _event_year(doc[start:end].text) != year:
+    others = [t.text for t in doc[start:end] if t.i not in gap and not phrase[0] <= t.i < phrase[1]]
+    if not inherited and EVENT_YEAR.search(" ".join(others)):
         return None  # two years in the event: which it is dated by is unclear
-    skip = set(range(start)) | set(range(*phrase)) | set(range(end, len(doc)))
+    skip = set(range(start)) | set(range(*phrase)) | set(range(end, len(doc))) | set(gap)
     if phrase[1] < len(doc) and doc[phrase[1]].text == "," and phrase[0] == start:
         skip.add(phrase[1])
+    skip |= _aside_on_subject(doc, verb, phrase)
     kept = [t for t in doc if t.i not in skip and not t.is_punct]
     if kept and kept[0].lower_ == "of":
         return None  # "[hundreds] of villagers gathered": a fragment, not an event
-    text = tidy("".join(t.text_with_ws for t in doc if t.i not in skip)).rstrip(" .,;")
+    if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or _subjects(t) for t in kept):
+        return None  # "The Battle of Tarsk, fought on a plain": nothing happens in it
+    text = tidy(_joined(doc, skip)).rstrip(" .,;")
     if not text[:1].isupper() and (phrase[0] == start or start):
         text = text[:1].upper() + text[1:]
     first = doc[phrase[1]] if phrase[0] == start and phrase[1] < len(doc) else doc[start]
@@ -125,7 +137,151 @@ def dated_event(
     clause = doc[start:end].as_doc()  # a second clause's "him" may not lean on the first
     if leaning_words(clause, topic, skip=range(phrase[0] - start, phrase[1] - start)):
         return None  # "The next day ...": out of its paragraph the event is unclear
+    if _unnamed_person(doc, skip):
+        return None  # "The Senate gave him the name Augustus": who is "him"?
     return DatedEvent(year, answer.text, text, sentence)
+
+
+def _unnamed_person(doc, skip: set[int]) -> bool:
+    """A "he", "him" or "her" in the event with no person named before it in the event, or
+    an object "it" or "them" with nothing before it but its own verb's subject: an ordering
+    choice stands alone ("The Senate gave him the name Augustus", "Austria annexed it")."""
+    kept = [t for t in doc if t.i not in skip]
+    for n, token in enumerate(kept):
+        lower = token.lower_
+        if token.tag_ not in ("PRP", "PRP$") or lower in ("himself", "herself"):
+            continue  # "Leclerc himself": the name stands right before
+        before = kept[:n]
+        if lower in PERSONAL and not any(
+            t.ent_type_ == "PERSON" or t.lemma_.lower() in PERSON_NOUNS or _named_actor(t)
+            for t in before
+        ):
+            return True
+        if lower in ("it", "them") and token.dep_ in ("dobj", "pobj", "dative"):
+            verb = token.head
+            while verb.dep_ == "conj" and not _subjects(verb):
+                verb = verb.head  # "occupied X and annexed it": the first verb's subject
+            own = {t.i for t in _subjects(verb)}
+            own |= {t.i for i in own for t in doc[i].subtree}
+            if not any(t.pos_ in ("NOUN", "PROPN") and t.i not in own for t in before):
+                return True
+    return False
+
+
+def _joined(doc, skip: set[int]) -> str:
+    """The text of the tokens kept, with a space where a cut left two words touching."""
+    parts = []
+    for token in (t for t in doc if t.i not in skip):
+        if parts and not parts[-1][-1:].isspace() and token.i - 1 in skip and not token.is_punct:
+            parts.append(" ")
+        parts.append(token.text_with_ws)
+    return "".join(parts)
+
+
+def _comma_before_verb(doc, verb) -> bool:
+    """A lone comma between a subject and its verb: the verb is a participle the parser
+    read as the main one ("The Battle of Tarsk, fought on a plain ..., was ...")."""
+    subject = next(iter(_subjects(verb)), None)
+    if subject is None or verb.i < 2 or doc[verb.i - 1].text != ",":
+        return False
+    inside = doc[subject.left_edge.i : verb.i - 1]
+    return subject.i < verb.i and not any(t.text == "," for t in inside)
+
+
+def _aside_on_subject(doc, verb, phrase: tuple[int, int]) -> set[int]:
+    """The tokens of a ", who ...," clause or a name's apposition on the verb's subject,
+    with its commas: the event says what the subject did, not who they were ("Prince
+    Aldo, who was governing the colony, declared ...")."""
+    # "On 31 October 1517 Aldo Venn, a monk, issued": the name parsed into the date.
+    misread = [t for t in doc[phrase[1] : verb.i] if t.dep_ == "pobj" and t.head.i == phrase[0]]
+    for subject in _subjects(verb) or [t for t in misread if t.pos_ == "PROPN"]:
+        # "Aldo Venn, a monk and professor of theology, issued ...": a name's apposition;
+        # after a common noun ("The commander, General Navarre, sent") the name stays.
+        asides = ("relcl", "appos") if subject.pos_ == "PROPN" else ("relcl",)
+        for clause in (c for c in subject.children if c.dep_ in asides and c.pos_ != "PROPN"):
+            first, last = clause.left_edge.i, clause.right_edge.i
+            if first > 0 and last + 1 < verb.i and doc[first - 1].text == doc[last + 1].text == ",":
+                return set(range(first - 1, last + 2))
+    return set()
+
+
+def _subjects(verb) -> list:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _named_actor(token) -> bool:
+    """A name written without "the" and not after "of" ("Lalor was elected", "fell to
+    Cortés and his allies"), which may be a person's; "the Senate" is a body."""
+    head = token.head if token.dep_ == "compound" else token
+    if token.pos_ != "PROPN" or token.ent_type_ in NOT_PEOPLE:
+        return False
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        return False  # "the Donations of Alexandria": a place
+    return not any(c.dep_ == "det" for c in head.children)
+
+
+# Words opening a clause that tells when its main clause happened: the clause is an
+# event of its own ("After King Aldo was murdered in 1530, ...").
+SUBORDINATORS = {"after", "when", "once", "before", "as", "because", "although", "though"}
+
+
+def _named_subject(verb):
+    """The verb's subject when it is no pronoun and the verb says when on its own (a past
+    form or an auxiliary: not "infantry looking for supplies", "and taken Aleppo")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children
+    )
+    return None if subject is None or subject.pos_ == "PRON" or not finite else subject
+
+
+def _when_clause(doc, answer: Answer, root):
+    """(verb, start, phrase, limit, gap) of a "when" clause on the date of the main verb:
+    "Everything changed in 1807, when the armies invaded Tarsk" -> the armies' invasion."""
+    for token in doc[answer.token_start : answer.token_end]:
+        for verb in (c for c in token.children if c.dep_ in ("relcl", "advcl")):
+            when = doc[verb.left_edge.i]
+            if when.lower_ != "when" or when.i - answer.token_end not in (0, 1):
+                continue  # "in 1807, when ...": the clause right after the date
+            if _named_subject(verb) is None or token.head.head != root:
+                continue
+            # The date stands outside the event: the span to keep is the clause alone.
+            phrase = (answer.token_start, answer.token_end)
+            return verb, when.i + 1, phrase, verb.right_edge.i + 1, range(0)
+    return None
+
+
+def _dated_clause(doc, answer: Answer, root):
+    """(verb, start, phrase, limit, gap) of an event a dated clause beside the main one
+    states: an opening "After/When <subject> <verb> in <date>, ..." clause; a "when" clause
+    on the date ("Everything changed in 1807, when the armies invaded Tarsk"); or a later
+    verb with no subject of its own, which takes the named subject of the main verb
+    ("Aldo opened the ports, and in 1815 raised Tarsk to a kingdom")."""
+    for verb in (c for c in root.children if c.dep_ == "advcl"):
+        mark = doc[verb.left_edge.i]
+        if mark.lower_ not in SUBORDINATORS or mark.head != verb or mark.i != 0:
+            continue
+        phrase = _time_phrase(doc, answer, verb)
+        if phrase is not None and _named_subject(verb) is not None:
+            return verb, mark.i + 1, phrase, verb.right_edge.i + 1, range(0)
+    subject = _named_subject(root)
+    if subject is None or subject.pos_ != "PROPN":
+        return None
+    verb = root
+    while True:
+        verb = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+        if verb is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None
+        if verb.tag_ != "VBD":
+            continue  # "had sacked Baghdad and taken Aleppo": the "had" is the first verb's
+        phrase = _time_phrase(doc, answer, verb)
+        if phrase is None:
+            continue
+        start = verb.left_edge.i
+        while doc[start].dep_ in ("cc", "punct"):
+            start += 1
+        gap = range(subject.right_edge.i + 1, start)
+        return verb, subject.left_edge.i, phrase, verb.right_edge.i + 1, gap
 
 
 # Not "by": "By 1888 the system was collapsing" is a state reached, not an event then.
@@ -180,6 +336,9 @@ def _time_phrase(doc, answer: Answer, verb) -> tuple[int, int] | None:
         return None
     if any(t.lower_ != "the" for t in doc[prep.i + 1 : noun.i]):
         return None  # "on the third morning of ...": not the date itself
+    before = doc[prep.i - 1] if prep.i else None
+    if before is not None and before.lower_ in ("late", "early") and before.head == prep:
+        return prep.i - 1, answer.token_end  # "Late on the night of ...": all of it
     return prep.i, answer.token_end
 
 

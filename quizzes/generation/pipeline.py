@@ -590,12 +590,6 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     for built in (matched, ordering(sorted(events, key=lambda e: e.sentence.index))):
         if built is not None:
             questions.append(built)
-    if (order := next((q for q in questions if q.kind == "ordering"), None)) is not None:
-        order.note = "; ".join(
-            f"{e.date_text}: {e.text}"
-            for e in sorted(events, key=lambda e: e.when)
-            if e.text in order.answer
-        )
     _balance_options(questions)
     questions = _drop_tells(questions)
     _balance_options(questions)

@@ -39,11 +39,26 @@ class DatedEvent:
 
     @property
     def when(self) -> tuple[int, int, int]:
-        """(year, month, day) as far as the date says; 0 where it does not."""
+        """(year, month, day) as far as the date says; 0 where it does not (a season
+        counts as its first month)."""
         words = self.date_text.lower().replace(",", " ").split()
         month = next((MONTHS.index(w) + 1 for w in words if w in MONTHS), 0)
         day = next((int(w) for w in words if w.isdigit() and int(w) <= 31), 0)
-        return (self.year, month, day if month else 0)
+        if not month:
+            month = next((SEASONS[w][0] for w in words if w in SEASONS), 0)
+        return (self.year, month, day if month and not self.season else 0)
+
+    @property
+    def season(self) -> tuple[int, int] | None:
+        """The first and last month of the season the date names ("summer of 1187")."""
+        words = self.date_text.lower().replace(",", " ").split()
+        if any(w in MONTHS for w in words):
+            return None
+        return next((SEASONS[w] for w in words if w in SEASONS), None)
+
+
+# Seasons of the northern year (a lesson's "winter" may be either end of a year: none).
+SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11)}
 
 
 # What may follow a cut: modifiers and further clauses, never a part the words before
@@ -64,18 +79,20 @@ DETACHABLE = {
 }
 
 
-def complete_before(doc, cut: int) -> bool:
+def complete_before(doc, cut: int, also: frozenset[str] = frozenset()) -> bool:
     """The words before token `cut` need nothing after it ("Arabanoo and, later, ..."
-    ends on a word that asks for more)."""
+    ends on a word that asks for more); `also` names more relations that may be cut."""
     if cut == 0 or doc[cut - 1].pos_ in OPEN_ENDS:
         return False
     for token in doc[cut + 1 :]:
         if token.head.i >= cut or token.head.i == token.i:
             continue
-        if token.dep_ not in DETACHABLE:
+        if token.dep_ not in DETACHABLE and token.dep_ not in also:
             return False
         if token.dep_ == "conj" and any(c.dep_ == "cc" and c.i < cut for c in token.head.children):
             return False  # "A and, later, B": the list's "and" stands before the cut
+        if token.dep_ == "conj" and token.head.pos_ in ("NOUN", "PROPN"):
+            return False  # "an army of Colombians, Peruvians and Chileans": one list
     return True
 
 
@@ -114,16 +131,36 @@ def _deed(sentence: LessonSentence, entity: Entity) -> str | None:
             deed = tidy(_first_clause(doc, verb.i)).rstrip(".")
         if not any(t.pos_ in ("NOUN", "PROPN") for t in doc[verb.i :]):
             continue  # "had been warned": nothing a student could match it by
-        if _fair_deed(deed, entity, doc):
+        if _fair_deed(deed, entity, doc, verb.i):
             return deed
     return None
 
 
-def _fair_deed(deed: str, entity: Entity, doc) -> bool:
-    """Of a fair length, not naming the person, and clear out of its paragraph."""
-    if not 3 <= len(deed.split()) <= MAX_DEED_WORDS:
+def _fair_deed(deed: str, entity: Entity, doc, start: int) -> bool:
+    """Of a fair length, not naming the person, and clear out of its paragraph and out
+    of its sentence (the deed at token `start` stands alone in the item)."""
+    if not 3 <= len(deed.split()) <= MAX_DEED_WORDS or _pronoun_alone(doc, start, deed):
         return False
     return not any(contains_phrase(deed, n) for n in entity.names) and not leaning_words(doc)
+
+
+THING_PRONOUNS = {"it", "its", "they", "them", "their"}
+
+
+def _pronoun_alone(doc, start: int, deed: str) -> bool:
+    """A "him", or an "it"/"them" with no noun before it in the deed: "Carried it off as
+    war loot" - what it was, the sentence said before the deed began."""
+    span = [t for t in doc[start:] if t.idx - doc[start].idx < len(deed)]
+    for n, token in enumerate(span):
+        if token.tag_ not in ("PRP", "PRP$"):
+            continue
+        if (
+            token.lower_ == "him"
+            or token.lower_ in THING_PRONOUNS
+            and not any(t.pos_ in ("NOUN", "PROPN") for t in span[:n])
+        ):
+            return True
+    return False
 
 
 def _who_clause(sentence: LessonSentence, entity: Entity) -> str | None:
@@ -142,7 +179,7 @@ def _who_clause(sentence: LessonSentence, entity: Entity) -> str | None:
                 continue
             clause_doc = doc[who.i + 1 : clause.right_edge.i + 1].as_doc()
             deed = tidy(_first_clause(clause_doc, 0)).rstrip(".,;")
-            if _fair_deed(deed, entity, clause_doc):
+            if _fair_deed(deed, entity, clause_doc, 0):
                 return deed
     return None
 
@@ -181,6 +218,45 @@ def _role_before(sentence: LessonSentence, entity: Entity) -> str | None:
                 # "the Premier of New South Wales, Sir Henry Parkes": "The Premier" alone
                 # says of where no more than "A lawyer" says who (F4 judges).
                 return tidy(f"The {doc[noun.i : of.right_edge.i + 1].text}")
+            if dets and noun.lemma_.lower() in ROLE_WORDS and described and of is None:
+                # "the Portuguese governor, João Correia de Sousa": whose governor he was.
+                # Only a people's or a place's role: "the new High Commissioner", "the last
+                # caliph" (of what?) and "the moderate prime minister" say too little.
+                words = doc[min(c.i for c in described) : noun.i + 1]
+                peoples = any(t.ent_type_ in ("NORP", "GPE") for t in words[:-1])
+                if noun.tag_ == "NN" and peoples and not SEQUENCE_WORD.search(words.text):
+                    return tidy(f"The {words.text}")
+    return None
+
+
+MAX_ROLE_WORDS = 12
+
+
+def _role_after(sentence: LessonSentence, entity: Entity) -> str | None:
+    """The role an apposition after the name gives: "Aldo Venn, the governor of the
+    northern province, refused ..." -> "The governor of the northern province"."""
+    doc = sentence.doc
+    for mention in entity.mentions:
+        end = mention.token_end
+        if mention.sentence != sentence.index or end >= len(doc) or doc[end].text != ",":
+            continue
+        after = [c for c in doc[end - 1].children if c.dep_ == "appos" and c.i > end]
+        for appos in after if len(after) == 1 else []:  # two: a list read as asides
+            first, last = appos.left_edge.i, appos.right_edge.i
+            if first != end + 1 or doc[first].lower_ not in ("the", "a", "an"):
+                continue  # the role right after the comma, as a whole noun phrase
+            if appos.pos_ != "NOUN" or appos.lemma_.lower() in NOT_ROLES:
+                continue
+            if last + 1 < len(doc) and doc[last + 1].text not in (",", ".", ";"):
+                continue
+            role = doc[first : last + 1]
+            if not 3 <= len(role) <= MAX_ROLE_WORDS or any(t.text in ",;" for t in role):
+                continue
+            if any(c.dep_ == "conj" and c.i > last for t in role for c in t.children):
+                continue  # "an assembly of the clergy, the nobility and ...": a list cut
+            if leaning_words(role.as_doc()):
+                continue  # "his younger brother": whose?
+            return capitalise(tidy(role.text))
     return None
 
 
@@ -204,6 +280,7 @@ def people_pairs(
         everywhere = all_sentences or sentences
         said = next(((d, x) for x in sentences if x.usable and (d := _deed(x, entity))), None)
         said = said or next(((d, x) for x in everywhere if (d := _who_clause(x, entity))), None)
+        said = said or next(((d, x) for x in everywhere if (d := _role_after(x, entity))), None)
         if said is not None:
             pairs.append(Pair(entity.name, capitalise(said[0]), said[1]))
         elif role := next(((r, x) for x in everywhere if (r := _role_before(x, entity))), None):
@@ -231,6 +308,23 @@ def _cut_from_its_verb(pair: Pair) -> bool:
     )
 
 
+def _cut_from_a_list(pair: Pair) -> bool:
+    """A description that stops inside a list its sentence goes on with: "An assembly of
+    the clergy" from "an assembly of the clergy, the nobility and the commoners"."""
+    doc, words = pair.sentence.doc, pair.description.lower()
+    start = next((t for t in doc if doc.text[t.idx :].lower().startswith(words)), None)
+    if start is None:
+        return False
+    end = next((t.i for t in doc if t.idx >= start.idx + len(words)), len(doc))
+    if end >= len(doc) or doc[end].text != ",":
+        return False
+    root = doc[start.i : end].root
+    after = next((t for t in doc[end + 1 :] if t.pos_ != "DET"), None)
+    if after is None or after.head not in (root, root.head):
+        return False
+    return after.dep_ in ("conj", "appos") or after.dep_ == root.dep_  # the list goes on
+
+
 def matching(pairs: list[Pair], prompt: str = "") -> GeneratedQuestion | None:
     """Match four or more terms to their descriptions (distinct terms and descriptions)."""
     terms = [pair.term for pair in pairs]
@@ -239,9 +333,13 @@ def matching(pairs: list[Pair], prompt: str = "") -> GeneratedQuestion | None:
         # A description that names another term would match itself.
         if any(contains_phrase(pair.description, term) for term in terms):
             continue
-        if _cut_from_its_verb(pair):
+        if _cut_from_its_verb(pair) or _cut_from_a_list(pair):
             continue
-        if all(pair.term != p.term and pair.description != p.description for p in chosen):
+        if any(
+            contains_phrase(p.term, pair.term) or contains_phrase(pair.term, p.term) for p in chosen
+        ):
+            continue  # "Lucretia Mott" and "Mott": one person, whatever the entities say
+        if all(pair.description != p.description for p in chosen):
             chosen.append(pair)
     chosen = chosen[:MAX_PAIRS]
     if len(chosen) < 4:
@@ -276,14 +374,22 @@ SEQUENCE_WORD = re.compile(
 
 
 # "The first bill to authorise the line": the ordinal goes, "The bill ..." says the same.
-ORDINAL_BEFORE_NOUN = re.compile(r"\b(the|a) (?:first|second|third) (?=[a-z])", re.I)
+ORDINAL_BEFORE_NOUN = re.compile(r"\b(the|a) (?:first|second|third|last|final) (?=[a-z])", re.I)
+# "Pope Alexander first set a line", "The Office was set up later": the adverb goes.
+ADVERB_BEFORE_VERB = re.compile(r" (?:first|finally|eventually|then)(?= [a-z]+ed\b)")
+ADVERB_AT_END = re.compile(
+    r"(?<!days)(?<!weeks)(?<!years)(?<!months) (?:later|afterwards|eventually)$"
+)
+# "published two days after independence": its place beside another event.
+SPAN_AFTER = re.compile(r"\b(?:days?|weeks?|months?|years?) (?:after|before|later|earlier)\b")
 
 
 def without_sequence_words(text: str) -> str | None:
     """The event without an opening of sequence, or None when it still tells its order."""
     text = SEQUENCE_CLAUSE.sub("", SEQUENCE_ADVERB.sub("", text))
     text = ORDINAL_BEFORE_NOUN.sub(lambda m: m.group(1) + " ", text)
-    if len(text.split()) < 3 or SEQUENCE_WORD.search(text):
+    text = ADVERB_AT_END.sub("", ADVERB_BEFORE_VERB.sub("", text))
+    if len(text.split()) < 3 or SEQUENCE_WORD.search(text) or SPAN_AFTER.search(text):
         return None
     return capitalise(text)
 
@@ -306,7 +412,7 @@ def ordering(events: list[DatedEvent]) -> GeneratedQuestion | None:
     # The longest chain of events each clearly after the one before.
     best: list[list[DatedEvent]] = []
     for index, event in enumerate(candidates):
-        chains = [best[i] for i in range(index) if _clearly_after(candidates[i].when, event.when)]
+        chains = [best[i] for i in range(index) if _clearly_after(candidates[i], event)]
         best.append(max(chains, key=len, default=[]) + [event])
     chosen = max(best, key=len, default=[])
     if len(chosen) > MAX_EVENTS:
@@ -324,6 +430,8 @@ def ordering(events: list[DatedEvent]) -> GeneratedQuestion | None:
         target="|".join(items),
         key_point=chosen[0].sentence.key_point,
     )
+    # The dates, shown at review: each event as the item shows it.
+    question.note = "; ".join(f"{event.date_text}: {event.text}" for event in chosen)
     shuffled = seeded_shuffle(items, question.seed)
     if shuffled == items:
         shuffled = items[1:] + items[:1]
@@ -331,7 +439,11 @@ def ordering(events: list[DatedEvent]) -> GeneratedQuestion | None:
     return question
 
 
-def _clearly_after(earlier: tuple[int, int, int], later: tuple[int, int, int]) -> bool:
+def _clearly_after(first: DatedEvent, then: DatedEvent) -> bool:
+    earlier, later = first.when, then.when
+    if (first.season or then.season) and later[0] == earlier[0] and earlier[1] and later[1]:
+        # "summer of 1187" comes before October, not before August.
+        return (first.season or (earlier[1],) * 2)[1] < (then.season or (later[1],) * 2)[0]
     if later[0] != earlier[0]:
         return later[0] > earlier[0]
     if not (earlier[1] and later[1]) or later[1] != earlier[1]:

@@ -66,7 +66,8 @@ def quiz_check_settings(
         elif random_count > available:
             errors["random_count"] = (
                 f"The chosen lessons have only {available} ready or approved question"
-                f"{'s' if available != 1 else ''} to draw from."
+                f"{'s' if available != 1 else ''} to draw from: draw fewer, or approve more "
+                "questions in the lessons' banks."
             )
     else:
         errors["selection_mode"] = "Choose how questions are picked."

@@ -10,6 +10,7 @@ from lessons.sentences import split_sentences
 from quizzes.generation.answers import Answer, entity_answers
 from quizzes.generation.distractors import DistractorPool
 from quizzes.generation.entities import Entity, build_entities, mentions_in, related_places
+from quizzes.generation.events import dated_event
 from quizzes.generation.nlp import parse_all
 from quizzes.generation.pipeline import LessonText
 from quizzes.generation.selection import LessonSentence, select_sentences
@@ -43,6 +44,22 @@ def parse_lesson_texts(texts: list[str], key_points: list[str] = ()) -> Parsed:
 @pytest.fixture(scope="module")
 def parse():
     return parse_lesson_texts
+
+
+def event_in(sentence: str, date: str) -> tuple[int, str] | None:
+    """(year, text) of the event a one-sentence lesson dates by `date`, or None."""
+    parsed = parse_lesson_texts([sentence])
+    entity_of = {(m.sentence, m.start): e for e in parsed.entities for m in e.mentions}
+    (lesson_sentence,) = parsed.sentences
+    answers = entity_answers(lesson_sentence, mentions_in(lesson_sentence.doc, 0), entity_of)
+    answer = next(a for a in answers if a.text == date)
+    found = dated_event(lesson_sentence, answer, set())
+    return found and (found.year, found.text)
+
+
+@pytest.fixture(scope="module")
+def event():
+    return event_in
 
 
 def lesson_text_of_file(path: Path) -> LessonText:

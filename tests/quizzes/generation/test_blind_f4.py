@@ -15,7 +15,6 @@ from quizzes.generation.answers import entity_answers
 from quizzes.generation.cloze import cloze_prompt, fill_blank
 from quizzes.generation.context import leaning_words
 from quizzes.generation.entities import mentions_in
-from quizzes.generation.events import dated_event
 from quizzes.generation.nlp import parse_all
 from quizzes.generation.pipeline import LessonText, generate_bank
 from quizzes.generation.statements import MAX_KEY_USES
@@ -37,18 +36,8 @@ def _bank(title, sentences):
     return generate_bank(LessonText(title, [], list(enumerate(sentences, start=1)), frozenset({1})))
 
 
-def _event(parse, sentence, date):
-    parsed = parse([sentence])
-    entity_of = {(m.sentence, m.start): e for e in parsed.entities for m in e.mentions}
-    (lesson_sentence,) = parsed.sentences
-    answers = entity_answers(lesson_sentence, mentions_in(lesson_sentence.doc, 0), entity_of)
-    answer = next(a for a in answers if a.text == date)
-    found = dated_event(lesson_sentence, answer, set())
-    return found and (found.year, found.text)
-
-
 @pytest.mark.parametrize(
-    "sentence, date, event",
+    "sentence, date, expected",
     [
         # F4: most lessons have 5+ years but only 0-3 events dated on the main verb.
         # A date on the second main clause, which has a subject of its own.
@@ -80,14 +69,13 @@ def _event(parse, sentence, date):
         ),
     ],
 )
-def test_more_dated_events_for_ordering(parse, sentence, date, event):
-    assert _event(parse, sentence, date) == event
+def test_more_dated_events_for_ordering(event, sentence, date, expected):
+    assert event(sentence, date) == expected
 
 
-def test_an_event_keeps_a_hyphenated_word_whole(parse):
+def test_an_event_keeps_a_hyphenated_word_whole(event):
     # Seen on the tuned sets after the change: a cut at the hyphen of "Self-Government".
-    found = _event(
-        parse,
+    found = event(
         "In 1949 Kwame Nkrumah founded the Convention People's Party with the slogan "
         '"Self-Government Now", which won the election.',
         "1949",
@@ -126,8 +114,8 @@ def test_there_with_no_place_before_it_leans():
         ("The Tarsk Canal, opened in 1869, linked the Northern Sea to the Eastern Sea.", "1869"),
     ],
 )
-def test_no_event_where_the_date_is_unclear(parse, sentence, date):
-    assert not _event(parse, sentence, date)
+def test_no_event_where_the_date_is_unclear(event, sentence, date):
+    assert not event(sentence, date)
 
 
 KESSEL = [

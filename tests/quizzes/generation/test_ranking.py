@@ -350,18 +350,20 @@ def test_details_leave_the_ready_set_when_the_lesson_has_key_items_enough():
     assert len(ready) >= 20 and len(details) <= 0.1 * len(ready) + 1, (len(ready), len(details))
 
 
-def test_details_stay_ready_while_the_lesson_has_fewer_than_twenty_ready_items():
-    # A teacher drawing a 20-question quiz from ready items needs twenty: details fill up
-    # a lesson short of key items.
+def test_details_stay_ready_down_to_a_dozen_in_a_lesson_short_of_key_items():
+    # A lesson with few key items still offers a dozen ready ones: details fill up to
+    # the floor, and only past it go back to review.
     from quizzes.generation.ranking import curate_ready
 
     questions = (
-        _rated("key", "true_false", 8)
-        + _rated("key", "multiple_choice", 6)
-        + _rated("detail", "true_false", 6)
-        + _rated("detail", "fill_blank", 4)
+        _rated("key", "true_false", 4)
+        + _rated("key", "multiple_choice", 2)
+        + _rated("detail", "true_false", 8)
+        + _rated("detail", "multiple_choice", 6)
     )
 
     curate_ready(questions)
 
-    assert sum(q.ready for q in questions) == 20
+    ready = [q for q in questions if q.ready]
+    assert len(ready) == 12
+    assert sum(q.worth == "key" for q in ready) == 6
