@@ -1,6 +1,5 @@
 """Items whose answer shows without the lesson: a true statement that says no more than the
-title, a name in the prompt that only the right option shares, a right option unlike the
-wrong ones."""
+title, a name in the prompt that only the right option shares."""
 
 import re
 
@@ -46,21 +45,3 @@ def name_only_the_answer_shares(prompt: str, answer: str, others: list[str]) -> 
     written = set(WORD.findall(prompt.replace("_____", " ").replace("'s", " ")))
     shared = [w for w in WORD.findall(answer) if len(w) > 1 and w[0].isupper() and w in written]
     return any(not any(w in WORD.findall(other) for other in others) for w in shared)
-
-
-YEAR = re.compile(r"\b\d{3,4}\b|\b\d{1,4} (?:BC|BCE|AD|CE)\b")
-SHORT_SHARE = 0.5  # a right option under half the wrong ones' mean length stands out
-
-
-def dated(text: str) -> bool:
-    """Whether a statement gives a year."""
-    return bool(YEAR.search(text))
-
-
-def stands_out_among(right: str, wrong: list[str]) -> bool:
-    """ "Which is true?": the right option alone undated among dated wrong ones (a date
-    changed is the tell), or far shorter than they are."""
-    if not wrong:
-        return False
-    undated = not dated(right) and all(dated(text) for text in wrong)
-    return undated or len(right) < SHORT_SHARE * sum(map(len, wrong)) / len(wrong)

@@ -28,11 +28,7 @@ from quizzes.generation.entities import (
     normalise,
 )
 from quizzes.generation.finekinds import FineKind
-from quizzes.generation.giveaways import (
-    name_only_the_answer_shares,
-    says_only_the_title,
-    stands_out_among,
-)
+from quizzes.generation.giveaways import name_only_the_answer_shares, says_only_the_title
 from quizzes.generation.items import GeneratedQuestion
 from quizzes.generation.lifetimes import lifetimes, outside_life, past_title_day, signed_years
 from quizzes.generation.names import looks_like_thing
@@ -107,8 +103,6 @@ FACTORS = {
     "many-fit": 0.7,
     "long": 0.8,
     "long-option": 0.85,
-    # Reads F7: the short undated key point among long dated body sentences, picked unread.
-    "odd-option": 0.4,
     "duplicate-fact": 0.7,
     # Reads: blanks asking a bare year 17 of 17 usable, any other blank 63 of 100 (a
     # surname that "the Confederates" also fits, "14 July" where "Bastille Day" does).
@@ -134,7 +128,6 @@ PLAIN = {
     "many-fit": "more than one answer may fit",
     "long": "a long prompt",
     "long-option": "the right option stands out by length",
-    "odd-option": "the right option alone is short or undated",
     "duplicate-fact": "another item asks the same fact",
     "open-blank": "other wordings may fit the blank",
     "hedged": "an estimate: a near option fits as well",
@@ -457,8 +450,6 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
         faults.append("prompt-answer")
     if item.prompt and len(item.prompt.split()) > 40:
         faults.append("long")
-    if item.rule.startswith("mc.true") and stands_out_among(str(item.answer), item.distractors):
-        faults.append("odd-option")
     if item.kind == "multiple_choice" and item.choices:
         lengths = sorted(len(str(c)) for c in item.choices)
         if len(str(item.answer)) == lengths[-1] and lengths[-1] > 2 * max(lengths[-2], 1):

@@ -16,7 +16,6 @@ from quizzes.generation.checks import contains_phrase, differs_by_one_span
 from quizzes.generation.context import leaning_words
 from quizzes.generation.distractors import DistractorPool
 from quizzes.generation.entities import NAMED_KINDS, Entity, Mention, mentions_in, normalise
-from quizzes.generation.giveaways import dated
 from quizzes.generation.items import GeneratedQuestion, seeded_shuffle, stable_seed
 from quizzes.generation.selection import LessonSentence
 from quizzes.generation.truefalse import false_candidates
@@ -138,15 +137,7 @@ def _wrong_options(sentence, source, falses, used: Counter) -> list[str] | None:
         and not contains_phrase(text, sentence.text)
         and not differs_by_one_span(sentence.text, text)
     ]
-    # Of the same make as the right one: undated beside an undated one, near its length.
-    undated = not dated(sentence.text)
-    fitting.sort(
-        key=lambda option: (
-            used[option[0]],
-            undated and dated(option[0]),
-            abs(len(option[0]) - size),
-        )
-    )
+    fitting.sort(key=lambda option: (used[option[0]], abs(len(option[0]) - size)))
     chosen: dict[tuple[str, int], str] = {}
     for text, fact in fitting:
         if fact not in chosen and len(chosen) < 3:
