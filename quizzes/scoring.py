@@ -109,6 +109,9 @@ def normalize_answer(text: Any) -> str:
     text = re.sub(r"\s*,\s*|\s+", " ", text).strip(EDGE_PUNCTUATION)
     text = LEADING_PREPOSITION.sub("", text)
     text = re.sub(r"(?<=\d) ?b ?c ?e\b", " bc", text)  # 486 BCE = 486 BC
+    # 208 AD = AD 208 = 208 CE = 208: the common era is a year's default; BC stays marked.
+    text = re.sub(r"(?<=\d) (?:ad|ce)\b|\b(?:ad|ce) (?=\d)", "", text)
+    text = re.sub(r"\bbc (\d{1,4})\b", r"\1 bc", text)
     text = HEDGES.sub("", text)
     words = text.split()
     while len(words) > 1 and words[0] in HONORIFICS:

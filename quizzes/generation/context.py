@@ -35,7 +35,9 @@ LEANING_PHRASES = re.compile(
     r"within (hours|days|weeks|months|years|a (day|week|month|year))|"
     r"(the )?(next|following|previous)\s+(\S+\s+)?(days|weeks|months|years|decades)|"
     r"(tried|try|tries|trying) again|"
-    r"the same|at first|at last|in response|in return|as a result(?! of))\b",
+    r"the same|at first|at last|in response|in return|as a result(?! of)|"
+    # "In 1975, for example, X served ...": an example of a claim made before.
+    r"for (example|instance)(?=,))\b",
     re.I,
 )
 LEANING_ADVERBS = {
@@ -183,6 +185,23 @@ TIME_NOUNS = {"century", "decade", "year", "month", "week", "day", "night", "mor
 ERAS = {"BC", "BCE", "AD", "CE"}
 
 
+def _a_person(noun: Token) -> bool:
+    """ "the Ugandan dictator Idi Amin": a role noun with a person's name beside it."""
+    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in noun.children) or (
+        noun.dep_ == "appos" and noun.head.ent_type_ == "PERSON"
+    )
+
+
+def _only_modifies(noun: Token) -> bool:
+    """ "the Ugandan dictator", "for example": words that name no thing of their own."""
+    return (
+        noun.dep_ in ("compound", "amod")
+        and noun.ent_type_ == "NORP"
+        or noun.lower_ in ("example", "instance")
+        and noun.head.lower_ == "for"
+    )
+
+
 def _has_noun_before(doc: Doc, token: Token, reflexive: bool = False) -> bool:
     """A singular thing before "it": not a person, a date, a place after "in" ("in New York,
     after it was read"), nor a plural ("Later reformers ... quoted its words"). "Itself"
@@ -195,6 +214,8 @@ def _has_noun_before(doc: Doc, token: Token, reflexive: bool = False) -> bool:
         and t.tag_ not in ("NNS", "NNPS")
         and t.ent_type_ not in ("PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL")
         and t.lemma_.lower() not in PERSON_NOUNS
+        and not _a_person(t)
+        and not _only_modifies(t)
         and t.lemma_.lower() not in TIME_NOUNS
         and t.text not in ERAS
         and not (
@@ -226,6 +247,21 @@ def _place_before(doc: Doc, token: Token) -> bool:
 
 
 # Verbs whose object the sentence must say: "When X's horsemen followed," followed what?
+# "Many did, and ...", "Most could not": a verb standing for one the sentence never gives.
+ELLIPTICAL_VERBS = {"do", "can", "could", "will", "would", "should", "might", "must"}
+COMPLEMENTS = {"dobj", "xcomp", "ccomp", "prep", "acomp", "attr", "oprd", "dative", "agent"}
+
+
+def _elliptical(token: Token) -> bool:
+    """A main "did" or "could" with a subject and nothing it does ("Many did, and one ...")."""
+    if token.lemma_.lower() not in ELLIPTICAL_VERBS or token.dep_ not in ("ROOT", "conj"):
+        return False
+    children = list(token.children)
+    return any(c.dep_ == "nsubj" for c in children) and not any(
+        c.dep_ in COMPLEMENTS for c in children
+    )
+
+
 OBJECT_VERBS = {"follow", "pursue", "join", "agree", "refuse", "comply", "accept"}
 
 
@@ -287,6 +323,9 @@ def leaning_words(doc: Doc, topic: set[str] = frozenset(), skip: range = range(0
             if token.i == 0 and token.head.lemma_.lower() in topic:
                 continue  # "This charter ...": the lesson's own subject, shown as "The"
             found.append(f"{token.text} {token.head.text}")
+            continue
+        if _elliptical(token):
+            found.append(f"{token.head.text if token.dep_ == 'conj' else ''} {token.text}".strip())
             continue
         if token.pos_ == "VERB" and _missing_object(token):
             found.append(token.text)

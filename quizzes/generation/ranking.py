@@ -28,6 +28,7 @@ from quizzes.generation.entities import (
     normalise,
 )
 from quizzes.generation.finekinds import FineKind
+from quizzes.generation.giveaways import name_only_the_answer_shares, says_only_the_title
 from quizzes.generation.items import GeneratedQuestion
 from quizzes.generation.lifetimes import lifetimes, outside_life, past_title_day, signed_years
 from quizzes.generation.names import looks_like_thing
@@ -347,11 +348,19 @@ def _out_of_time(item: GeneratedQuestion, hidden, context: RankContext) -> bool:
     return False
 
 
+RELATIVE_WORDS = {"later", "earlier", "then", "soon", "afterwards"}
+
+
 def _skip_range(item: GeneratedQuestion) -> range:
     hidden = item.hidden
     if hidden is None or item.kind == "true_false" and item.answer == "true":
         return range(0)
-    return range(hidden.token_start, hidden.token_end)
+    # "later in 1911" hidden whole: its "later" still leans, in the swap as in the blank.
+    start = hidden.token_start
+    doc = item.sentence.doc if item.sentence is not None else None
+    while doc is not None and start < hidden.token_end and doc[start].lower_ in RELATIVE_WORDS:
+        start += 1
+    return range(start, hidden.token_end)
 
 
 def _family(item: GeneratedQuestion) -> str:
@@ -388,6 +397,8 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
         faults.append("out-of-time")
     if item.kind == "true_false" and item.answer == "true" and _restates_title(item, context):
         faults.append("title-answer")  # "Vesuvius buried Pompeii in AD 79" under that title
+    if _right_statement(item) and says_only_the_title(_right_statement(item), context.title):
+        faults.append("title-answer")  # "Bangladesh became an independent country"
     if item.sentence is not None and not item.rule.startswith(("set.", "mc.true")):
         leaning = leaning_words(item.sentence.doc, context.topic, _skip_range(item))
         strong = [w for w in leaning if w.lower() not in ("also", "again", "too")]
@@ -435,7 +446,7 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
     )
     if open_blank:
         faults.append("open-blank")
-    if item.kind == "multiple_choice" and entity is not None and _prompt_names_role(item, context):
+    if item.kind == "multiple_choice" and entity is not None and _prompt_gives(item, context):
         faults.append("prompt-answer")
     if item.prompt and len(item.prompt.split()) > 40:
         faults.append("long")
@@ -505,6 +516,21 @@ def _cue_after(item: GeneratedQuestion, hidden) -> bool:
     if len(after) >= 2 and after[0].text == "," and after[1].lower_ in TITLES:
         return True
     return len(after) >= 2 and after[0].lower_ == "the" and after[1].is_title
+
+
+def _right_statement(item: GeneratedQuestion) -> str:
+    """The true statement an item shows as right: a true one, or a "Which is true?" key."""
+    if item.kind == "true_false" and item.answer == "true":
+        return item.prompt
+    return str(item.answer) if item.rule.startswith("mc.true") else ""
+
+
+def _prompt_gives(item: GeneratedQuestion, context: RankContext) -> bool:
+    """A role or a name in the prompt that fits one option only."""
+    others = [str(c) for c in item.choices if c != item.answer]
+    return _prompt_names_role(item, context) or name_only_the_answer_shares(
+        item.prompt, str(item.answer), others
+    )
 
 
 def _prompt_names_role(item: GeneratedQuestion, context: RankContext) -> bool:

@@ -48,6 +48,13 @@ RIGHT = {
     "curly apostrophe": ("First Barons' War", [], "First Barons’ War"),
     "hyphen or space": ("Saint-Domingue", [], "Saint Domingue"),
     "initials with stops": ("John F. Kennedy", [], "John F Kennedy"),
+    "era mark AD after a year": ("208", [], "208 AD"),
+    "era mark AD before a year": ("208", [], "AD 208"),
+    "era mark CE after a year": ("208", [], "208 CE"),
+    "era mark with stops": ("208", [], "208 A.D."),
+    "era mark in the key": ("AD 208", [], "208"),
+    "BC key, BCE typed": ("31 BC", [], "31 BCE"),
+    "BC with stops": ("31 BC", [], "31 B.C."),
 }
 WRONG = {
     "another person": ("Grigory Zinoviev", ["Zinoviev"], "Kamenev"),
@@ -64,6 +71,11 @@ WRONG = {
     "another title holder": ("Louis XVI", [], "King"),
     "surname not listed": ("Oreste Baratieri", [], "Oreste"),
     "a different place": ("Qing Empire", [], "Ming Empire"),
+    "BC year without its mark": ("31 BC", [], "31"),
+    "BC year marked AD": ("31 BC", [], "31 AD"),
+    "BC year marked AD before": ("31 BC", [], "AD 31"),
+    "AD year marked BC": ("208", [], "208 BC"),
+    "era mark on another year": ("208", [], "209 AD"),
 }
 
 

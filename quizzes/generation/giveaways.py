@@ -1,0 +1,47 @@
+"""Items whose answer shows without the lesson: a true statement that says no more than the
+title, a name in the prompt that only the right option shares."""
+
+import re
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+WORD = re.compile(r"[A-Za-z0-9]+(?:'[a-z]+)?")
+# What a title's word already tells ("Liberation War" -> the country became independent).
+IMPLIED = {
+    "liberation": {"independent", "independence", "free", "freed", "freedom", "liberated"},
+    "independence": {"independent", "free", "freed", "freedom"},
+    "revolution": {"revolt", "revolted", "rebelled", "rising", "uprising"},
+    "founding": {"founded", "created", "formed", "set", "began"},
+}
+# Nouns that add nothing to a name ("became an independent country").
+PLAIN_NOUNS = {"country", "nation", "people", "place", "land", "event", "thing"}
+
+
+def _same_word(word: str, other: str) -> bool:
+    """ "Kings" and "king", "Mexican" and "Mexicans": one word, another ending."""
+    stem = max(4, len(word) - 2)
+    return word == other or len(word) >= 4 and other.startswith(word[:stem])
+
+
+def says_only_the_title(statement: str, title: str) -> bool:
+    """Every word of the statement is the title's, one it implies, or a plain word: "Bangladesh
+    became an independent country" under "The Bangladesh Liberation War, 1971"."""
+    title_words = [w.lower() for w in WORD.findall(title)]
+    implied = set().union(*(IMPLIED.get(w, set()) for w in title_words))
+    said = WORD.findall(statement)
+    if not any(w.lower() in title_words for w in said if w.lower() not in STOP_WORDS):
+        return False  # it says something of its own, title or not
+    return all(
+        w.lower() in STOP_WORDS
+        or w.lower() in implied
+        or w.lower() in PLAIN_NOUNS
+        or any(_same_word(w.lower(), t) for t in title_words)
+        for w in said
+    )
+
+
+def name_only_the_answer_shares(prompt: str, answer: str, others: list[str]) -> bool:
+    """ "After Cao Cao's death, his son _____": of the options only "Cao Pi" is a Cao."""
+    written = set(WORD.findall(prompt.replace("_____", " ").replace("'s", " ")))
+    shared = [w for w in WORD.findall(answer) if len(w) > 1 and w[0].isupper() and w in written]
+    return any(not any(w in WORD.findall(other) for other in others) for w in shared)
