@@ -373,8 +373,16 @@ SEQUENCE_WORD = re.compile(
 )
 
 
-# "The first bill to authorise the line": the ordinal goes, "The bill ..." says the same.
-ORDINAL_BEFORE_NOUN = re.compile(r"\b(the|a) (?:first|second|third|last|final) (?=[a-z])", re.I)
+# "The first bill to authorise the line", "The last Allied soldiers were evacuated": the
+# ordinal goes, "The bill ..." says the same. Only before a noun that what follows names, or a
+# plural (the whole group): "the first of the voyages" has no noun to keep, "the last natural
+# case" says nothing without "last" (F7), and such events are left out.
+ORDINAL_BEFORE_NOUN = re.compile(
+    r"\b(the|a) (?:first|second|third|last|final) (?=(?!of )"
+    r"(?:[a-z]+ (?:to|for|of|that|which|against|between|from|on|in|at|by) "
+    r"|(?:[a-z]+ ){0,2}[a-z]+s (?:were|had|have|are|left|returned)\b))",
+    re.I,
+)
 # "Pope Alexander first set a line", "The Office was set up later": the adverb goes.
 ADVERB_BEFORE_VERB = re.compile(r" (?:first|finally|eventually|then)(?= [a-z]+ed\b)")
 ADVERB_AT_END = re.compile(

@@ -1,0 +1,30 @@
+"""The ordering and matching faults two blind judges found in the seventh fresh set (F7).
+
+Each case stands for a general fault shape, named in the comment, not for the one lesson it
+was seen in; the sentences are invented.
+"""
+
+import pytest
+
+from quizzes.generation.sets import without_sequence_words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "sent Zheng He on the of the voyages": the ordinal was a noun of its own.
+        "The emperor sent the admiral on the first of the voyages",
+        # "The natural case was recorded in Somalia": "the last" was what the event said.
+        "The last natural case was recorded in Peru",
+        "The final great battle was fought near the river",
+    ],
+)
+def test_an_event_whose_ordinal_carries_its_sense_is_left_out(text):
+    assert without_sequence_words(text) is None
+
+
+def test_an_ordinal_before_a_noun_named_by_what_follows_is_cut():
+    # "The first bill to authorise the line": "The bill to authorise the line" says the same.
+    assert without_sequence_words("The first bill to build the canal was defeated") == (
+        "The bill to build the canal was defeated"
+    )
