@@ -384,7 +384,14 @@ ORDINAL_BEFORE_NOUN = re.compile(
     re.I,
 )
 # "Pope Alexander first set a line", "The Office was set up later": the adverb goes.
-ADVERB_BEFORE_VERB = re.compile(r" (?:first|finally|eventually|then)(?= [a-z]+ed\b)")
+# Also before a common irregular past ("Peru finally won its independence", F7).
+IRREGULAR_PAST = (
+    "won|became|began|came|fell|took|gave|made|left|met|sent|rose|went|saw|held|led|fought"
+    "|found|built|brought|wrote|struck|ran|drove|chose|spoke|sold|told|grew|lost|paid|set|broke"
+)
+ADVERB_BEFORE_VERB = re.compile(
+    rf" (?:first|finally|eventually|then)(?= (?:[a-z]+ed|{IRREGULAR_PAST})\b)"
+)
 ADVERB_AT_END = re.compile(
     r"(?<!days)(?<!weeks)(?<!years)(?<!months) (?:later|afterwards|eventually)$"
 )
