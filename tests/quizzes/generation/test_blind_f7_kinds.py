@@ -30,7 +30,6 @@ def test_an_ordinal_before_a_noun_named_by_what_follows_is_cut():
     )
 
 
-
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
