@@ -53,3 +53,19 @@ def test_an_adverb_of_sequence_before_an_irregular_past_verb_is_cut(text, kept):
 )
 def test_an_ordinal_inside_a_name_stays(text):
     assert without_sequence_words(text) == text
+
+
+@pytest.mark.parametrize(
+    "sentence, date, expected",
+    [
+        # F7 (Cleisthenes: 1 event from 7 dated sentences): the parser folded a subject
+        # opening on a number ("two Athenians") into the date's phrase.
+        (
+            "In 514 BC two Athenians, Harmodius and Aristogeiton, murdered Hipparchus.",
+            "514 BC",
+            (-514, "Two Athenians, Harmodius and Aristogeiton, murdered Hipparchus"),
+        ),
+    ],
+)
+def test_an_event_whose_subject_opens_on_a_number(event, sentence, date, expected):
+    assert event(sentence, date) == expected
