@@ -27,6 +27,7 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 from django.conf import settings  # noqa: E402
 
+from history_quiz.startup import freeze_startup_objects  # noqa: E402
 from quizzes.live.routing import websocket_urlpatterns  # noqa: E402
 
 application = ProtocolTypeRouter(
@@ -37,3 +38,4 @@ application = ProtocolTypeRouter(
         ),
     }
 )
+freeze_startup_objects()

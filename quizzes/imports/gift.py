@@ -160,6 +160,8 @@ def _without_feedback(raw: str) -> str:
 def parse_question(block: _Block) -> GiftQuestion:
     """One block of GIFT as a question; GiftError says what is wrong with it."""
     text = "\n".join(block.lines).strip()
+    if "\x00" in text:
+        raise GiftError("a NUL character (byte 0) in the question: remove it and import again")
     title = ""
     if text.startswith("::"):
         end = _find_unescaped(text, "::", 2)

@@ -2,11 +2,11 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 
 from lessons.models import Lesson
 from quizzes.models.bank import Question
-from quizzes.models.classes import Assignment
+from quizzes.models.classes import Assignment, AssignmentExtension
 
 
 class GradingMethod(models.TextChoices):
@@ -105,6 +105,15 @@ class AttemptQuerySet(models.QuerySet):
 
     def in_progress(self) -> "AttemptQuerySet":
         return self.filter(submitted_at__isnull=True)
+
+    def with_extension_due_at(self) -> "AttemptQuerySet":
+        """Each attempt with `extension_due_at`: its student's own due date for the
+        assignment, None without an extension (in the same query: the take page shows
+        the due date the student works to)."""
+        extension = AssignmentExtension.objects.filter(
+            assignment=OuterRef("assignment_id"), student=OuterRef("student_id")
+        ).values("due_at")[:1]
+        return self.annotate(extension_due_at=Subquery(extension))
 
 
 class Attempt(models.Model):

@@ -221,6 +221,12 @@ def due_for_student(*, assignment: Assignment, student) -> datetime | None:
     return extension or assignment.due_at
 
 
+def due_for_attempt(attempt: Attempt) -> datetime | None:
+    """The due date the attempt's student works to, as `due_for_student` gives it, from an
+    attempt read `with_extension_due_at()` (no query)."""
+    return attempt.extension_due_at or attempt.assignment.due_at
+
+
 def classroom_roster(*, classroom: Classroom) -> list[Enrolment]:
     """Everyone ever enrolled: current students first, then removed ones."""
     enrolments = classroom.enrolments.select_related("student").order_by(

@@ -14,9 +14,11 @@ def when(moment, with_time: bool = True) -> str:
     """{{ assignment.due_at|when }} -> <time ...>tomorrow, 09:00</time>; empty for None."""
     if not moment:
         return ""
+    zone = timezone.get_current_timezone()  # once: each lookup reads a context-local
+    local = timezone.localtime(moment, zone)
     return format_html(
         '<time datetime="{}" title="{}">{}</time>',
-        timezone.localtime(moment).isoformat(),
-        date_in_full(moment),
-        date_phrase(moment, with_time=bool(with_time)),
+        local.isoformat(),
+        date_in_full(local, zone),
+        date_phrase(local, with_time=bool(with_time), zone=zone),
     )

@@ -24,7 +24,7 @@ from quizzes.selectors.attempts import (
     assignment_attempts,
     attempt_take_page,
 )
-from quizzes.selectors.classes import due_for_student
+from quizzes.selectors.classes import due_for_attempt, due_for_student
 from quizzes.services.attempts import (
     AttemptClosed,
     QuestionNotInAttempt,
@@ -55,10 +55,14 @@ def _time_ran_out(request: HttpRequest, attempt: Attempt) -> bool:
     return by_timer and timezone.now() >= attempt.deadline_at - TIME_UP_GRACE
 
 
-def _student_attempt(request: HttpRequest, pk: int) -> Attempt:
+def _student_attempt(request: HttpRequest, pk: int, *, with_due_at: bool = False) -> Attempt:
+    """The student's own attempt with its quiz and class (404 otherwise); `with_due_at`
+    brings the student's own due date along, for the take page (see `due_for_attempt`)."""
     attempts = Attempt.objects.for_student(request.user).select_related(
         "assignment__quiz", "assignment__classroom"
     )
+    if with_due_at:
+        attempts = attempts.with_extension_due_at()
     return get_object_or_404(attempts, pk=pk)
 
 
@@ -128,7 +132,7 @@ def _render_take(
         "page": page,
         "quiz": attempt.assignment.quiz,
         "check_each": attempt.assignment.quiz.answers_visible == AnswerVisibility.AFTER_EACH,
-        "due_at": due_for_student(assignment=attempt.assignment, student=request.user),
+        "due_at": due_for_attempt(attempt),
         "seconds_left": seconds_left,
         "time_left": time_left,
     }
@@ -140,7 +144,7 @@ def _render_take(
 @require_http_methods(["GET", "POST"])
 def attempt_take(request: HttpRequest, pk: int) -> HttpResponse:
     """The take page; a plain form post saves the page's answers and moves on."""
-    attempt = _student_attempt(request, pk)
+    attempt = _student_attempt(request, pk, with_due_at=True)
     if _close_if_expired(request, attempt):
         return redirect("quizzes:attempt_review", pk=attempt.pk)
     page_number = _page_number(request)
@@ -200,7 +204,6 @@ def _json_error(message: str, status: int, **extra) -> JsonResponse:
 def attempt_answer_save(request: HttpRequest, pk: int) -> JsonResponse:
     """Autosave one answer (JSON in, JSON out). Never sends the key unless the quiz shows
     answers after each question and the student checked this one."""
-    review_url = reverse("quizzes:attempt_review", args=[pk])
     try:
         posted = read_answer_json(request.body)
     except ValidationError as error:
@@ -216,6 +219,7 @@ def attempt_answer_save(request: HttpRequest, pk: int) -> JsonResponse:
     except (Attempt.DoesNotExist, Question.DoesNotExist):
         raise Http404("No such attempt or question.") from None
     except AttemptClosed as error:
+        review_url = reverse("quizzes:attempt_review", args=[pk])
         return _json_error(" ".join(error.messages), 409, closed=True, review_url=review_url)
     except QuestionNotInAttempt as error:
         return _json_error(" ".join(error.messages), 400)

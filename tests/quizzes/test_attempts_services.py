@@ -10,6 +10,7 @@ from quizzes.services.attempts import (
     AttemptClosed,
     QuestionNotInAttempt,
     answer_override_mark,
+    attempt_autosave,
     attempt_rescore,
     attempt_save_answer,
     attempt_start,
@@ -144,6 +145,28 @@ def test_save_answer_keeps_the_latest_value(attempt):
     assert Answer.objects.get(attempt=attempt, question_id=question_id).given == "Metternich"
     assert saved.answered_count == 1
     assert saved.answer.mark is None
+
+
+def test_autosave_counts_and_finds_this_students_answers_only(assignment, attempt, student):
+    classmate = enrol(assignment)
+    theirs = attempt_start(assignment=assignment, student=classmate)
+    first, second = attempt.question_ids[:2]
+    attempt_save_answer(attempt=theirs, question_id=first, given="Talleyrand")
+    attempt_save_answer(attempt=theirs, question_id=second, given="Talleyrand")
+
+    one = attempt_autosave(student=student, attempt_id=attempt.pk, question_id=first,
+                           given="Metternich")  # fmt: skip
+    two = attempt_autosave(student=student, attempt_id=attempt.pk, question_id=second,
+                           given="Metternich")  # fmt: skip
+    again = attempt_autosave(student=student, attempt_id=attempt.pk, question_id=first,
+                             given="Castlereagh")  # fmt: skip
+
+    assert (one.answered_count, two.answered_count, again.answered_count) == (1, 2, 2)
+    assert again.answer.pk == one.answer.pk
+    assert Answer.objects.get(attempt=attempt, question_id=first).given == "Castlereagh"
+    assert Answer.objects.filter(attempt=theirs, given="Talleyrand").count() == 2
+    with pytest.raises(Attempt.DoesNotExist):
+        attempt_autosave(student=classmate, attempt_id=attempt.pk, question_id=first, given="x")
 
 
 def test_save_answer_refuses_a_question_of_another_attempt(attempt):

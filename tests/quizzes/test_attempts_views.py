@@ -6,7 +6,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from quizzes.models import Answer, AnswerVisibility, Attempt
+from quizzes.models import Answer, AnswerVisibility, Assignment, AssignmentExtension, Attempt
 from quizzes.services.attempts import attempt_save_answer, attempt_start, attempt_submit
 from tests.quizzes.attempt_setup import EVERY_KIND, assigned_quiz, enrol
 from tests.quizzes.factories import FillBlankQuestionFactory, ShortAnswerQuestionFactory
@@ -214,11 +214,33 @@ def test_take_page_query_count_does_not_grow_with_questions(
     for question_id in attempt.question_ids:
         attempt_save_answer(attempt=attempt, question_id=question_id, given="Metternich")
 
-    # Session, user, attempt with its quiz, questions with their answers, due date.
-    with django_assert_max_num_queries(5):
+    # Session, user, attempt with its quiz and the student's own due date, questions with
+    # their answers.
+    with django_assert_max_num_queries(4):
         response = client.get(reverse("quizzes:attempt_take", args=[attempt.pk]))
 
     assert response.status_code == 200
+
+
+def test_take_page_shows_the_due_date_the_student_works_to(client, db):
+    class_due = timezone.now().replace(year=2031, month=5, day=1, hour=9, minute=0)
+    attempt = _start(client)
+    assignment = attempt.assignment
+    Assignment.objects.filter(pk=assignment.pk).update(due_at=class_due)
+    url = reverse("quizzes:attempt_take", args=[attempt.pk])
+
+    assert "Thursday 1 May 2031, 09:00" in client.get(url).content.decode()
+
+    AssignmentExtension.objects.create(
+        assignment=assignment,
+        student=attempt.student,
+        due_at=class_due + timedelta(days=7),
+        granted_by=assignment.classroom.teacher,
+    )
+    html = client.get(url).content.decode()
+
+    assert "Thursday 8 May 2031, 09:00" in html
+    assert "Thursday 1 May 2031" not in html
 
 
 def test_review_shows_the_key_why_and_source_after_submitting(client, db):

@@ -169,3 +169,16 @@ def test_import_gift_refuses_a_file_that_is_not_utf8(lesson, tmp_path):
 
     with pytest.raises(CommandError, match="not UTF-8"):
         call_command("import_gift", str(path), "--lesson", "vienna", stdout=StringIO())
+
+
+def test_a_question_holding_a_nul_character_is_reported_not_imported():
+    # Found by the fuzz test: a NUL went into the prompt as it was (PostgreSQL refuses
+    # to store one, and no teacher means it).
+    result = parse_gift(
+        "Magna Carta was sealed in 1215.\x00 {TRUE}\n\nThe Pope annulled it. {TRUE}"
+    )
+
+    assert [q.prompt for q in result.questions] == ["The Pope annulled it."]
+    assert [(p.line, p.message) for p in result.problems] == [
+        (1, "a NUL character (byte 0) in the question: remove it and import again")
+    ]
