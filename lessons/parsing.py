@@ -31,6 +31,11 @@ BULLET = re.compile(r"^\s*(?:[-*•+–—·▪◦]|\d{1,2}[.)])\s+")
 MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s*(?P<text>.*?)\s*#*\s*$")
 BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?P<text>.+?)\1\s*:?\s*$")
 RULE_LINE = re.compile(r"^\s*([=\-*_])(\s*\1){2,}\s*$")
+# A timeline's line: "7 December 1970: The Awami League wins ...", "c. 1583: Nzinga is born".
+DATED_LINE = re.compile(
+    r"^(?:c\.\s*|circa\s+|around\s+)?(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\.?\s+)?\d{1,4}"
+    r"(?:\s*(?:BC|BCE|AD|CE))?\s*:\s+\S"
+)
 
 
 class LessonParseError(ValueError):
@@ -158,8 +163,15 @@ def _mark_plain_headings(lines: list[_Line]) -> None:
             and not re.search(r"[.!?;:,]", line.text)
             and not _is_label(line.text)
         )
-        if plain and _paragraph_words(content[index + 1 :]) >= PARAGRAPH_MIN_WORDS:
+        following = content[index + 1 :]
+        # "Timeline" over short dated lines heads them too (F7: it was glued to the first).
+        heads = _paragraph_words(following) >= PARAGRAPH_MIN_WORDS or _is_dated(following[0])
+        if plain and heads:
             line.kind = "heading"
+
+
+def _is_dated(line: _Line) -> bool:
+    return line.kind == "text" and bool(DATED_LINE.match(line.text))
 
 
 def _paragraph_words(following: list[_Line]) -> int:
@@ -182,12 +194,28 @@ def _join_wrapped(lines: list[_Line], *, join_when) -> list[_Line]:
         if line.kind == "blank":
             previous_open = False
             continue
-        if previous_open and line.kind == "text" and join_when(joined[-1].text, line.text):
+        # A timeline's dated lines are one event each, never wrapped into one another.
+        dated = _is_dated(line) or (
+            bool(joined) and _is_dated(joined[-1]) and not line.text[:1].islower()
+        )
+        if (
+            previous_open
+            and line.kind == "text"
+            and not dated
+            and join_when(joined[-1].text, line.text)
+        ):
             joined[-1].text = f"{joined[-1].text} {line.text}"
         else:
             joined.append(_Line(line.number, line.text, line.kind))
         previous_open = line.kind in {"text", "bullet"}
     return joined
+
+
+def _ended(block: _Line) -> str:
+    """A dated line with no full stop gets one, so that it reads as a sentence of its own."""
+    if _is_dated(block) and not block.text.endswith(SENTENCE_END):
+        return block.text + "."
+    return block.text
 
 
 def _wrapped_mid_sentence(previous: str, following: str) -> bool:
@@ -292,7 +320,7 @@ def _parse_sections(lines: list[_Line]) -> list[ParsedSection]:
     parsed: list[ParsedSection] = []
     for heading, section_lines in sections:
         paragraphs = [
-            block.text for block in _join_wrapped(section_lines, join_when=_wrapped_paragraph)
+            _ended(block) for block in _join_wrapped(section_lines, join_when=_wrapped_paragraph)
         ]
         if not paragraphs:
             raise LessonParseError(

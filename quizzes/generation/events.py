@@ -80,7 +80,8 @@ def dated_event(
     doc = sentence.doc
     opening = answer.token_start == 1 and doc[0].lower_ in ("in", "on", "during")
     after = doc[answer.token_end] if answer.token_end < len(doc) else None
-    misparsed = opening and after is not None and after.pos_ in ("PROPN", "NOUN", "DET")
+    # "In 514 BC two Athenians ... murdered": the subject folded into the date's phrase.
+    misparsed = opening and after is not None and after.pos_ in ("PROPN", "NOUN", "DET", "NUM")
     has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
     verb, start = root, 0
     limit, gap = len(doc), range(0)

@@ -373,10 +373,26 @@ SEQUENCE_WORD = re.compile(
 )
 
 
-# "The first bill to authorise the line": the ordinal goes, "The bill ..." says the same.
-ORDINAL_BEFORE_NOUN = re.compile(r"\b(the|a) (?:first|second|third|last|final) (?=[a-z])", re.I)
+# "The first bill to authorise the line", "The last Allied soldiers were evacuated": the
+# ordinal goes, "The bill ..." says the same. Only before a noun that what follows names, or a
+# plural (the whole group): "the first of the voyages" has no noun to keep, "the last natural
+# case" says nothing without "last" (F7), and such events are left out.
+ORDINAL_BEFORE_NOUN = re.compile(
+    r"\b((?i:the|a)) (?:first|second|third|last|final) (?=(?!of )"
+    r"(?:[a-z]+ (?:to|for|of|that|which|against|between|from|on|in|at|by) "
+    r"|(?:[a-zA-Z]+ ){0,2}[a-z]+s (?:were|had|have|are|left|returned)\b))",
+)
+# "the Third Estate", "The Second Continental Congress": an ordinal in a name tells no order.
+NAME_ORDINAL = re.compile(r"\b(?i:the) (?:First|Second|Third|Last|Final)(?= [A-Z])")
 # "Pope Alexander first set a line", "The Office was set up later": the adverb goes.
-ADVERB_BEFORE_VERB = re.compile(r" (?:first|finally|eventually|then)(?= [a-z]+ed\b)")
+# Also before a common irregular past ("Peru finally won its independence", F7).
+IRREGULAR_PAST = (
+    "won|became|began|came|fell|took|gave|made|left|met|sent|rose|went|saw|held|led|fought"
+    "|found|built|brought|wrote|struck|ran|drove|chose|spoke|sold|told|grew|lost|paid|set|broke"
+)
+ADVERB_BEFORE_VERB = re.compile(
+    rf" (?:first|finally|eventually|then)(?= (?:[a-z]+ed|{IRREGULAR_PAST})\b)"
+)
 ADVERB_AT_END = re.compile(
     r"(?<!days)(?<!weeks)(?<!years)(?<!months) (?:later|afterwards|eventually)$"
 )
@@ -389,7 +405,8 @@ def without_sequence_words(text: str) -> str | None:
     text = SEQUENCE_CLAUSE.sub("", SEQUENCE_ADVERB.sub("", text))
     text = ORDINAL_BEFORE_NOUN.sub(lambda m: m.group(1) + " ", text)
     text = ADVERB_AT_END.sub("", ADVERB_BEFORE_VERB.sub("", text))
-    if len(text.split()) < 3 or SEQUENCE_WORD.search(text) or SPAN_AFTER.search(text):
+    told = SEQUENCE_WORD.search(NAME_ORDINAL.sub("the", text))
+    if len(text.split()) < 3 or told or SPAN_AFTER.search(text):
         return None
     return capitalise(text)
 

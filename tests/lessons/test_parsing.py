@@ -263,3 +263,40 @@ def test_binary_and_utf16_documents_are_refused(data):
 
 def test_bom_is_dropped_when_decoding():
     assert decode_document("\ufeffTitle".encode()) == "Title"
+
+
+@pytest.mark.parametrize("heading", ["Timeline", "Key Dates", "Chronology"])
+def test_a_timeline_heads_a_section_of_one_dated_line_a_paragraph(heading):
+    # F7: "Timeline" and its first dated line were read as one paragraph ("Timeline 7
+    # December 1970: The Awami League wins ..."), and the heading reached a quiz item.
+    text = SMALL + (
+        f"{heading}\n"
+        "7 June 1494: Spain and Portugal sign the treaty at Tordesillas\n"
+        "c. 1500: Pedro Cabral reaches Brazil\n"
+        "1529: The Treaty of Zaragoza draws a second line in Asia.\n"
+    )
+
+    lesson = parse_lesson(text)
+
+    assert [s.heading for s in lesson.sections][-1] == heading
+    assert lesson.sections[-1].paragraphs == [
+        "7 June 1494: Spain and Portugal sign the treaty at Tordesillas.",
+        "c. 1500: Pedro Cabral reaches Brazil.",
+        "1529: The Treaty of Zaragoza draws a second line in Asia.",
+    ]
+    assert not any(heading in p for s in lesson.sections[:-1] for p in s.paragraphs)
+
+
+def test_a_plain_timeline_heading_before_short_dated_sentences_is_a_heading():
+    # F7's form: every dated line a short sentence of its own, too short for a paragraph.
+    text = SMALL + (
+        "Timeline\n1494: Spain and Portugal sign the treaty.\n1500: Cabral reaches Brazil.\n"
+    )
+
+    lesson = parse_lesson(text)
+
+    assert lesson.sections[-1].heading == "Timeline"
+    assert lesson.sections[-1].paragraphs == [
+        "1494: Spain and Portugal sign the treaty.",
+        "1500: Cabral reaches Brazil.",
+    ]
