@@ -613,6 +613,8 @@ def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
                 span[0].lower_.rstrip(".") in TITLES or span[0].text in ("-", "–")
             ):
                 span = span[1:]
+            if len(span) > 1 and span[0].lower_ == "of":
+                span = span[1:]  # "Duke of Orvala": he goes by the place, as "Orvala"
         if label_kind in (NUMBER, DATE) and re.search(
             r"\d.*\b(to|and|or)\b|\d\s*[–-]|^between\b|\b(to|and|or)\b.*\d", span.text, re.I
         ):

@@ -57,3 +57,16 @@ def test_a_name_used_in_a_title_is_a_person_of_uncertain_kind(parse):
     duke = next(e for e in lesson.entities if e.name == "Medina Sidonia")
 
     assert duke.kind == "person" and not duke.certain
+
+
+def test_a_person_named_by_a_title_of_a_place_is_never_a_bare_of_phrase():
+    # F8 readers: "of C..." offered among people, the title cut off "the Duke of C...".
+    entities = build_entities(
+        parse_all(
+            ["The allied army, led by the Brazilian commander the Duke of Orvala, pushed forward."]
+        )
+    )
+
+    names = {name for e in entities for name in e.names}
+    assert not any(name.lower().startswith("of ") for name in names), names
+    assert "Orvala" in names
