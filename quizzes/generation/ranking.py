@@ -397,7 +397,7 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
         faults.append("out-of-time")
     if item.kind == "true_false" and item.answer == "true" and _restates_title(item, context):
         faults.append("title-answer")  # "Vesuvius buried Pompeii in AD 79" under that title
-    if _right_statement(item) and says_only_the_title(_right_statement(item), context.title):
+    if (right := _right_statement(item)) and says_only_the_title(right, context.title):
         faults.append("title-answer")  # "Bangladesh became an independent country"
     if item.sentence is not None and not item.rule.startswith(("set.", "mc.true")):
         leaning = leaning_words(item.sentence.doc, context.topic, _skip_range(item))
@@ -663,7 +663,6 @@ def reason_text(ready: bool, faults: list[str], why: list[str]) -> str:
 # keeps 20 and more). A quiz that draws more than the ready set holds is refused with
 # the count, and the teacher approves more from review.
 KEY_SHARE = 0.9
-READY_ENOUGH = 20
 KIND_KEEP = 3  # ready items of a kind curation never goes below
 READY_FLOOR = 12
 TOPICAL = 0.5  # share of a sentence's content words that are the lesson's topic words

@@ -210,7 +210,7 @@ def which_is_true(
             continue
         sources = ["reused" if used[text] >= limit[text] else "lesson" for text in wrong]
         used.update(wrong)
-        right = as_statement(sentence.text)
+        right, wrong_options = as_statement(sentence.text), [as_statement(t) for t in wrong]
         item = GeneratedQuestion(
             kind="multiple_choice",
             prompt="Which of these statements is true?",
@@ -218,8 +218,8 @@ def which_is_true(
             rule=f"mc.true.{origin}",
             sentence=source if sentence.source_states else sentence,
             target=sentence.text,
-            choices=[right, *map(as_statement, wrong)],
-            distractors=[as_statement(text) for text in wrong],
+            choices=[right, *wrong_options],
+            distractors=wrong_options,
             key_point=sentence.key_point,
             note=f"The lesson's {ORIGIN_NOTES[origin]}: {sentence.text}",
         )
