@@ -42,6 +42,15 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def patient_assertions():
+    """Playwright's assertions wait 5 s by default; the whole suite on two cores can take
+    longer to answer a click, so they wait as long as the actions do."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=10_000)
+
+
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 900})
