@@ -121,6 +121,7 @@ def dated_event(
     skip = set(range(start)) | set(range(*phrase)) | set(range(end, len(doc))) | set(gap)
     if phrase[1] < len(doc) and doc[phrase[1]].text == "," and phrase[0] == start:
         skip.add(phrase[1])
+        skip |= _aside_on_date(doc, phrase[1], verb)
     skip |= _aside_on_subject(doc, verb, phrase)
     kept = [t for t in doc if t.i not in skip and not t.is_punct]
     if kept and kept[0].lower_ == "of":
@@ -204,6 +205,22 @@ def _aside_on_subject(doc, verb, phrase: tuple[int, int]) -> set[int]:
             if first > 0 and last + 1 < verb.i and doc[first - 1].text == doc[last + 1].text == ",":
                 return set(range(first - 1, last + 2))
     return set()
+
+
+def _aside_on_date(doc, comma: int, verb) -> set[int]:
+    """The tokens of a noun phrase set off by commas after an opening date, with its closing
+    comma: "On 8 May 1921, a day that became known as Red Tuesday, soldiers fired" - once
+    the date is out, its aside is a fragment (F8)."""
+    first = comma + 1
+    head = next((t for t in doc[first : verb.i] if t.left_edge.i == first), None)
+    while head is not None and head.head.i < verb.i and head.head.left_edge.i == first:
+        head = head.head  # the whole phrase that opens after the comma
+    if head is None or head.pos_ not in ("NOUN", "PROPN") or head.dep_ in ("nsubj", "nsubjpass"):
+        return set()
+    last = head.right_edge.i
+    if last + 2 > verb.i or doc[last + 1].text != ",":
+        return set()
+    return set(range(first, last + 2))
 
 
 def _subjects(verb) -> list:
