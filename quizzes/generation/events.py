@@ -8,6 +8,7 @@ from quizzes.generation.context import NOT_PEOPLE, PERSON_NOUNS, PERSONAL, leani
 from quizzes.generation.entities import DATE
 from quizzes.generation.items import tidy
 from quizzes.generation.questions import _phrase_on_root, _root
+from quizzes.generation.referents import SUBJECT_PRONOUNS
 from quizzes.generation.selection import LessonSentence
 from quizzes.generation.sets import MONTHS, DatedEvent, complete_before
 
@@ -60,11 +61,16 @@ def years_before(sentences: list[LessonSentence], summary: frozenset[int]) -> di
 
 
 def dated_event(
-    sentence: LessonSentence, answer: Answer, topic: set[str], year_before: int | None = None
+    sentence: LessonSentence,
+    answer: Answer,
+    topic: set[str],
+    year_before: int | None = None,
+    referent: str | None = None,
 ) -> DatedEvent | None:
     """The sentence's event without its date, when the date dates the main verb: "In 1936
     the first trial opened." -> (1936, "The first trial opened"); a second clause is cut.
-    A day and month with no year take `year_before`, the year the sentences before name."""
+    A day and month with no year take `year_before`, the year the sentences before name;
+    a "he" or "she" subject of the main verb is `referent` when given (referents.py)."""
     year = _event_year(answer.text)
     inherited = (
         year is None
@@ -123,23 +129,30 @@ def dated_event(
         skip.add(phrase[1])
         skip |= _aside_on_date(doc, phrase[1], verb)
     skip |= _aside_on_subject(doc, verb, phrase)
+    named = _named_pronoun(doc, verb, root, referent)
     kept = [t for t in doc if t.i not in skip and not t.is_punct]
     if kept and kept[0].lower_ == "of":
         return None  # "[hundreds] of villagers gathered": a fragment, not an event
     if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or _subjects(t) for t in kept):
         return None  # "The Battle of Tarsk, fought on a plain": nothing happens in it
-    text = tidy(_joined(doc, skip)).rstrip(" .,;")
+    text = tidy(_joined(doc, skip, named)).rstrip(" .,;")
     if not text[:1].isupper() and (phrase[0] == start or start):
         text = text[:1].upper() + text[1:]
     first = doc[phrase[1]] if phrase[0] == start and phrase[1] < len(doc) else doc[start]
-    if first.pos_ == "PRON" or not text[:1].isupper() or len(text.split()) > MAX_EVENT_WORDS:
+    if first.pos_ == "PRON" and first.i not in named or not text[:1].isupper():
+        return None
+    if len(text.split()) > MAX_EVENT_WORDS:
         return None
     if ";" in text or _aside_left(doc, skip) or MONTHS_IN_TEXT.search(text):
         return None  # two claims, an aside's date ("The canal, opened, linked"), two dates
     clause = doc[start:end].as_doc()  # a second clause's "him" may not lean on the first
-    if leaning_words(clause, topic, skip=range(phrase[0] - start, phrase[1] - start)):
+    leaning = leaning_words(clause, topic, skip=range(phrase[0] - start, phrase[1] - start))
+    for i in named:  # the "he" is the person the sentence before named
+        if doc[i].text in leaning:
+            leaning.remove(doc[i].text)
+    if leaning:
         return None  # "The next day ...": out of its paragraph the event is unclear
-    if _unnamed_person(doc, skip):
+    if _unnamed_person(doc, skip | set(named)):
         return None  # "The Senate gave him the name Augustus": who is "him"?
     return DatedEvent(year, answer.text, text, sentence)
 
@@ -170,14 +183,24 @@ def _unnamed_person(doc, skip: set[int]) -> bool:
     return False
 
 
-def _joined(doc, skip: set[int]) -> str:
-    """The text of the tokens kept, with a space where a cut left two words touching."""
+def _joined(doc, skip: set[int], named: dict[int, str] | None = None) -> str:
+    """The text of the tokens kept, with a space where a cut left two words touching, and
+    a pronoun in `named` written as the name it stands for."""
     parts = []
     for token in (t for t in doc if t.i not in skip):
         if parts and not parts[-1][-1:].isspace() and token.i - 1 in skip and not token.is_punct:
             parts.append(" ")
-        parts.append(token.text_with_ws)
+        name = (named or {}).get(token.i)
+        parts.append(token.text_with_ws if name is None else name + token.whitespace_)
     return "".join(parts)
+
+
+def _named_pronoun(doc, verb, root, referent: str | None) -> dict[int, str]:
+    """{token: name} for a "he"/"she" subject of the event's verb, when it is the main
+    verb and the lesson says who the pronoun is (`referent`)."""
+    if referent is None or verb != root:
+        return {}
+    return {t.i: referent for t in _subjects(verb) if t.lower_ in SUBJECT_PRONOUNS}
 
 
 def _comma_before_verb(doc, verb) -> bool:

@@ -7,6 +7,9 @@ was seen in; the sentences are invented.
 
 import pytest
 
+from quizzes.generation.pipeline import LessonText, generate_bank
+from quizzes.generation.referents import pronoun_referents
+
 
 @pytest.mark.parametrize(
     "sentence, date, expected",
@@ -28,3 +31,51 @@ import pytest
 )
 def test_an_aside_on_the_date_goes_with_the_date(event, sentence, date, expected):
     assert event(sentence, date) == expected
+
+
+def _ordering(title: str, sentences: list[str]):
+    bank = generate_bank(LessonText(title, [], list(enumerate(sentences, start=1)), frozenset({1})))
+    return next((q for q in bank.questions if q.kind == "ordering"), None)
+
+
+# F1-F8 (Gaugamela, Ayutthaya, Cajamarca, Mongol invasions, Luther, Zhang Qian, Red Cliffs):
+# "In 334 BC he crossed into Asia Minor" was never an event, for its "he". When the sentence
+# before has the lesson's main person as its subject, the "he" is that person.
+VENN = [
+    "Aldo Venn was a reformer who changed the schools of Tarsk.",
+    "Aldo Venn became the governor of the northern province in 1821.",
+    "In 1824 he founded a school for orphans in Tarsk.",
+    "In 1827 he opened a library for workers in the harbour.",
+    "Clara Holt, a teacher from the south, joined the school in 1828.",
+    "The council of Tarsk closed the library in 1833.",
+    "Aldo Venn wrote a famous book about the schools of Tarsk.",
+]
+
+
+def test_a_he_after_the_main_persons_sentence_is_that_person():
+    ordering = _ordering("Aldo Venn Reforms the Schools of Tarsk", VENN)
+    assert ordering is not None
+    assert "Aldo Venn founded a school for orphans in Tarsk" in ordering.answer
+    # The second "he" follows a sentence whose subject was the first one's "he".
+    assert "Aldo Venn opened a library for workers in the harbour" in ordering.answer
+
+
+def test_a_he_after_another_persons_sentence_is_left_out():
+    sentences = [*VENN[:5], "In 1830 he founded a second school in the south.", *VENN[5:]]
+    ordering = _ordering("Aldo Venn Reforms the Schools of Tarsk", sentences)
+    assert ordering is not None
+    assert not any("second school" in event for event in ordering.answer)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # F1 (Zama): "Scipio had expected this: he drew up ..." - the "he" is Scipio.
+        "Clara Holt had expected this: he drew up his plans in secret.",
+        "Holt had expected this: he drew up his plans in secret.",
+    ],
+)
+def test_a_he_after_another_name_in_its_own_sentence_is_nobody_yet(parse, sentence):
+    parsed = parse([*VENN[:2], sentence, *VENN[3:]])
+    referents = pronoun_referents(parsed.sentences, parsed.entities)
+    assert parsed.sentences[2].index not in referents
