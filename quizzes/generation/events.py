@@ -10,7 +10,7 @@ from quizzes.generation.items import tidy
 from quizzes.generation.questions import _phrase_on_root, _root
 from quizzes.generation.referents import SUBJECT_PRONOUNS
 from quizzes.generation.selection import LessonSentence
-from quizzes.generation.sets import MONTHS, DatedEvent, complete_before
+from quizzes.generation.sets import APPROXIMATE, MONTHS, DatedEvent, complete_before
 
 YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
 EVENT_YEAR = re.compile(
@@ -154,7 +154,18 @@ def dated_event(
         return None  # "The next day ...": out of its paragraph the event is unclear
     if _unnamed_person(doc, skip | set(named)):
         return None  # "The Senate gave him the name Augustus": who is "him"?
-    return DatedEvent(year, answer.text, text, sentence)
+    return DatedEvent(year, _date_text(doc, answer, phrase), text, sentence)
+
+
+def _date_text(doc, answer: Answer, phrase: tuple[int, int]) -> str:
+    """The date as the review note shows it: with the "around" or "about" the sentence
+    puts before it ("Around 1754 BC, King Aldo ..." -> "around 1754 BC")."""
+    if answer.text.split()[0].lower() in APPROXIMATE:
+        return answer.text
+    word = next(
+        (t.lower_ for t in doc[phrase[0] : answer.token_start] if t.lower_ in APPROXIMATE), None
+    )
+    return f"{word} {answer.text}" if word else answer.text
 
 
 def _unnamed_person(doc, skip: set[int]) -> bool:
@@ -326,7 +337,8 @@ def _dated_clause(doc, answer: Answer, root):
 
 
 # Not "by": "By 1888 the system was collapsing" is a state reached, not an event then.
-TIME_PREPOSITIONS = {"in", "on", "during"}
+# "around 1455": a year the lesson gives as approximate (its date text keeps the word).
+TIME_PREPOSITIONS = {"in", "on", "during", "around"}
 MONTHS_IN_TEXT = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTHS) + r")\b")
 
 

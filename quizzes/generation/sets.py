@@ -49,6 +49,11 @@ class DatedEvent:
         return (self.year, month, day if month and not self.season else 0)
 
     @property
+    def approximate(self) -> bool:
+        """The lesson gives the year as approximate ("around 1455", "c. 1631")."""
+        return self.date_text.split()[0].lower() in APPROXIMATE
+
+    @property
     def season(self) -> tuple[int, int] | None:
         """The first and last month of the season the date names ("summer of 1187")."""
         words = self.date_text.lower().replace(",", " ").split()
@@ -56,6 +61,11 @@ class DatedEvent:
             return None
         return next((SEASONS[w] for w in words if w in SEASONS), None)
 
+
+# Words that make a year approximate; such a year orders only against years APPROXIMATE_GAP
+# or more away ("around 1527" is not clearly before 1529).
+APPROXIMATE = {"about", "around", "c.", "circa", "ca.", "approximately"}
+APPROXIMATE_GAP = 3
 
 # Seasons of the northern year (a lesson's "winter" may be either end of a year: none).
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11)}
@@ -458,6 +468,8 @@ def ordering(events: list[DatedEvent]) -> GeneratedQuestion | None:
 
 def _clearly_after(first: DatedEvent, then: DatedEvent) -> bool:
     earlier, later = first.when, then.when
+    if first.approximate or then.approximate:
+        return later[0] - earlier[0] >= APPROXIMATE_GAP
     if (first.season or then.season) and later[0] == earlier[0] and earlier[1] and later[1]:
         # "summer of 1187" comes before October, not before August.
         return (first.season or (earlier[1],) * 2)[1] < (then.season or (later[1],) * 2)[0]

@@ -9,6 +9,7 @@ import pytest
 
 from quizzes.generation.pipeline import LessonText, generate_bank
 from quizzes.generation.referents import pronoun_referents
+from quizzes.generation.sets import DatedEvent, ordering
 
 
 @pytest.mark.parametrize(
@@ -79,3 +80,42 @@ def test_a_he_after_another_name_in_its_own_sentence_is_nobody_yet(parse, senten
     parsed = parse([*VENN[:2], sentence, *VENN[3:]])
     referents = pronoun_referents(parsed.sentences, parsed.entities)
     assert parsed.sentences[2].index not in referents
+
+
+# F1-F8 (Gutenberg, Hammurabi, Cajamarca): "produced the Bible around 1455", "Around 1754 BC,
+# King Hammurabi had ..." were never events; the year a lesson gives as approximate
+# orders events as well as another, and the review note keeps its "around".
+PRINTER = [
+    "Aldo Venn was a printer who changed the books of Tarsk.",
+    "Aldo Venn opened a press in Tarsk around 1410.",
+    "In about 1430 the guild of Tarsk banned the new presses.",
+    "Around 1440, the city council of Tarsk built a paper mill.",
+    "The bishop of Tarsk burned the printed books in 1460.",
+]
+
+
+def test_an_approximate_year_dates_an_event():
+    ordering = _ordering("Aldo Venn Prints the Books of Tarsk", PRINTER)
+    assert ordering is not None
+    assert ordering.answer == [
+        "Aldo Venn opened a press in Tarsk",
+        "The guild of Tarsk banned the new presses",
+        "The city council of Tarsk built a paper mill",
+        "The bishop of Tarsk burned the printed books",
+    ]
+    assert "around 1410: Aldo Venn opened" in ordering.note
+    assert "about 1430: The guild" in ordering.note
+
+
+def test_an_approximate_year_is_not_ordered_against_a_year_close_to_it(parse):
+    (sentence,) = parse(["The guild of Tarsk banned the new presses in 1520."]).sentences
+    events = [
+        DatedEvent(1520, "1520", "The guild banned the presses", sentence),
+        DatedEvent(1527, "around 1527", "The old king died of a fever", sentence),
+        DatedEvent(1529, "1529", "The new king crossed the river", sentence),
+        DatedEvent(1540, "1540", "The bishop burned the books", sentence),
+        DatedEvent(1550, "1550", "The council built a paper mill", sentence),
+    ]
+    chosen = ordering(events).answer
+    assert len(chosen) == 4
+    assert not {"The old king died of a fever", "The new king crossed the river"} <= set(chosen)
