@@ -116,19 +116,30 @@ def _first_clause(doc, start: int) -> str:
     return doc[start:].text
 
 
-def _deed(sentence: LessonSentence, entity: Entity) -> str | None:
+def _deed(sentence: LessonSentence, entity: Entity, after_role: bool = False) -> str | None:
     """What the sentence says the person did, when the person is its whole subject:
-    "Menelik rejected the Italian reading in 1893." -> "rejected the Italian reading in 1893"."""
+    "Menelik rejected the Italian reading in 1893." -> "rejected the Italian reading in 1893";
+    with `after_role`, only when a role stands before the name in the subject ("The poet
+    Aldo Venn wrote ...")."""
     doc = sentence.doc
     for mention in entity.mentions:
         if mention.sentence != sentence.index:
             continue
         head = doc[mention.token_end - 1]
-        root = head.head
-        if head.dep_ not in ("nsubj", "nsubjpass") or root.dep_ != "ROOT":
+        subject = head
+        if head.dep_ == "appos" and head.head.i < mention.token_start:
+            subject = head.head  # "The poet Aldo Venn wrote": parsed as the poet, Venn
+        root = subject.head
+        if subject.dep_ not in ("nsubj", "nsubjpass") or root.dep_ != "ROOT":
             continue
-        if root.pos_ not in ("VERB", "AUX") or head.left_edge.i < mention.token_start - 1:
-            continue  # the name (perhaps after a title) is the whole subject
+        if root.pos_ not in ("VERB", "AUX"):
+            continue
+        start = subject.left_edge.i
+        role = start < mention.token_start - 1
+        if role != after_role or role and not _role_only(doc, start, mention):
+            continue  # the name (perhaps after a title or a role) is the whole subject
+        if any(c.dep_ in ("conj", "appos", "relcl") and c != head for c in subject.children):
+            continue
         if any(c.dep_ in ("conj", "appos", "relcl") for c in head.children):
             continue
         verb = min([root, *(c for c in root.children if c.dep_ in ("aux", "auxpass"))])
@@ -144,6 +155,15 @@ def _deed(sentence: LessonSentence, entity: Entity) -> str | None:
         if _fair_deed(deed, entity, doc, verb.i):
             return deed
     return None
+
+
+def _role_only(doc, start: int, mention) -> bool:
+    """The words from `start` to the name are "the" and a role: "The poet Aldo Venn", "the
+    Tarskan general Piet Holm" (not "Aldo's brother Piet", "a man named Piet")."""
+    before = doc[start : mention.token_start]
+    if before[0].lower_ not in ("the", "a", "an") or before[-1].tag_ != "NN":
+        return False
+    return all(t.pos_ in ("NOUN", "ADJ") or t.ent_type_ == "NORP" for t in before[1:])
 
 
 def _fair_deed(deed: str, entity: Entity, doc, start: int) -> bool:
@@ -295,6 +315,10 @@ def people_pairs(
             pairs.append(Pair(entity.name, capitalise(said[0]), said[1]))
         elif role := next(((r, x) for x in everywhere if (r := _role_before(x, entity))), None):
             pairs.append(Pair(entity.name, role[0], role[1]))
+        elif deed := next(
+            ((d, x) for x in sentences if x.usable and (d := _deed(x, entity, True))), None
+        ):
+            pairs.append(Pair(entity.name, capitalise(deed[0]), deed[1]))  # "The poet X wrote"
     return pairs
 
 

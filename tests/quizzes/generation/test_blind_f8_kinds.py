@@ -9,7 +9,7 @@ import pytest
 
 from quizzes.generation.pipeline import LessonText, generate_bank
 from quizzes.generation.referents import pronoun_referents
-from quizzes.generation.sets import DatedEvent, ordering
+from quizzes.generation.sets import DatedEvent, ordering, people_pairs
 
 
 @pytest.mark.parametrize(
@@ -119,3 +119,34 @@ def test_an_approximate_year_is_not_ordered_against_a_year_close_to_it(parse):
     chosen = ordering(events).answer
     assert len(chosen) == 4
     assert not {"The old king died of a fever", "The new king crossed the river"} <= set(chosen)
+
+
+# F1-F8 (Peterloo, Ashoka, Vienna): "The poet Percy Bysshe Shelley wrote The Masque of Anarchy"
+# gave no pair: the deed was taken only when the name stood alone as the subject. A role
+# before the name ("The poet", "the admiral") is no part of what the person did.
+@pytest.mark.parametrize(
+    "sentence, term, deed",
+    [
+        (
+            "The poet Aldo Venn wrote a long poem about the killings at the harbour.",
+            "Aldo Venn",
+            "Wrote a long poem about the killings at the harbour",
+        ),
+        (
+            "The admiral Piet Holm crossed the river with ten thousand men.",
+            "Piet Holm",
+            "Crossed the river with ten thousand men",
+        ),
+    ],
+)
+def test_a_deed_is_taken_after_a_role_before_the_name(parse, sentence, term, deed):
+    lesson = parse([sentence])
+    pairs = people_pairs(lesson.sentences, lesson.entities, [])
+    assert (term, deed) in [(p.term, p.description) for p in pairs]
+
+
+def test_a_deed_is_not_taken_after_a_possessive_before_the_name(parse):
+    # "His brother Piet Holm crossed ...": whose brother? The subject is more than a role.
+    lesson = parse(["Aldo Venn's brother Piet Holm crossed the river with ten thousand men."])
+    pairs = people_pairs(lesson.sentences, lesson.entities, [])
+    assert "Piet Holm" not in [p.term for p in pairs]
