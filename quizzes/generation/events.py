@@ -5,7 +5,7 @@ import re
 
 from quizzes.generation.answers import Answer
 from quizzes.generation.context import NOT_PEOPLE, PERSON_NOUNS, PERSONAL, leaning_words
-from quizzes.generation.entities import DATE
+from quizzes.generation.entities import DATE, NUMBER
 from quizzes.generation.items import tidy
 from quizzes.generation.questions import _phrase_on_root, _root
 from quizzes.generation.referents import SUBJECT_PRONOUNS
@@ -28,6 +28,31 @@ def _event_year(text: str) -> int | None:
     digits = match.group(1) or match.group(3) or match.group(4)
     bc = match.group(3) is not None
     return -int(digits) if bc else int(digits)
+
+
+SHORT_YEAR = re.compile(r"(?:(?:\d{1,2} )?(?i:" + "|".join(MONTHS) + r") )?(\d{3})(?: AD| CE)?")
+
+
+def _short_year(doc, answer: Answer) -> int | None:
+    """A year of three digits the sentence dates by with "in" or "during", which the tagger
+    may read as a number: "In 774 the king ...", "took the capital in 756" (not "in 500
+    ships": a number before a noun counts things)."""
+    match = SHORT_YEAR.fullmatch(answer.text)
+    before = doc[answer.token_start - 1] if answer.token_start else None
+    after = doc[answer.token_end] if answer.token_end < len(doc) else None
+    if answer.kind not in (DATE, NUMBER) or match is None or before is None:
+        return None
+    dated = " " in match.group(0) and answer.kind == DATE  # "On 28 October 312 he ..."
+    if before.lower_ not in ("in", "during", *(("on",) if dated else ())):
+        return None
+    if after is not None and after.pos_ in COUNTED:
+        return None
+    return int(match.group(1))
+
+
+COUNTED = {"NOUN", "NUM", "ADJ"}
+# A second year of three digits in an event: "in 774 ..., from 772".
+OTHER_SHORT_YEAR = re.compile(r"\b(?:in|from|until|by|after|before|since) \d{3}\b")
 
 
 SHORT_SPAN = 2  # years: a span this short is the lesson's own time
@@ -71,7 +96,8 @@ def dated_event(
     the first trial opened." -> (1936, "The first trial opened"); a second clause is cut.
     A day and month with no year take `year_before`, the year the sentences before name;
     a "he" or "she" subject of the main verb is `referent` when given (referents.py)."""
-    year = _event_year(answer.text)
+    year = _event_year(answer.text) if answer.kind == DATE else None
+    year = year or _short_year(sentence.doc, answer)
     inherited = (
         year is None
         and year_before is not None
@@ -81,7 +107,7 @@ def dated_event(
     if inherited:
         year = year_before
     root = _root(sentence.doc)
-    if answer.kind != DATE or year is None or root is None:
+    if year is None or root is None:
         return None
     doc = sentence.doc
     opening = answer.token_start == 1 and doc[0].lower_ in ("in", "on", "during")
@@ -122,7 +148,9 @@ def dated_event(
     if end + 1 < len(doc) and doc[end + 1].pos_ == "VERB" and doc[end + 1].tag_ in ("VBD", "VBN"):
         return None  # "X, a rebel army made up of exiles, invaded": the cut lost the verb
     others = [t.text for t in doc[start:end] if t.i not in gap and not phrase[0] <= t.i < phrase[1]]
-    if not inherited and EVENT_YEAR.search(" ".join(others)):
+    if not inherited and (
+        EVENT_YEAR.search(" ".join(others)) or OTHER_SHORT_YEAR.search(" ".join(others))
+    ):
         return None  # two years in the event: which it is dated by is unclear
     skip = set(range(start)) | set(range(*phrase)) | set(range(end, len(doc))) | set(gap)
     if phrase[1] < len(doc) and doc[phrase[1]].text == "," and phrase[0] == start:

@@ -483,7 +483,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         for answer in answers:
             before = year_of.get(sentence.index)
             referent = referent_of.get(sentence.index)
-            if answer.kind == DATE and (
+            if answer.kind in (DATE, NUMBER) and (
                 event := dated_event(sentence, answer, topic, before, referent)
             ):
                 events.append(event)
@@ -511,7 +511,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         before = year_of.get(sentence.index)
         for answer in _answers(sentence, entity_of, topic):
             referent = referent_of.get(sentence.index)
-            if answer.kind == DATE and (
+            if answer.kind in (DATE, NUMBER) and (
                 event := dated_event(sentence, answer, topic, before, referent)
             ):
                 events.append(event)
@@ -541,7 +541,9 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     questions = [q for q in questions if q.kind != "true_false" or id(q) in kept]
     for key_sentence, source in zip(key_sentences, key_sources, strict=True):
         for answer in key_point_answers(key_sentence, entities) if source else []:
-            if answer.kind == DATE and (event := dated_event(key_sentence, answer, topic)):
+            if answer.kind in (DATE, NUMBER) and (
+                event := dated_event(key_sentence, answer, topic)
+            ):
                 events.append(event)
     ready_falses = [
         q for q in questions if q.kind == "true_false" and q.answer == "false" and q.ready

@@ -150,3 +150,38 @@ def test_a_deed_is_not_taken_after_a_possessive_before_the_name(parse):
     lesson = parse(["Aldo Venn's brother Piet Holm crossed the river with ten thousand men."])
     pairs = people_pairs(lesson.sentences, lesson.entities, [])
     assert "Piet Holm" not in [p.term for p in pairs]
+
+
+@pytest.mark.parametrize(
+    "sentence, date, expected",
+    [
+        # F7 (Red Cliffs), in-repo Charlemagne, An Lushan, Milan: a year of three digits
+        # with no "AD" dated no event, so these lessons had no ordering.
+        (
+            "In 774 Aldo Venn conquered the Lombard kingdom of northern Italy.",
+            "774",
+            (774, "Aldo Venn conquered the Lombard kingdom of northern Italy"),
+        ),
+        (
+            "The rebels of Tarsk took the city of Luoyang in 756.",
+            "756",
+            (756, "The rebels of Tarsk took the city of Luoyang"),
+        ),
+        (
+            "On 28 October 312 Aldo Venn defeated his rival at the bridge over the river.",
+            "28 October 312",
+            (312, "Aldo Venn defeated his rival at the bridge over the river"),
+        ),
+    ],
+)
+def test_a_three_digit_year_after_in_dates_an_event(event, sentence, date, expected):
+    assert event(sentence, date) == expected
+
+
+def test_a_three_digit_number_before_a_noun_dates_nothing(event):
+    assert event("In 500 ships the army of Tarsk crossed the sea to Luoyang.", "500") is None
+
+
+def test_an_event_with_a_second_three_digit_year_is_left_out(event):
+    # Which year dates "ruled the kingdom until 790"? Not clearly 774.
+    assert event("In 774 Aldo Venn ruled the Lombard kingdom until 790.", "774") is None
