@@ -43,8 +43,9 @@ def _short_year(doc, answer: Answer) -> int | None:
     if answer.kind not in (DATE, NUMBER) or match is None or before is None:
         return None
     dated = " " in match.group(0) and answer.kind == DATE  # "On 28 October 312 he ..."
-    if before.lower_ not in ("in", "during", *(("on",) if dated else ())):
-        return None
+    part = before.lower_ == "of" and before.head.lemma_.lower() in PARTS_OF_TIME
+    if not part and before.lower_ not in ("in", "during", *(("on",) if dated else ())):
+        return None  # "In the winter of 208, ...": the year of a season
     if after is not None and after.pos_ in COUNTED:
         return None
     return int(match.group(1))
@@ -190,6 +191,10 @@ def _date_text(doc, answer: Answer, phrase: tuple[int, int]) -> str:
     puts before it ("Around 1754 BC, King Aldo ..." -> "around 1754 BC")."""
     if answer.text.split()[0].lower() in APPROXIMATE:
         return answer.text
+    before = doc[answer.token_start - 2 : answer.token_start]
+    of = len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in PARTS_OF_TIME
+    if of and answer.kind == NUMBER:
+        return f"{before.text} {answer.text}"  # "winter of 208", read from a bare number
     word = next(
         (t.lower_ for t in doc[phrase[0] : answer.token_start] if t.lower_ in APPROXIMATE), None
     )

@@ -168,6 +168,11 @@ def test_a_deed_is_not_taken_after_a_possessive_before_the_name(parse):
             (756, "The rebels of Tarsk took the city of Luoyang"),
         ),
         (
+            "In the winter of 208, Aldo Venn led a huge army south to the great river.",
+            "208",
+            (208, "Aldo Venn led a huge army south to the great river"),
+        ),
+        (
             "On 28 October 312 Aldo Venn defeated his rival at the bridge over the river.",
             "28 October 312",
             (312, "Aldo Venn defeated his rival at the bridge over the river"),
