@@ -273,9 +273,30 @@ def _role_after(sentence: LessonSentence, entity: Entity) -> str | None:
         after = [c for c in doc[end - 1].children if c.dep_ == "appos" and c.i > end]
         for appos in after if len(after) == 1 else []:  # two: a list read as asides
             first, last = appos.left_edge.i, appos.right_edge.i
-            if first != end + 1 or doc[first].lower_ not in ("the", "a", "an"):
+            if first != end + 1:
                 continue  # the role right after the comma, as a whole noun phrase
-            if appos.pos_ != "NOUN" or appos.lemma_.lower() in NOT_ROLES:
+            if (
+                doc[first].lower_ == "one"
+                and first + 1 < len(doc)
+                and doc[first + 1].lower_ == "of"
+            ):
+                # "X, one of the few senators to vote against the law, ...": the parser
+                # may hang the clause on the name; the role runs to the next comma.
+                last = next((t.i - 1 for t in doc[first:] if t.text in (",", ";")), last)
+                if any(
+                    t.head.i not in range(first, last + 1)
+                    and t.head != doc[end - 1]
+                    or t.tag_ in ("POS", "PRP$")  # "one of Bindusara's sons": whose
+                    for t in doc[first : last + 1]
+                ):
+                    continue
+            elif _title_of_a_place(appos):
+                pass  # "Albert, Archbishop of Mainz, ...": a title, written without "the"
+            elif (
+                doc[first].lower_ not in ("the", "a", "an")
+                or appos.pos_ != "NOUN"
+                or appos.lemma_.lower() in NOT_ROLES
+            ):
                 continue
             if last + 1 < len(doc) and doc[last + 1].text not in (",", ".", ";"):
                 continue
@@ -288,6 +309,18 @@ def _role_after(sentence: LessonSentence, entity: Entity) -> str | None:
                 continue  # "his younger brother": whose?
             return capitalise(tidy(role.text))
     return None
+
+
+def _title_of_a_place(appos) -> bool:
+    """ "Archbishop of Mainz", "Duke of Lorraine": a capitalised office and its place."""
+    of = next((c for c in appos.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return (
+        appos.left_edge == appos
+        and appos.text[:1].isupper()
+        and appos.lemma_.lower() in ROLE_WORDS
+        and of is not None
+        and any(c.pos_ == "PROPN" for c in of.children)
+    )
 
 
 def people_pairs(
@@ -322,6 +355,7 @@ def people_pairs(
     return pairs
 
 
+TITLE_OF_A_PLACE = re.compile(r"[A-Z][a-z]+ of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*)*")
 MIN_DEED_WORDS = 4  # "Agreed to act": too little to tell anyone by
 
 
@@ -330,8 +364,8 @@ def _cut_from_its_verb(pair: Pair) -> bool:
     a bare or -ing verb ("Become Sultan in 1517" cut from "who had become", "Raising
     money" from "was raising")."""
     first = pair.description.split()[0].lower()
-    if first in ("a", "an", "the"):
-        return False
+    if first in ("a", "an", "the", "one") or TITLE_OF_A_PLACE.fullmatch(pair.description):
+        return False  # a role, not a deed: "Duke of Normandy", "One of the few senators"
     if len(pair.description.split()) < MIN_DEED_WORDS:
         return True
     doc = pair.sentence.doc

@@ -9,7 +9,7 @@ import pytest
 
 from quizzes.generation.pipeline import LessonText, generate_bank
 from quizzes.generation.referents import pronoun_referents
-from quizzes.generation.sets import DatedEvent, ordering, people_pairs
+from quizzes.generation.sets import DatedEvent, matching, ordering, people_pairs
 
 
 @pytest.mark.parametrize(
@@ -190,3 +190,56 @@ def test_a_three_digit_number_before_a_noun_dates_nothing(event):
 def test_an_event_with_a_second_three_digit_year_is_left_out(event):
     # Which year dates "ruled the kingdom until 790"? Not clearly 774.
     assert event("In 774 Aldo Venn ruled the Lombard kingdom until 790.", "774") is None
+
+
+@pytest.mark.parametrize(
+    "sentence, term, role",
+    [
+        # F3 (Brazil: 3 pairs, no matching): "Baron Cotegipe, one of the few senators to vote
+        # against the law, ..." - an apposition that opens on "one of the".
+        (
+            "Piet Holm, one of the few senators to vote against abolition, left the city.",
+            "Piet Holm",
+            "One of the few senators to vote against abolition",
+        ),
+        # F5 (Luther: 3 pairs): "Albert, Archbishop of Mainz, who had borrowed ..." - a title
+        # of a place, written without "the".
+        (
+            "The sale was run by Aldo Venn, Archbishop of Tarsk, who had borrowed from bankers.",
+            "Aldo Venn",
+            "Archbishop of Tarsk",
+        ),
+    ],
+)
+def test_a_role_in_an_apposition_without_an_article(parse, sentence, term, role):
+    lesson = parse([sentence])
+    pairs = people_pairs(lesson.sentences, lesson.entities, [])
+    assert (term, role) in [(p.term, p.description) for p in pairs]
+
+
+def test_a_role_that_is_someones_relative_is_not_taken_over_a_plain_role(parse):
+    # F3 (Ashoka): "Ashoka, one of Bindusara's sons, ..." replaced "A Mauryan emperor".
+    lesson = parse(
+        [
+            "Piet Holm, one of Bindusara's sons, took the throne after a struggle.",
+            "The Persian emperor Piet Holm conquered the kingdom on the coast.",
+        ]
+    )
+    pairs = people_pairs(lesson.sentences, lesson.entities, [])
+    assert ("Piet Holm", "A Persian emperor") in [(p.term, p.description) for p in pairs]
+
+
+def test_a_matching_keeps_titles_of_places_as_descriptions(parse):
+    # Heldout (Hastings): "William, Duke of Normandy" and "Harold, Earl of Wessex" were paired
+    # but left out of the matching as too short to be a deed.
+    lesson = parse(
+        [
+            "Aldo Venn, Duke of Tarsk, crossed the sea with a large army.",
+            "Piet Holm, Earl of Wessex, was crowned in the abbey.",
+            "Clara Holt, one of the few senators to vote against abolition, left the city.",
+            "The sculptor Marek Lind carved a statue of the king for the harbour.",
+        ]
+    )
+    question = matching(people_pairs(lesson.sentences, lesson.entities, []))
+    assert question is not None
+    assert ["Aldo Venn", "Duke of Tarsk"] in question.answer
