@@ -121,6 +121,11 @@ def test_an_approximate_year_is_not_ordered_against_a_year_close_to_it(parse):
     assert not {"The old king died of a fever", "The new king crossed the river"} <= set(chosen)
 
 
+def _pairs(parse, sentences: list[str]) -> list[tuple[str, str]]:
+    lesson = parse(sentences)
+    return [(p.term, p.description) for p in people_pairs(lesson.sentences, lesson.entities, [])]
+
+
 # F1-F8 (Peterloo, Ashoka, Vienna): "The poet Percy Bysshe Shelley wrote The Masque of Anarchy"
 # gave no pair: the deed was taken only when the name stood alone as the subject. A role
 # before the name ("The poet", "the admiral") is no part of what the person did.
@@ -140,16 +145,15 @@ def test_an_approximate_year_is_not_ordered_against_a_year_close_to_it(parse):
     ],
 )
 def test_a_deed_is_taken_after_a_role_before_the_name(parse, sentence, term, deed):
-    lesson = parse([sentence])
-    pairs = people_pairs(lesson.sentences, lesson.entities, [])
-    assert (term, deed) in [(p.term, p.description) for p in pairs]
+    assert (term, deed) in _pairs(parse, [sentence])
 
 
 def test_a_deed_is_not_taken_after_a_possessive_before_the_name(parse):
     # "His brother Piet Holm crossed ...": whose brother? The subject is more than a role.
-    lesson = parse(["Aldo Venn's brother Piet Holm crossed the river with ten thousand men."])
-    pairs = people_pairs(lesson.sentences, lesson.entities, [])
-    assert "Piet Holm" not in [p.term for p in pairs]
+    pairs = _pairs(
+        parse, ["Aldo Venn's brother Piet Holm crossed the river with ten thousand men."]
+    )
+    assert "Piet Holm" not in [term for term, _ in pairs]
 
 
 @pytest.mark.parametrize(
@@ -212,21 +216,16 @@ def test_an_event_with_a_second_three_digit_year_is_left_out(event):
     ],
 )
 def test_a_role_in_an_apposition_without_an_article(parse, sentence, term, role):
-    lesson = parse([sentence])
-    pairs = people_pairs(lesson.sentences, lesson.entities, [])
-    assert (term, role) in [(p.term, p.description) for p in pairs]
+    assert (term, role) in _pairs(parse, [sentence])
 
 
 def test_a_role_that_is_someones_relative_is_not_taken_over_a_plain_role(parse):
     # F3 (Ashoka): "Ashoka, one of Bindusara's sons, ..." replaced "A Mauryan emperor".
-    lesson = parse(
-        [
-            "Piet Holm, one of Bindusara's sons, took the throne after a struggle.",
-            "The Persian emperor Piet Holm conquered the kingdom on the coast.",
-        ]
-    )
-    pairs = people_pairs(lesson.sentences, lesson.entities, [])
-    assert ("Piet Holm", "A Persian emperor") in [(p.term, p.description) for p in pairs]
+    sentences = [
+        "Piet Holm, one of Bindusara's sons, took the throne after a struggle.",
+        "The Persian emperor Piet Holm conquered the kingdom on the coast.",
+    ]
+    assert ("Piet Holm", "A Persian emperor") in _pairs(parse, sentences)
 
 
 def test_a_matching_keeps_titles_of_places_as_descriptions(parse):
