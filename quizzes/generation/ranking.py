@@ -30,10 +30,11 @@ from quizzes.generation.entities import (
 from quizzes.generation.finekinds import FineKind
 from quizzes.generation.giveaways import name_only_the_answer_shares, says_only_the_title
 from quizzes.generation.items import GeneratedQuestion
-from quizzes.generation.lifetimes import lifetimes, outside_life, past_title_day, signed_years
+from quizzes.generation.lifetimes import lifetimes, outside_life, past_title_day
 from quizzes.generation.names import looks_like_thing
 from quizzes.generation.selection import content_lemmas, weighted_lemmas
 from quizzes.generation.truefalse import hedged
+from quizzes.generation.years import signed_years
 
 READY_AT = 0.7
 # Readers called a tenth of the ready items trivia; a trivia item is ready only when
