@@ -339,9 +339,10 @@ def _sentence_years(pool: DistractorPool) -> dict[int, set[int]]:
 def item_years(sentence: LessonSentence, pool: DistractorPool) -> set[int]:
     """The years of the sentence's time as far as the lesson says: its own, or else the
     nearest dated sentence before it (the story's time), after it, or the title's."""
+    own = set(signed_years(sentence.text))  # a key point's item has a sentence of its own
+    if own:
+        return own
     years = _sentence_years(pool)
-    if years.get(sentence.index):
-        return years[sentence.index]
     ordered = sorted(i for i, found in years.items() if found)
     before = [i for i in ordered if i < sentence.index]
     after = [i for i in ordered if i > sentence.index]
