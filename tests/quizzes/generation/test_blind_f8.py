@@ -160,17 +160,27 @@ def _right_statements(bank):
             yield q.answer
 
 
-def test_no_ready_true_statement_restates_the_titles_years(orvalan_bank, f8_banks):
+def test_no_ready_true_statement_restates_the_titles_years(f8_banks):
     # F8 items 69 and 93: "The Paraguayan War, ... was fought between 1864 and 1870" under
-    # "The Paraguayan War, 1864-1870": the title answers it.
-    for title, bank in (
-        ("Orvalan", orvalan_bank),
-        ("Paraguayan", f8_banks["the-paraguayan-war-1864-1870"]),
-    ):
-        giveaways = [
-            s for s in _right_statements(bank) if title in s and "1864" in s or "1711 and 1716" in s
-        ]
-        assert not giveaways
+    # "The Paraguayan War, 1864-1870": the title answers it, as a true/false item and as
+    # the right option of "Which is true?".
+    bank = f8_banks["the-paraguayan-war-1864-1870"]
+    assert not [s for s in _right_statements(bank) if "between 1864 and 1870" in s]
+
+
+@pytest.mark.parametrize(
+    "statement, gives",
+    [
+        ("The Orvalan War, also called the War of Crowns, was fought between 1711 and 1716.", True),
+        ("The Orvalan War lasted from 1711 to 1716 and ruined Orvala.", True),
+        ("In 1711 Orvala seized a ship on the river Sava.", False),  # one end: a fact of its own
+        ("The war between 1711 and 1716 left Tessaly the strongest state.", False),  # no title name
+    ],
+)
+def test_a_statement_restates_the_titles_range_only_with_its_name_and_both_years(statement, gives):
+    from quizzes.generation.giveaways import restates_title_years
+
+    assert restates_title_years(statement, "The Orvalan War, 1711-1716") is gives
 
 
 # 4. One fact, one ready item.
