@@ -186,31 +186,20 @@ def test_a_statement_restates_the_titles_range_only_with_its_name_and_both_years
 # 4. One fact, one ready item.
 
 
-def _shown(q):
-    """The true statement an item shows or implies: a true/false item's (its false form put
-    right) or a "Which is true?" item's right option; None for a blank."""
-    if q.kind == "true_false":
-        if q.answer == "true":
-            return q.prompt
-        return q.prompt.replace(q.replacement, q.hidden.text, 1) if q.hidden else None
-    return q.answer if q.rule.startswith("mc.true") else None
-
-
 def _same_fact(a, b):
-    if a.source_text != b.source_text:
-        return False
-    if a.hidden is not None and b.hidden is not None and a.hidden.text == b.hidden.text:
-        return True  # a blank and a false form on one date
-    shown = [_shown(a), _shown(b)]
-    if None not in shown:
-        return shown[0] == shown[1]  # one statement, true and false
-    statement, blank = (shown[0], b) if shown[0] is not None else (shown[1], a)
-    return statement is not None and blank.hidden is not None and blank.hidden.text in statement
+    """One sentence, one hidden or swapped span: a blank and a false form on one date."""
+    return (
+        a.source_text == b.source_text
+        and a.hidden is not None
+        and b.hidden is not None
+        and a.hidden.text == b.hidden.text
+    )
 
 
 def test_no_two_ready_items_of_a_lesson_test_one_fact(f8_banks, orvalan_bank):
-    # F8: "In the year _____ Napoleon ... invaded Egypt" (1798), the true statement and its
-    # false form "In 1793 Napoleon ..." all ready in one lesson.
+    # F8: "In the year _____ Napoleon ... invaded Egypt" (1798) and the false form "In 1793
+    # Napoleon ..." both ready in one lesson; "The worst storm came on _____" (14 April 1935)
+    # beside "The worst storm came on 14 May 1935".
     repeated = []
     for lesson, bank in [*f8_banks.items(), ("orvalan", orvalan_bank)]:
         ready = [q for q in bank.questions if q.ready and q.kind not in ("ordering", "matching")]
