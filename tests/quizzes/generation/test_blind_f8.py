@@ -13,6 +13,7 @@ from quizzes.generation.distractors import choose_distractors
 from quizzes.generation.entities import build_entities
 from quizzes.generation.nlp import parse_all
 from quizzes.generation.pipeline import generate_bank
+from quizzes.generation.years import signed_years
 
 RELEASED_F8 = Path(__file__).parents[1] / "data" / "released-f8"
 
@@ -63,8 +64,6 @@ def _options(bank):
 
 
 def test_signed_years_reads_ad_years_of_one_or_two_digits():
-    from quizzes.generation.years import signed_years
-
     # "In AD 60 or 61": the Roman lesson's own years, missed by the 3-4 digit parsers.
     assert signed_years("In AD 60 or 61, the Iceni rose; by 1902 a statue stood.") == [60, 61, 1902]
     assert signed_years("Caesar was murdered in 44 BC, Augustus died in AD 14.") == [-44, 14]
@@ -210,3 +209,25 @@ def test_no_two_ready_items_of_a_lesson_test_one_fact(f8_banks, orvalan_bank):
             if _same_fact(a, b)
         ]
     assert not repeated, repeated
+
+
+# 5. "Which of these statements is true?": the right option of the wrong ones' make.
+
+RELEASED_F7 = Path(__file__).parents[1] / "data" / "released-f7"
+
+
+def test_an_undated_key_point_among_dated_wrong_options_is_asked_by_its_dated_sentence(
+    lesson_file,
+):
+    # F7, F8 readers (all four): the short undated option is always the right one. Where
+    # the lesson sentence stating the key point is dated and short, it is the right option.
+    bank = generate_bank(
+        lesson_file(RELEASED_F7 / "french-agents-sink-the-rainbow-warrior-1985.txt")
+    )
+    (item,) = [
+        q
+        for q in bank.questions
+        if q.ready and q.rule.startswith("mc.true") and "Moruroa" in q.target
+    ]
+    assert all(signed_years(str(c)) for c in item.choices), item.choices
+    assert item.answer.startswith("From 1966, France tested nuclear weapons")
