@@ -205,6 +205,8 @@ def run(options, database_url: str, redis_url: str, tmp: Path) -> None:
                     data = tmp / f"submit{part}.lua"
                     write_requests(data, requests["submit"][part * half : (part + 1) * half])
                     before = Attempt.objects.submitted().count()
+                # The server's own log lines (a 400 or a 500) land between these markers.
+                print(f"row: {name} at {connections} connections", flush=True)
                 cpu_before = server_cpu_seconds(server.pid)
                 figures = wrk(url, data, mode, connections=connections, seconds=options.seconds)
                 cpu = server_cpu_seconds(server.pid) - cpu_before
@@ -221,6 +223,7 @@ def run(options, database_url: str, redis_url: str, tmp: Path) -> None:
             results[name] = runs
         bell = None
         if bell_takers:
+            print("row: the class at the bell", flush=True)
             bell = bell_run(url, bell_takers, answers, seconds=options.bell_seconds)
     finally:
         server.terminate()
