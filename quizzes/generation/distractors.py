@@ -79,6 +79,7 @@ class DistractorPool:
     _extra: list[set[str]] | None = None
     _said: dict[tuple, bool] = field(default_factory=dict)
     _years: dict[int, set[int]] = field(default_factory=dict)  # sentence index -> its years
+    _item_years: dict[tuple, set[int]] = field(default_factory=dict)  # item_years, once each
     _sides: dict[str, set[str]] | None = None  # person -> peoples named before their roles
     _since: dict[str, int] | None = None  # noun lemma -> year the lesson has it made or found
     ready_falses: dict[int, list] = field(default_factory=dict)  # key point -> false forms
@@ -339,9 +340,13 @@ def _sentence_years(pool: DistractorPool) -> dict[int, set[int]]:
 def item_years(sentence: LessonSentence, pool: DistractorPool) -> set[int]:
     """The years of the sentence's time as far as the lesson says: its own, or else the
     nearest dated sentence before it (the story's time), after it, or the title's."""
-    own = set(signed_years(sentence.text))  # a key point's item has a sentence of its own
-    if own:
-        return own
+    key = (sentence.index, sentence.text)  # a key point's item has a sentence of its own
+    if key not in pool._item_years:
+        pool._item_years[key] = set(signed_years(sentence.text)) or _story_years(sentence, pool)
+    return pool._item_years[key]
+
+
+def _story_years(sentence: LessonSentence, pool: DistractorPool) -> set[int]:
     years = _sentence_years(pool)
     ordered = sorted(i for i, found in years.items() if found)
     before = [i for i in ordered if i < sentence.index]
