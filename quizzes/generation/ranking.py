@@ -27,13 +27,19 @@ from quizzes.generation.entities import (
     Entity,
     normalise,
 )
+from quizzes.generation.facts import repeated_facts
 from quizzes.generation.finekinds import FineKind
-from quizzes.generation.giveaways import name_only_the_answer_shares, says_only_the_title
+from quizzes.generation.giveaways import (
+    name_only_the_answer_shares,
+    restates_title_years,
+    says_only_the_title,
+)
 from quizzes.generation.items import GeneratedQuestion
-from quizzes.generation.lifetimes import lifetimes, outside_life, past_title_day, signed_years
+from quizzes.generation.lifetimes import lifetimes, outside_life, past_title_day
 from quizzes.generation.names import looks_like_thing
 from quizzes.generation.selection import content_lemmas, weighted_lemmas
 from quizzes.generation.truefalse import hedged
+from quizzes.generation.years import signed_years
 
 READY_AT = 0.7
 # Readers called a tenth of the ready items trivia; a trivia item is ready only when
@@ -132,6 +138,7 @@ PLAIN = {
     "open-blank": "other wordings may fit the blank",
     "hedged": "an estimate: a near option fits as well",
     "enough-ready": "a detail, and the ready set has enough of those",
+    "same-fact": "another ready item asks the same fact",
 }
 WORTH_PLAIN = {
     "keypoint": "from a key point",
@@ -397,8 +404,12 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
         faults.append("out-of-time")
     if item.kind == "true_false" and item.answer == "true" and _restates_title(item, context):
         faults.append("title-answer")  # "Vesuvius buried Pompeii in AD 79" under that title
-    if (right := _right_statement(item)) and says_only_the_title(right, context.title):
-        faults.append("title-answer")  # "Bangladesh became an independent country"
+    if (right := _right_statement(item)) and (
+        says_only_the_title(right, context.title) or restates_title_years(right, context.title)
+    ):
+        # "Bangladesh became an independent country"; "The Paraguayan War ... was fought
+        # between 1864 and 1870" under "The Paraguayan War, 1864-1870".
+        faults.append("title-answer")
     if item.sentence is not None and not item.rule.startswith(("set.", "mc.true")):
         leaning = leaning_words(item.sentence.doc, context.topic, _skip_range(item))
         strong = [w for w in leaning if w.lower() not in ("also", "again", "too")]
@@ -671,7 +682,10 @@ TOPICAL = 0.5  # share of a sentence's content words that are the lesson's topic
 def curate_ready(questions: list[GeneratedQuestion]) -> None:
     """Keep the ready set key: past READY_FLOOR ready items, detail items (the
     least topical and least trusted first) go back to review until at least KEY_SHARE
-    of the ready set is key."""
+    of the ready set is key. First, of items asking one fact only the best stays ready."""
+    for repeated in repeated_facts(questions):
+        repeated.ready = False
+        repeated.reason = reason_text(False, ["same-fact"], [])
     ready = [q for q in questions if q.ready]
     # Readers judged key half the details whose sentence is mostly the lesson's topic
     # words, a tenth of the others: those go first.
