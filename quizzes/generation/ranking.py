@@ -27,7 +27,6 @@ from quizzes.generation.entities import (
     Entity,
     normalise,
 )
-from quizzes.generation.facts import repeated_facts
 from quizzes.generation.finekinds import FineKind
 from quizzes.generation.giveaways import (
     name_only_the_answer_shares,
@@ -138,7 +137,6 @@ PLAIN = {
     "open-blank": "other wordings may fit the blank",
     "hedged": "an estimate: a near option fits as well",
     "enough-ready": "a detail, and the ready set has enough of those",
-    "same-fact": "another ready item asks the same fact",
 }
 WORTH_PLAIN = {
     "keypoint": "from a key point",
@@ -682,10 +680,7 @@ TOPICAL = 0.5  # share of a sentence's content words that are the lesson's topic
 def curate_ready(questions: list[GeneratedQuestion]) -> None:
     """Keep the ready set key: past READY_FLOOR ready items, detail items (the
     least topical and least trusted first) go back to review until at least KEY_SHARE
-    of the ready set is key. First, of items asking one fact only the best stays ready."""
-    for repeated in repeated_facts(questions):
-        repeated.ready = False
-        repeated.reason = reason_text(False, ["same-fact"], [])
+    of the ready set is key."""
     ready = [q for q in questions if q.ready]
     # Readers judged key half the details whose sentence is mostly the lesson's topic
     # words, a tenth of the others: those go first.

@@ -17,41 +17,10 @@ from quizzes.generation.years import signed_years
 
 RELEASED_F8 = Path(__file__).parents[1] / "data" / "released-f8"
 
-ORVALAN_WAR = """The Orvalan War, 1711-1716
-The Orvalan War, also called the War of the Three Crowns, was fought between 1711 and 1716. \
-It set the small inland state of Orvala against an alliance of Tessaly, Marrow and Dunhill. \
-Orvala was defeated and lost a large share of its people.
-- Orvala's ruler wanted a port on the sea.
-- Tessaly, Marrow and Dunhill joined together against Orvala.
-- Orvala lost a large share of its people.
-Background
-In 1702 Karel Dusek became ruler of Orvala after the death of his father. \
-He built a large army and wanted a port on the western sea. \
-In 1709 Tessaly sent soldiers into Marrow to support Anton Vrba, the leader of one side in a \
-civil war there.
-The War
-In March 1711 Orvala seized a Tessalian ship on the river Sava, and in May its army crossed into \
-Tessaly. \
-On 4 June 1711 Tessaly, Marrow and Dunhill signed a treaty of alliance against Orvala. \
-The fortress of Hradek fell to the allies in 1714 after a siege of nine months. \
-The allied commander Petr Malek took the Orvalan capital, Lenna, in August 1715. \
-Karel Dusek was killed in battle in March 1716, and the war ended.
-Why Does it Matter?
-Historians disagree about the figures, but Orvala may have lost half of its people. \
-The war left Tessaly the strongest state of the region for a generation.
-"""
-
 
 @pytest.fixture(scope="module")
 def f8_banks(lesson_file):
     return {path.stem: generate_bank(lesson_file(path)) for path in RELEASED_F8.glob("*.txt")}
-
-
-@pytest.fixture(scope="module")
-def orvalan_bank(lesson_file, tmp_path_factory):
-    path = tmp_path_factory.mktemp("f8") / "orvalan-war.txt"
-    path.write_text(ORVALAN_WAR)
-    return generate_bank(lesson_file(path))
 
 
 def _options(bank):
@@ -182,36 +151,7 @@ def test_a_statement_restates_the_titles_range_only_with_its_name_and_both_years
     assert restates_title_years(statement, "The Orvalan War, 1711-1716") is gives
 
 
-# 4. One fact, one ready item.
-
-
-def _same_fact(a, b):
-    """One sentence, one hidden or swapped span: a blank and a false form on one date."""
-    return (
-        a.source_text == b.source_text
-        and a.hidden is not None
-        and b.hidden is not None
-        and a.hidden.text == b.hidden.text
-    )
-
-
-def test_no_two_ready_items_of_a_lesson_test_one_fact(f8_banks, orvalan_bank):
-    # F8: "In the year _____ Napoleon ... invaded Egypt" (1798) and the false form "In 1793
-    # Napoleon ..." both ready in one lesson; "The worst storm came on _____" (14 April 1935)
-    # beside "The worst storm came on 14 May 1935".
-    repeated = []
-    for lesson, bank in [*f8_banks.items(), ("orvalan", orvalan_bank)]:
-        ready = [q for q in bank.questions if q.ready and q.kind not in ("ordering", "matching")]
-        repeated += [
-            (lesson, a.prompt[:50], b.prompt[:50])
-            for i, a in enumerate(ready)
-            for b in ready[i + 1 :]
-            if _same_fact(a, b)
-        ]
-    assert not repeated, repeated
-
-
-# 5. "Which of these statements is true?": the right option of the wrong ones' make.
+# 4. "Which of these statements is true?": the right option of the wrong ones' make.
 
 RELEASED_F7 = Path(__file__).parents[1] / "data" / "released-f7"
 
