@@ -31,6 +31,7 @@ from quizzes.generation.finekinds import PLACE_CUES, FineKind, cue_before, fine_
 from quizzes.generation.nlp import ORG_HEADS
 from quizzes.generation.selection import LessonSentence, content_lemmas
 from quizzes.generation.sets import MONTHS
+from quizzes.generation.years import signed_years
 
 # Not a part of a larger number: "50,000 years" holds no year "000".
 YEAR = re.compile(r"(?<![\d,.])\b(1\d{3}|20\d{2}|\d{3})\b(?![,.]\d)")
@@ -78,7 +79,9 @@ class DistractorPool:
     _extra: list[set[str]] | None = None
     _said: dict[tuple, bool] = field(default_factory=dict)
     _years: dict[int, set[int]] = field(default_factory=dict)  # sentence index -> its years
+    _item_years: dict[tuple, set[int]] = field(default_factory=dict)  # item_years, once each
     _sides: dict[str, set[str]] | None = None  # person -> peoples named before their roles
+    _since: dict[str, int] | None = None  # noun lemma -> year the lesson has it made or found
     ready_falses: dict[int, list] = field(default_factory=dict)  # key point -> false forms
 
     def mentions(self, text: str) -> bool:
@@ -323,27 +326,111 @@ def _fits(
     return not pool._said[key]
 
 
-SIGNED_YEAR = re.compile(r"(?<![\d,.])\b(\d{3,4})\b(?![,.]\d)(\s*(BC|BCE)\b)?")
 # Years apart past which one person cannot have done what the other did (F4 judges: a
 # president of 1977 as the canal's builder of 1907 is absurd, not plausibly wrong).
 AGE_GAP = 60
 
 
-def _signed_years(text: str) -> set[int]:
-    return {-int(m.group(1)) if m.group(2) else int(m.group(1)) for m in SIGNED_YEAR.finditer(text)}
+def _sentence_years(pool: DistractorPool) -> dict[int, set[int]]:
+    if not pool._years:
+        pool._years.update({s.index: set(signed_years(s.text)) for s in pool.sentences})
+    return pool._years
+
+
+def item_years(sentence: LessonSentence, pool: DistractorPool) -> set[int]:
+    """The years of the sentence's time as far as the lesson says: its own, or else the
+    nearest dated sentence before it (the story's time), after it, or the title's."""
+    key = (sentence.index, sentence.text)  # a key point's item has a sentence of its own
+    if key not in pool._item_years:
+        pool._item_years[key] = set(signed_years(sentence.text)) or _story_years(sentence, pool)
+    return pool._item_years[key]
+
+
+def _story_years(sentence: LessonSentence, pool: DistractorPool) -> set[int]:
+    years = _sentence_years(pool)
+    ordered = sorted(i for i, found in years.items() if found)
+    before = [i for i in ordered if i < sentence.index]
+    after = [i for i in ordered if i > sentence.index]
+    if before or after:
+        return years[before[-1] if before else after[0]]
+    return set(pool.title_years)
 
 
 def _of_another_age(candidate: Candidate, sentence: LessonSentence, pool: DistractorPool) -> bool:
-    """Every year the lesson gives beside this person lies far from the prompt's years."""
-    own = _signed_years(sentence.text)
+    """Every year the lesson gives beside this person lies far from the prompt's time (a
+    Victorian sculptor among Roman commanders, though the prompt names no year)."""
+    own = item_years(sentence, pool)
     if candidate.entity is None or not own:
         return False
-    if not pool._years:
-        pool._years.update({s.index: _signed_years(s.text) for s in pool.sentences})
+    years = _sentence_years(pool)
     theirs: set[int] = set()
     for mention in candidate.entity.mentions:
-        theirs |= pool._years.get(mention.sentence, set())
+        theirs |= years.get(mention.sentence, set())
     return bool(theirs) and min(abs(a - b) for a in own for b in theirs) > AGE_GAP
+
+
+# Words that date a thing's beginning: "the stone was found in 1799", "its founding in 1963".
+MAKING_VERBS = {
+    "find",
+    "discover",
+    "build",
+    "construct",
+    "found",
+    "establish",
+    "create",
+    "invent",
+    "form",
+    "carve",
+    "dig",
+    "unearth",
+    "bear",
+    "make",
+    "write",
+}
+MAKING_NOUNS = {"discovery", "founding", "foundation", "creation", "construction", "invention"}
+
+
+def _made_things(token) -> list:
+    """The nouns a making word makes: its object or passive subject, or "of" after a noun."""
+    if token.pos_ == "VERB" and token.lemma_.lower() in MAKING_VERBS:
+        return [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if token.pos_ == "NOUN" and token.lemma_.lower() in MAKING_NOUNS:
+        return [
+            g for c in token.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ]
+    return []
+
+
+def _since(pool: DistractorPool) -> dict[str, int]:
+    """Noun lemma -> the last year the lesson has the thing made or found: a stone carved
+    in 196 BC and found in 1799 enters the story in 1799."""
+    if pool._since is None:
+        pool._since = {}
+        for sentence in pool.sentences:
+            for token in sentence.doc:
+                things = [t for t in _made_things(token) if t.pos_ in ("NOUN", "PROPN")]
+                if not things:
+                    continue
+                years = signed_years(sentence.doc[token.left_edge.i : token.right_edge.i + 1].text)
+                whole = signed_years(sentence.text)
+                years = years or (whole if len(set(whole)) == 1 else [])
+                for thing in things:
+                    if years:
+                        lemma = thing.lemma_.lower()
+                        pool._since[lemma] = max(pool._since.get(lemma, years[0]), *years)
+    return pool._since
+
+
+def existed_since(sentence: LessonSentence, pool: DistractorPool) -> int | None:
+    """The year the lesson dates the sentence's subject from ("the stone was handed over
+    ..." -> 1799, when it was found), or None if it dates no making of it."""
+    since = _since(pool)
+    found = [
+        since[t.lemma_.lower()]
+        for t in sentence.doc
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.lemma_.lower() in since
+    ]
+    return max(found) if found else None
 
 
 def side_before(doc: Doc, token_start: int) -> str | None:
@@ -600,6 +687,10 @@ def choose_distractors(
     """
     if answer.kind == DATE:
         found = _shift_years(answer, pool, seed, sentence.text)
+        since = existed_since(sentence, pool)
+        if since is not None and min(signed_years(answer.text), default=since) >= since:
+            # Before the thing existed is no date for it: a reader rules it out at once.
+            found = [o for o in found if min(signed_years(o), default=since) >= since]
     elif answer.kind == NUMBER:
         if _year_read_as_number(sentence, answer):
             return []  # scaled, "in 768" becomes "in 1920"

@@ -591,10 +591,50 @@ def _described_names(doc: Doc) -> list[Span]:
     return spans
 
 
+# Peers' titles: "Lord Liverpool", "the Earl of Derby" name a man by a place, so the title
+# stays in the name (bare, the place reads as the city).
+PEERS = {"Lord", "Lady"}
+PEERS_OF = {"Duke", "Duchess", "Earl", "Marquess", "Marquis", "Viscount", "Count", "Countess"}
+
+
+def _peer_span(span: Span) -> Span | None:
+    """The span widened to the peer's title that holds it, when the title is the name:
+    "Liverpool" in "Lord Liverpool" -> "Lord Liverpool"; "the Duke of Orvala" -> "Duke of
+    Orvala". None where no title holds it or the title follows another name ("Harold, Earl
+    of Wessex": the place of his earldom)."""
+    doc = span.doc
+    words = [t for t in span if t.text not in PEERS | PEERS_OF | {"of"}]
+    if not 1 <= len(words) <= 2 or any(t.pos_ != "PROPN" for t in words):
+        return None
+    first = words[0].i
+    if first >= 1 and doc[first - 1].text in PEERS:
+        start = first - 1
+    elif first >= 2 and doc[first - 1].lower_ == "of" and doc[first - 2].text in PEERS_OF:
+        start = first - 2
+    else:
+        return None
+    before = doc[start - 2] if start > 1 and doc[start - 1].text == "," else doc[start - 1]
+    if start > 0 and before.ent_type_ == "PERSON" and before.pos_ == "PROPN":
+        return None  # "Harold Godwinson, Earl of Wessex": a role after his name
+    return doc[start : words[-1].i + 1]
+
+
+def _peers_untagged(doc: Doc) -> list[Span]:
+    """ "Lord Wakefield" where the tagger saw no name: the word after the title."""
+    return [
+        doc[t.i : t.i + 1]
+        for t in doc[1:]
+        if doc[t.i - 1].text in PEERS
+        and t.pos_ == "PROPN"
+        and not t.ent_type_
+        and (t.i + 1 == len(doc) or doc[t.i + 1].pos_ != "PROPN")
+    ]
+
+
 def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
     """Entity mentions of one parsed sentence, cleaned, with a first guess at the kind."""
     found = []
-    untagged = [(span, "UNTAGGED") for span in _described_names(doc)]
+    untagged = [(span, "UNTAGGED") for span in _described_names(doc) + _peers_untagged(doc)]
     for ent, label in [(ent, ent.label_) for ent in doc.ents] + untagged:
         label_kind = LABEL_KINDS.get(label, "unknown")
         span = clean_span(ent)
@@ -607,7 +647,9 @@ def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
             and span[1].pos_ == "PROPN"
         ):
             label_kind = PERSON  # "Prince Louis", "Queen Nzinga": a title makes a person
-        if label_kind == PERSON:
+        if (peer := _peer_span(span)) is not None:
+            span, label_kind = peer, PERSON  # "Lord Liverpool" is a man, "Liverpool" a city
+        elif label_kind == PERSON:
             # "Lieutenant-General Lord X": the hyphen and the title after it go too.
             while len(span) > 1 and (
                 span[0].lower_.rstrip(".") in TITLES or span[0].text in ("-", "–")

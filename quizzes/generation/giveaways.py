@@ -5,6 +5,8 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from quizzes.generation.years import signed_years
+
 WORD = re.compile(r"[A-Za-z0-9]+(?:'[a-z]+)?")
 # What a title's word already tells ("Liberation War" -> the country became independent).
 IMPLIED = {
@@ -38,6 +40,23 @@ def says_only_the_title(statement: str, title: str) -> bool:
         or any(_same_word(w.lower(), t) for t in title_words)
         for w in said
     )
+
+
+def restates_title_years(statement: str, title: str) -> bool:
+    """The statement names what the title names and gives the title's years, every one of
+    two or more: "The Paraguayan War ... was fought between 1864 and 1870" under "The
+    Paraguayan War, 1864-1870". A single year ("..., 1979") dates a topic, not a span the
+    statement can only repeat, so it is left to the other checks."""
+    years = set(signed_years(title))
+    if len(years) < 2 or not years <= set(signed_years(statement)):
+        return False
+    said = [w.lower() for w in WORD.findall(statement)]
+    named = [
+        w.lower()
+        for w in WORD.findall(title)
+        if not w.isdigit() and w.lower() not in STOP_WORDS and w.upper() not in ("AD", "BC", "BCE")
+    ]
+    return bool(named) and all(any(_same_word(t, w) for w in said) for t in named)
 
 
 def name_only_the_answer_shares(prompt: str, answer: str, others: list[str]) -> bool:

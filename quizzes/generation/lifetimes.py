@@ -11,8 +11,8 @@ from spacy.tokens import Doc
 
 from quizzes.generation.entities import normalise
 from quizzes.generation.nlp import MONTH_NAMES
+from quizzes.generation.years import signed_years
 
-SIGNED_YEAR = re.compile(r"(?<![\d,.])\b(\d{1,4})\s*(BC|BCE)\b|(?<![\d,.])\b(\d{3,4})\b(?![,.]\d)")
 # Verbs whose subject's life ends (or, "born", begins) at the sentence's date.
 DEATH_LEMMAS = {"die", "murder", "assassinate", "kill", "execute", "behead", "poison", "hang"}
 BIRTH_WORDS = {"born"}
@@ -21,17 +21,6 @@ DAY_MONTH_YEAR = re.compile(
     rf"\b(?:(\d{{1,2}})(?:st|nd|rd|th)?\s+)?({_MONTH})(?:\s+(\d{{1,2}}))?,?\s+(\d{{3,4}})\b",
     re.I,
 )
-
-
-def signed_years(text: str) -> list[int]:
-    """The years a text names, BC years negative ("44 BC" -> -44)."""
-    found = []
-    for match in SIGNED_YEAR.finditer(text):
-        if match.group(1):
-            found.append(-int(match.group(1)))
-        else:
-            found.append(int(match.group(3)))
-    return found
 
 
 def lifetimes(docs: list[Doc], people: set[str]) -> dict[str, tuple[int | None, int | None]]:

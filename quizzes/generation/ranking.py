@@ -28,12 +28,17 @@ from quizzes.generation.entities import (
     normalise,
 )
 from quizzes.generation.finekinds import FineKind
-from quizzes.generation.giveaways import name_only_the_answer_shares, says_only_the_title
+from quizzes.generation.giveaways import (
+    name_only_the_answer_shares,
+    restates_title_years,
+    says_only_the_title,
+)
 from quizzes.generation.items import GeneratedQuestion
-from quizzes.generation.lifetimes import lifetimes, outside_life, past_title_day, signed_years
+from quizzes.generation.lifetimes import lifetimes, outside_life, past_title_day
 from quizzes.generation.names import looks_like_thing
 from quizzes.generation.selection import content_lemmas, weighted_lemmas
 from quizzes.generation.truefalse import hedged
+from quizzes.generation.years import signed_years
 
 READY_AT = 0.7
 # Readers called a tenth of the ready items trivia; a trivia item is ready only when
@@ -397,8 +402,12 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
         faults.append("out-of-time")
     if item.kind == "true_false" and item.answer == "true" and _restates_title(item, context):
         faults.append("title-answer")  # "Vesuvius buried Pompeii in AD 79" under that title
-    if (right := _right_statement(item)) and says_only_the_title(right, context.title):
-        faults.append("title-answer")  # "Bangladesh became an independent country"
+    if (right := _right_statement(item)) and (
+        says_only_the_title(right, context.title) or restates_title_years(right, context.title)
+    ):
+        # "Bangladesh became an independent country"; "The Paraguayan War ... was fought
+        # between 1864 and 1870" under "The Paraguayan War, 1864-1870".
+        faults.append("title-answer")
     if item.sentence is not None and not item.rule.startswith(("set.", "mc.true")):
         leaning = leaning_words(item.sentence.doc, context.topic, _skip_range(item))
         strong = [w for w in leaning if w.lower() not in ("also", "again", "too")]

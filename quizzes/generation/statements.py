@@ -17,8 +17,9 @@ from quizzes.generation.context import leaning_words
 from quizzes.generation.distractors import DistractorPool
 from quizzes.generation.entities import NAMED_KINDS, Entity, Mention, mentions_in, normalise
 from quizzes.generation.items import GeneratedQuestion, seeded_shuffle, stable_seed
-from quizzes.generation.selection import LessonSentence
+from quizzes.generation.selection import LessonSentence, content_lemmas
 from quizzes.generation.truefalse import false_candidates
+from quizzes.generation.years import signed_years
 
 KEY_POINT_INDEX = 100_000  # parsed key points are numbered apart from lesson sentences
 MAX_ITEMS = 5
@@ -137,12 +138,49 @@ def _wrong_options(sentence, source, falses, used: Counter) -> list[str] | None:
         and not contains_phrase(text, sentence.text)
         and not differs_by_one_span(sentence.text, text)
     ]
-    fitting.sort(key=lambda option: (used[option[0]], abs(len(option[0]) - size)))
+    dated = bool(signed_years(sentence.text))
+    # Of the make of the right option first: an undated key point among dated body
+    # sentences stands out (F7, F8 readers), so dated beside dated, undated beside undated.
+    fitting.sort(
+        key=lambda option: (
+            used[option[0]],
+            bool(signed_years(option[0])) != dated,
+            abs(len(option[0]) - size),
+        )
+    )
     chosen: dict[tuple[str, int], str] = {}
     for text, fact in fitting:
         if fact not in chosen and len(chosen) < 3:
             chosen[fact] = text
     return list(chosen.values()) if len(chosen) == 3 else None
+
+
+def _dated_source_instead(sentence, source, wrong: list[str], topic: set[str]) -> bool:
+    """An undated key point among dated wrong options stands out as the right one (F7, F8
+    readers: the short undated option is always right): the lesson sentence that states
+    it with its date takes its place, when short and clear enough."""
+    return (
+        source is not sentence
+        and sentence.source_states
+        and _says_most_of(source, sentence)
+        and not signed_years(sentence.text)
+        and all(signed_years(text) for text in wrong)
+        and bool(signed_years(source.text))
+        and len(source.text.split()) <= MAX_OPTION_WORDS
+        and not leaning_words(source.doc, topic)
+        and not any(differs_by_one_span(source.text, text) for text in wrong)
+    )
+
+
+STATES_SHARE = 0.5  # the key point's content words the sentence must hold more than half of
+
+
+def _says_most_of(source: LessonSentence, sentence: LessonSentence) -> bool:
+    """The lesson sentence holds most of the key point's content words: it says the key
+    point, not only something near it ("Peace talks lasted around five years" is not
+    "In January 1648 Spain and the Dutch Republic signed the Peace of Münster")."""
+    wanted = content_lemmas(sentence.doc)
+    return bool(wanted) and len(wanted & content_lemmas(source.doc)) > STATES_SHARE * len(wanted)
 
 
 def _fact_of(sentence: LessonSentence) -> tuple[str, int]:
@@ -211,11 +249,14 @@ def which_is_true(
         sources = ["reused" if used[text] >= limit[text] else "lesson" for text in wrong]
         used.update(wrong)
         right, wrong_options = as_statement(sentence.text), [as_statement(t) for t in wrong]
+        rule = f"mc.true.{origin}"
+        if _dated_source_instead(sentence, source, wrong, topic):
+            right, rule = as_statement(source.text), "mc.true.stated"
         item = GeneratedQuestion(
             kind="multiple_choice",
             prompt="Which of these statements is true?",
             answer=right,
-            rule=f"mc.true.{origin}",
+            rule=rule,
             sentence=source if sentence.source_states else sentence,
             target=sentence.text,
             choices=[right, *wrong_options],

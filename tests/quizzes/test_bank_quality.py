@@ -125,8 +125,9 @@ def test_which_statement_is_true_has_one_key_point_and_three_false_statements(ba
     for question in banks[slug]["questions"]:
         if not question["rule"].startswith("mc.true"):
             continue
-        if question["rule"] == "mc.true.summary":
-            # A summary sentence, shown as its own source.
+        if question["rule"] in ("mc.true.summary", "mc.true.stated"):
+            # A summary sentence, or the dated sentence stating a key point (the undated
+            # key point stood out among dated wrong options), shown as its own source.
             assert question["answer"] == question["source_text"]
         else:
             assert question["answer"] in key_points
