@@ -5,11 +5,12 @@ import re
 
 from quizzes.generation.answers import Answer
 from quizzes.generation.context import NOT_PEOPLE, PERSON_NOUNS, PERSONAL, leaning_words
-from quizzes.generation.entities import DATE
+from quizzes.generation.entities import DATE, NUMBER
 from quizzes.generation.items import tidy
 from quizzes.generation.questions import _phrase_on_root, _root
+from quizzes.generation.referents import SUBJECT_PRONOUNS
 from quizzes.generation.selection import LessonSentence
-from quizzes.generation.sets import MONTHS, DatedEvent, complete_before
+from quizzes.generation.sets import APPROXIMATE, MONTHS, DatedEvent, complete_before
 
 YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
 EVENT_YEAR = re.compile(
@@ -27,6 +28,32 @@ def _event_year(text: str) -> int | None:
     digits = match.group(1) or match.group(3) or match.group(4)
     bc = match.group(3) is not None
     return -int(digits) if bc else int(digits)
+
+
+SHORT_YEAR = re.compile(r"(?:(?:\d{1,2} )?(?i:" + "|".join(MONTHS) + r") )?(\d{3})(?: AD| CE)?")
+
+
+def _short_year(doc, answer: Answer) -> int | None:
+    """A year of three digits the sentence dates by with "in" or "during", which the tagger
+    may read as a number: "In 774 the king ...", "took the capital in 756" (not "in 500
+    ships": a number before a noun counts things)."""
+    match = SHORT_YEAR.fullmatch(answer.text)
+    before = doc[answer.token_start - 1] if answer.token_start else None
+    after = doc[answer.token_end] if answer.token_end < len(doc) else None
+    if answer.kind not in (DATE, NUMBER) or match is None or before is None:
+        return None
+    dated = " " in match.group(0) and answer.kind == DATE  # "On 28 October 312 he ..."
+    part = before.lower_ == "of" and before.head.lemma_.lower() in PARTS_OF_TIME
+    if not part and before.lower_ not in ("in", "during", *(("on",) if dated else ())):
+        return None  # "In the winter of 208, ...": the year of a season
+    if after is not None and after.pos_ in COUNTED:
+        return None
+    return int(match.group(1))
+
+
+COUNTED = {"NOUN", "NUM", "ADJ"}
+# A second year of three digits in an event: "in 774 ..., from 772".
+OTHER_SHORT_YEAR = re.compile(r"\b(?:in|from|until|by|after|before|since) \d{3}\b")
 
 
 SHORT_SPAN = 2  # years: a span this short is the lesson's own time
@@ -60,12 +87,18 @@ def years_before(sentences: list[LessonSentence], summary: frozenset[int]) -> di
 
 
 def dated_event(
-    sentence: LessonSentence, answer: Answer, topic: set[str], year_before: int | None = None
+    sentence: LessonSentence,
+    answer: Answer,
+    topic: set[str],
+    year_before: int | None = None,
+    referent: str | None = None,
 ) -> DatedEvent | None:
     """The sentence's event without its date, when the date dates the main verb: "In 1936
     the first trial opened." -> (1936, "The first trial opened"); a second clause is cut.
-    A day and month with no year take `year_before`, the year the sentences before name."""
-    year = _event_year(answer.text)
+    A day and month with no year take `year_before`, the year the sentences before name;
+    a "he" or "she" subject of the main verb is `referent` when given (referents.py)."""
+    year = _event_year(answer.text) if answer.kind == DATE else None
+    year = year or _short_year(sentence.doc, answer)
     inherited = (
         year is None
         and year_before is not None
@@ -75,7 +108,7 @@ def dated_event(
     if inherited:
         year = year_before
     root = _root(sentence.doc)
-    if answer.kind != DATE or year is None or root is None:
+    if year is None or root is None:
         return None
     doc = sentence.doc
     opening = answer.token_start == 1 and doc[0].lower_ in ("in", "on", "during")
@@ -116,31 +149,56 @@ def dated_event(
     if end + 1 < len(doc) and doc[end + 1].pos_ == "VERB" and doc[end + 1].tag_ in ("VBD", "VBN"):
         return None  # "X, a rebel army made up of exiles, invaded": the cut lost the verb
     others = [t.text for t in doc[start:end] if t.i not in gap and not phrase[0] <= t.i < phrase[1]]
-    if not inherited and EVENT_YEAR.search(" ".join(others)):
+    if not inherited and (
+        EVENT_YEAR.search(" ".join(others)) or OTHER_SHORT_YEAR.search(" ".join(others))
+    ):
         return None  # two years in the event: which it is dated by is unclear
     skip = set(range(start)) | set(range(*phrase)) | set(range(end, len(doc))) | set(gap)
     if phrase[1] < len(doc) and doc[phrase[1]].text == "," and phrase[0] == start:
         skip.add(phrase[1])
+        skip |= _aside_on_date(doc, phrase[1], verb)
     skip |= _aside_on_subject(doc, verb, phrase)
+    named = _named_pronoun(doc, verb, root, referent)
     kept = [t for t in doc if t.i not in skip and not t.is_punct]
     if kept and kept[0].lower_ == "of":
         return None  # "[hundreds] of villagers gathered": a fragment, not an event
     if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or _subjects(t) for t in kept):
         return None  # "The Battle of Tarsk, fought on a plain": nothing happens in it
-    text = tidy(_joined(doc, skip)).rstrip(" .,;")
+    text = tidy(_joined(doc, skip, named)).rstrip(" .,;")
     if not text[:1].isupper() and (phrase[0] == start or start):
         text = text[:1].upper() + text[1:]
     first = doc[phrase[1]] if phrase[0] == start and phrase[1] < len(doc) else doc[start]
-    if first.pos_ == "PRON" or not text[:1].isupper() or len(text.split()) > MAX_EVENT_WORDS:
+    if first.pos_ == "PRON" and first.i not in named or not text[:1].isupper():
+        return None
+    if len(text.split()) > MAX_EVENT_WORDS:
         return None
     if ";" in text or _aside_left(doc, skip) or MONTHS_IN_TEXT.search(text):
         return None  # two claims, an aside's date ("The canal, opened, linked"), two dates
     clause = doc[start:end].as_doc()  # a second clause's "him" may not lean on the first
-    if leaning_words(clause, topic, skip=range(phrase[0] - start, phrase[1] - start)):
+    leaning = leaning_words(clause, topic, skip=range(phrase[0] - start, phrase[1] - start))
+    for i in named:  # the "he" is the person the sentence before named
+        if doc[i].text in leaning:
+            leaning.remove(doc[i].text)
+    if leaning:
         return None  # "The next day ...": out of its paragraph the event is unclear
-    if _unnamed_person(doc, skip):
+    if _unnamed_person(doc, skip | set(named)):
         return None  # "The Senate gave him the name Augustus": who is "him"?
-    return DatedEvent(year, answer.text, text, sentence)
+    return DatedEvent(year, _date_text(doc, answer, phrase), text, sentence)
+
+
+def _date_text(doc, answer: Answer, phrase: tuple[int, int]) -> str:
+    """The date as the review note shows it: with the "around" or "about" the sentence
+    puts before it ("Around 1754 BC, King Aldo ..." -> "around 1754 BC")."""
+    if answer.text.split()[0].lower() in APPROXIMATE:
+        return answer.text
+    before = doc[answer.token_start - 2 : answer.token_start]
+    of = len(before) == 2 and before[1].lower_ == "of" and before[0].lower_ in PARTS_OF_TIME
+    if of and answer.kind == NUMBER:
+        return f"{before.text} {answer.text}"  # "winter of 208", read from a bare number
+    word = next(
+        (t.lower_ for t in doc[phrase[0] : answer.token_start] if t.lower_ in APPROXIMATE), None
+    )
+    return f"{word} {answer.text}" if word else answer.text
 
 
 def _unnamed_person(doc, skip: set[int]) -> bool:
@@ -169,14 +227,24 @@ def _unnamed_person(doc, skip: set[int]) -> bool:
     return False
 
 
-def _joined(doc, skip: set[int]) -> str:
-    """The text of the tokens kept, with a space where a cut left two words touching."""
+def _joined(doc, skip: set[int], named: dict[int, str] | None = None) -> str:
+    """The text of the tokens kept, with a space where a cut left two words touching, and
+    a pronoun in `named` written as the name it stands for."""
     parts = []
     for token in (t for t in doc if t.i not in skip):
         if parts and not parts[-1][-1:].isspace() and token.i - 1 in skip and not token.is_punct:
             parts.append(" ")
-        parts.append(token.text_with_ws)
+        name = (named or {}).get(token.i)
+        parts.append(token.text_with_ws if name is None else name + token.whitespace_)
     return "".join(parts)
+
+
+def _named_pronoun(doc, verb, root, referent: str | None) -> dict[int, str]:
+    """{token: name} for a "he"/"she" subject of the event's verb, when it is the main
+    verb and the lesson says who the pronoun is (`referent`)."""
+    if referent is None or verb != root:
+        return {}
+    return {t.i: referent for t in _subjects(verb) if t.lower_ in SUBJECT_PRONOUNS}
 
 
 def _comma_before_verb(doc, verb) -> bool:
@@ -204,6 +272,22 @@ def _aside_on_subject(doc, verb, phrase: tuple[int, int]) -> set[int]:
             if first > 0 and last + 1 < verb.i and doc[first - 1].text == doc[last + 1].text == ",":
                 return set(range(first - 1, last + 2))
     return set()
+
+
+def _aside_on_date(doc, comma: int, verb) -> set[int]:
+    """The tokens of a noun phrase set off by commas after an opening date, with its closing
+    comma: "On 8 May 1921, a day that became known as Red Tuesday, soldiers fired" - once
+    the date is out, its aside is a fragment (F8)."""
+    first = comma + 1
+    head = next((t for t in doc[first : verb.i] if t.left_edge.i == first), None)
+    while head is not None and head.head.i < verb.i and head.head.left_edge.i == first:
+        head = head.head  # the whole phrase that opens after the comma
+    if head is None or head.pos_ not in ("NOUN", "PROPN") or head.dep_ in ("nsubj", "nsubjpass"):
+        return set()
+    last = head.right_edge.i
+    if last + 2 > verb.i or doc[last + 1].text != ",":
+        return set()
+    return set(range(first, last + 2))
 
 
 def _subjects(verb) -> list:
@@ -286,7 +370,8 @@ def _dated_clause(doc, answer: Answer, root):
 
 
 # Not "by": "By 1888 the system was collapsing" is a state reached, not an event then.
-TIME_PREPOSITIONS = {"in", "on", "during"}
+# "around 1455": a year the lesson gives as approximate (its date text keeps the word).
+TIME_PREPOSITIONS = {"in", "on", "during", "around"}
 MONTHS_IN_TEXT = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTHS) + r")\b")
 
 

@@ -27,6 +27,7 @@ from quizzes.generation.names import attach_full_names
 from quizzes.generation.nlp import parse_all
 from quizzes.generation.questions import wh_question
 from quizzes.generation.ranking import assess, curate_ready, lesson_context
+from quizzes.generation.referents import pronoun_referents
 from quizzes.generation.retype import retype_names, shown_people
 from quizzes.generation.selection import (
     LessonSentence,
@@ -474,13 +475,17 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     spare: list[GeneratedQuestion] = []  # ready false statements no item shows
     usable = [s for s in sentences if s.usable]
     year_of = years_before(sentences, context.summary)
+    referent_of = pronoun_referents(sentences, entities)
     # Sentences that explain a key point go first, so every key point gets its items.
     for sentence in sorted(usable, key=lambda s: (s.key_point is None, s.index)):
         answers = _answers(sentence, entity_of, topic)
         picked = []
         for answer in answers:
             before = year_of.get(sentence.index)
-            if answer.kind == DATE and (event := dated_event(sentence, answer, topic, before)):
+            referent = referent_of.get(sentence.index)
+            if answer.kind in (DATE, NUMBER) and (
+                event := dated_event(sentence, answer, topic, before, referent)
+            ):
                 events.append(event)
             if tally.per_answer[answer.key] >= ITEMS_PER_ANSWER:
                 continue
@@ -505,7 +510,10 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
             continue
         before = year_of.get(sentence.index)
         for answer in _answers(sentence, entity_of, topic):
-            if answer.kind == DATE and (event := dated_event(sentence, answer, topic, before)):
+            referent = referent_of.get(sentence.index)
+            if answer.kind in (DATE, NUMBER) and (
+                event := dated_event(sentence, answer, topic, before, referent)
+            ):
                 events.append(event)
     questions = _deduplicate(questions + _balance_true_false(true_false)) + both_sides
     key_sources = [best_sentence_for(doc, usable) for doc in key_docs]
@@ -533,7 +541,9 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     questions = [q for q in questions if q.kind != "true_false" or id(q) in kept]
     for key_sentence, source in zip(key_sentences, key_sources, strict=True):
         for answer in key_point_answers(key_sentence, entities) if source else []:
-            if answer.kind == DATE and (event := dated_event(key_sentence, answer, topic)):
+            if answer.kind in (DATE, NUMBER) and (
+                event := dated_event(key_sentence, answer, topic)
+            ):
                 events.append(event)
     ready_falses = [
         q for q in questions if q.kind == "true_false" and q.answer == "false" and q.ready

@@ -49,6 +49,11 @@ class DatedEvent:
         return (self.year, month, day if month and not self.season else 0)
 
     @property
+    def approximate(self) -> bool:
+        """The lesson gives the year as approximate ("around 1455", "c. 1631")."""
+        return self.date_text.split()[0].lower() in APPROXIMATE
+
+    @property
     def season(self) -> tuple[int, int] | None:
         """The first and last month of the season the date names ("summer of 1187")."""
         words = self.date_text.lower().replace(",", " ").split()
@@ -56,6 +61,11 @@ class DatedEvent:
             return None
         return next((SEASONS[w] for w in words if w in SEASONS), None)
 
+
+# Words that make a year approximate; such a year orders only against years APPROXIMATE_GAP
+# or more away ("around 1527" is not clearly before 1529).
+APPROXIMATE = {"about", "around", "c.", "circa", "ca.", "approximately"}
+APPROXIMATE_GAP = 3
 
 # Seasons of the northern year (a lesson's "winter" may be either end of a year: none).
 SEASONS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11)}
@@ -106,19 +116,30 @@ def _first_clause(doc, start: int) -> str:
     return doc[start:].text
 
 
-def _deed(sentence: LessonSentence, entity: Entity) -> str | None:
+def _deed(sentence: LessonSentence, entity: Entity, after_role: bool = False) -> str | None:
     """What the sentence says the person did, when the person is its whole subject:
-    "Menelik rejected the Italian reading in 1893." -> "rejected the Italian reading in 1893"."""
+    "Menelik rejected the Italian reading in 1893." -> "rejected the Italian reading in 1893";
+    with `after_role`, only when a role stands before the name in the subject ("The poet
+    Aldo Venn wrote ...")."""
     doc = sentence.doc
     for mention in entity.mentions:
         if mention.sentence != sentence.index:
             continue
         head = doc[mention.token_end - 1]
-        root = head.head
-        if head.dep_ not in ("nsubj", "nsubjpass") or root.dep_ != "ROOT":
+        subject = head
+        if head.dep_ == "appos" and head.head.i < mention.token_start:
+            subject = head.head  # "The poet Aldo Venn wrote": parsed as the poet, Venn
+        root = subject.head
+        if subject.dep_ not in ("nsubj", "nsubjpass") or root.dep_ != "ROOT":
             continue
-        if root.pos_ not in ("VERB", "AUX") or head.left_edge.i < mention.token_start - 1:
-            continue  # the name (perhaps after a title) is the whole subject
+        if root.pos_ not in ("VERB", "AUX"):
+            continue
+        start = subject.left_edge.i
+        role = start < mention.token_start - 1
+        if role != after_role or role and not _role_only(doc, start, mention):
+            continue  # the name (perhaps after a title or a role) is the whole subject
+        if any(c.dep_ in ("conj", "appos", "relcl") and c != head for c in subject.children):
+            continue
         if any(c.dep_ in ("conj", "appos", "relcl") for c in head.children):
             continue
         verb = min([root, *(c for c in root.children if c.dep_ in ("aux", "auxpass"))])
@@ -134,6 +155,15 @@ def _deed(sentence: LessonSentence, entity: Entity) -> str | None:
         if _fair_deed(deed, entity, doc, verb.i):
             return deed
     return None
+
+
+def _role_only(doc, start: int, mention) -> bool:
+    """The words from `start` to the name are "the" and a role: "The poet Aldo Venn", "the
+    Tarskan general Piet Holm" (not "Aldo's brother Piet", "a man named Piet")."""
+    before = doc[start : mention.token_start]
+    if before[0].lower_ not in ("the", "a", "an") or before[-1].tag_ != "NN":
+        return False
+    return all(t.pos_ in ("NOUN", "ADJ") or t.ent_type_ == "NORP" for t in before[1:])
 
 
 def _fair_deed(deed: str, entity: Entity, doc, start: int) -> bool:
@@ -243,9 +273,30 @@ def _role_after(sentence: LessonSentence, entity: Entity) -> str | None:
         after = [c for c in doc[end - 1].children if c.dep_ == "appos" and c.i > end]
         for appos in after if len(after) == 1 else []:  # two: a list read as asides
             first, last = appos.left_edge.i, appos.right_edge.i
-            if first != end + 1 or doc[first].lower_ not in ("the", "a", "an"):
+            if first != end + 1:
                 continue  # the role right after the comma, as a whole noun phrase
-            if appos.pos_ != "NOUN" or appos.lemma_.lower() in NOT_ROLES:
+            if (
+                doc[first].lower_ == "one"
+                and first + 1 < len(doc)
+                and doc[first + 1].lower_ == "of"
+            ):
+                # "X, one of the few senators to vote against the law, ...": the parser
+                # may hang the clause on the name; the role runs to the next comma.
+                last = next((t.i - 1 for t in doc[first:] if t.text in (",", ";")), last)
+                if any(
+                    t.head.i not in range(first, last + 1)
+                    and t.head != doc[end - 1]
+                    or t.tag_ in ("POS", "PRP$")  # "one of Bindusara's sons": whose
+                    for t in doc[first : last + 1]
+                ):
+                    continue
+            elif _title_of_a_place(appos):
+                pass  # "Albert, Archbishop of Mainz, ...": a title, written without "the"
+            elif (
+                doc[first].lower_ not in ("the", "a", "an")
+                or appos.pos_ != "NOUN"
+                or appos.lemma_.lower() in NOT_ROLES
+            ):
                 continue
             if last + 1 < len(doc) and doc[last + 1].text not in (",", ".", ";"):
                 continue
@@ -258,6 +309,18 @@ def _role_after(sentence: LessonSentence, entity: Entity) -> str | None:
                 continue  # "his younger brother": whose?
             return capitalise(tidy(role.text))
     return None
+
+
+def _title_of_a_place(appos) -> bool:
+    """ "Archbishop of Mainz", "Duke of Lorraine": a capitalised office and its place."""
+    of = next((c for c in appos.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return (
+        appos.left_edge == appos
+        and appos.text[:1].isupper()
+        and appos.lemma_.lower() in ROLE_WORDS
+        and of is not None
+        and any(c.pos_ == "PROPN" for c in of.children)
+    )
 
 
 def people_pairs(
@@ -285,9 +348,14 @@ def people_pairs(
             pairs.append(Pair(entity.name, capitalise(said[0]), said[1]))
         elif role := next(((r, x) for x in everywhere if (r := _role_before(x, entity))), None):
             pairs.append(Pair(entity.name, role[0], role[1]))
+        elif deed := next(
+            ((d, x) for x in sentences if x.usable and (d := _deed(x, entity, True))), None
+        ):
+            pairs.append(Pair(entity.name, capitalise(deed[0]), deed[1]))  # "The poet X wrote"
     return pairs
 
 
+TITLE_OF_A_PLACE = re.compile(r"[A-Z][a-z]+ of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*)*")
 MIN_DEED_WORDS = 4  # "Agreed to act": too little to tell anyone by
 
 
@@ -296,8 +364,8 @@ def _cut_from_its_verb(pair: Pair) -> bool:
     a bare or -ing verb ("Become Sultan in 1517" cut from "who had become", "Raising
     money" from "was raising")."""
     first = pair.description.split()[0].lower()
-    if first in ("a", "an", "the"):
-        return False
+    if first in ("a", "an", "the", "one") or TITLE_OF_A_PLACE.fullmatch(pair.description):
+        return False  # a role, not a deed: "Duke of Normandy", "One of the few senators"
     if len(pair.description.split()) < MIN_DEED_WORDS:
         return True
     doc = pair.sentence.doc
@@ -458,6 +526,8 @@ def ordering(events: list[DatedEvent]) -> GeneratedQuestion | None:
 
 def _clearly_after(first: DatedEvent, then: DatedEvent) -> bool:
     earlier, later = first.when, then.when
+    if first.approximate or then.approximate:
+        return later[0] - earlier[0] >= APPROXIMATE_GAP
     if (first.season or then.season) and later[0] == earlier[0] and earlier[1] and later[1]:
         # "summer of 1187" comes before October, not before August.
         return (first.season or (earlier[1],) * 2)[1] < (then.season or (later[1],) * 2)[0]
