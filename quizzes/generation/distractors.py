@@ -19,7 +19,8 @@ from quizzes.generation.checks import (
     same_option,
     says_the_same,
 )
-from quizzes.generation.entities import DATE, NUMBER, PERSON, TITLES, Entity, normalise
+from quizzes.generation.entities import DATE, NUMBER, PERSON, Entity, normalise
+from quizzes.generation.entity_words import TITLES
 from quizzes.generation.fallbacks import (
     ACTIVE_YEAR,
     COUNTRIES,

@@ -16,7 +16,6 @@ from spacy.tokens import Doc
 
 from quizzes.generation.entities import (
     DOCUMENT,
-    DOCUMENT_HEADS,
     EVENT,
     GROUP,
     ORGANISATION,
@@ -25,6 +24,7 @@ from quizzes.generation.entities import (
     Entity,
     normalise,
 )
+from quizzes.generation.entity_words import DOCUMENT_HEADS
 from quizzes.generation.fallbacks import COUNTRIES
 
 # Person roles, by the titles and nouns a lesson uses for them.

@@ -14,7 +14,8 @@ from quizzes.generation.checks import (
     prompt_hides_answer,
 )
 from quizzes.generation.context import leaning_words
-from quizzes.generation.entities import NAMED_KINDS, PERSON, PLACE, PLACE_NOUNS, Entity
+from quizzes.generation.entities import NAMED_KINDS, PERSON, PLACE, Entity
+from quizzes.generation.entity_words import PLACE_NOUNS
 from quizzes.generation.items import GeneratedCard, capitalise, tidy
 from quizzes.generation.selection import LessonSentence, best_sentence_for
 from quizzes.generation.sets import Pair

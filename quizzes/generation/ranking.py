@@ -17,16 +17,8 @@ from spacy.tokens import Doc
 
 from quizzes.generation.checks import BARE_YEAR, contains_phrase, words
 from quizzes.generation.context import leaning_words, month_without_year
-from quizzes.generation.entities import (
-    DATE,
-    GROUP,
-    NUMBER,
-    PERSON,
-    PLACE,
-    TITLES,
-    Entity,
-    normalise,
-)
+from quizzes.generation.entities import DATE, GROUP, NUMBER, PERSON, PLACE, Entity, normalise
+from quizzes.generation.entity_words import TITLES
 from quizzes.generation.finekinds import FineKind
 from quizzes.generation.giveaways import (
     name_only_the_answer_shares,

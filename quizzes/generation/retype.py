@@ -10,15 +10,8 @@ beside it) and a place when every mention stands after "at", "in", "near" or "fr
 from spacy.tokens import Doc, Token
 
 from quizzes.generation.distractors import names_a_body
-from quizzes.generation.entities import (
-    ORGANISATION,
-    PERSON,
-    PERSON_NOUNS,
-    PERSONAL_TITLES,
-    PLACE,
-    TITLES,
-    Entity,
-)
+from quizzes.generation.entities import ORGANISATION, PERSON, PLACE, Entity
+from quizzes.generation.entity_words import PERSON_NOUNS, PERSONAL_TITLES, TITLES
 
 # Verbs whose subject is a person, not a body.
 HUMAN_VERBS = {

@@ -5,7 +5,8 @@ from dataclasses import dataclass, replace
 
 from quizzes.generation.checks import contains_phrase
 from quizzes.generation.context import leaning_words
-from quizzes.generation.entities import PERSON, TITLES, Entity
+from quizzes.generation.entities import PERSON, Entity
+from quizzes.generation.entity_words import TITLES
 from quizzes.generation.finekinds import ROLES
 from quizzes.generation.items import GeneratedQuestion, capitalise, seeded_shuffle, tidy
 from quizzes.generation.nlp import MONTH_NAMES

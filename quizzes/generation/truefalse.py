@@ -5,7 +5,8 @@ import re
 from quizzes.generation.answers import Answer, alias_follows, alias_precedes
 from quizzes.generation.checks import differs_by_one_span
 from quizzes.generation.distractors import choose_distractors
-from quizzes.generation.entities import DATE, NUMBER, PERSON, TITLES
+from quizzes.generation.entities import DATE, NUMBER, PERSON
+from quizzes.generation.entity_words import TITLES
 from quizzes.generation.items import GeneratedQuestion
 from quizzes.generation.selection import LessonSentence, name_stem
 
