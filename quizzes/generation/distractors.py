@@ -465,7 +465,23 @@ def _shift_years(answer: Answer, pool: DistractorPool, seed: str, sentence_text:
     return found
 
 
-def _scale_number(answer: Answer, pool: DistractorPool, seed: str) -> list[str]:
+FOUR_DIGIT_YEAR = re.compile(r"1\d{3}|20\d{2}")
+
+
+def _numbers_beside(answer: Answer, sentence_text: str) -> list[float]:
+    """The sentence's other counts (not its years): "Of the _____ dead, 123 were women"."""
+    rest = sentence_text[: answer.start] + " " + sentence_text[answer.end :]
+    values = []
+    for raw in NUMBER_IN_TEXT.findall(rest):
+        count = re.fullmatch(r"\d{1,3}(,\d{3})+|\d+(\.\d+)?", raw)
+        if count and not FOUR_DIGIT_YEAR.fullmatch(raw):
+            values.append(float(raw.replace(",", "")))
+    return values
+
+
+def _scale_number(
+    answer: Answer, pool: DistractorPool, seed: str, sentence_text: str = ""
+) -> list[str]:
     match = NUMBER_IN_TEXT.search(answer.text)
     if not match:
         return []
@@ -481,6 +497,10 @@ def _scale_number(answer: Answer, pool: DistractorPool, seed: str) -> list[str]:
         values = [v for v in values if 0 < v < 100 and (v > 50) == (value > 50)]
     else:
         values = [value * factor for factor in NUMBER_FACTORS]
+    # An option on the other side of a number the sentence gives beside it ("Of the 36
+    # dead, 123 were women") makes a part larger than its whole: the reader rules it out.
+    beside = _numbers_beside(answer, sentence_text)
+    values = [v for v in values if all((v > b) == (value > b) for b in beside if b != value)]
     start = stable_hash(seed) % len(values) if values else 0
     found = []
     for new in values[start:] + values[:start]:
@@ -549,7 +569,7 @@ def choose_distractors(
     elif answer.kind == NUMBER:
         if _year_read_as_number(sentence, answer):
             return []  # scaled, "in 768" becomes "in 1920"
-        found = _scale_number(answer, pool, seed)
+        found = _scale_number(answer, pool, seed, sentence.text)
     else:
         wanted, strict, _ = wanted_kind(answer, sentence, pool)
         return _named_distractors(answer, sentence, pool, seed, lesson_only, wanted, strict)
