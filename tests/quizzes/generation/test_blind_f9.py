@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from quizzes.generation.context import leaning_words
-from quizzes.generation.distractors import choose_distractors
 from quizzes.generation.giveaways import retells_the_title
 from quizzes.generation.nlp import parse_all
 from quizzes.generation.pipeline import generate_bank
@@ -77,9 +76,7 @@ def test_a_whole_is_never_offered_smaller_than_its_part(parse):
             "The owners had 240 machines on the floor.",
         ]
     )
-    answer = parsed.answer(2, "146")
-    for seed in ("a", "b", "c", "d", "e"):
-        options = choose_distractors(answer, parsed.sentences[2], parsed.pool, seed)
+    for options in parsed.options(2, "146"):
         assert options and all(int(o) > 123 for o in options), options
 
 
