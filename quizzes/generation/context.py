@@ -401,9 +401,20 @@ def _back_noun(noun: Token, topic: set[str]) -> bool:
 def _described_person(noun: Token) -> bool:
     """ "the young governor", "the new king": a role the lesson's topic holds, described as
     one person met before (the topic exempts "the governor" of a lesson on governors)."""
-    return noun.lemma_.lower() in PERSON_BACK and any(
+    if noun.lemma_.lower() not in PERSON_BACK or not any(
         c.dep_ == "amod" and c.pos_ == "ADJ" and not c.ent_type_ for c in noun.children
-    )
+    ):
+        return False
+    # "Leo crowned Charlemagne, ... knelt before the new emperor": a name before it says
+    # who, unless that name does the clause "and" joins on ("Timur had filled ...").
+    names = [
+        t
+        for t in noun.doc[: noun.i]
+        if t.pos_ == "PROPN"
+        and t.ent_type_ not in NOT_PEOPLE
+        and not _names_a_place_after_preposition(t)
+    ]
+    return all(_subject_of_the_clause_before(t, noun) for t in names)
 
 
 # A country has one of each: "the government" or "the economy" needs no earlier sentence.
@@ -473,7 +484,7 @@ def _named_before(doc: Doc, noun: Token) -> bool:
             lemma in PERSON_BACK
             and ent.label_ == "PERSON"
             and noun.tag_ != "NNS"
-            and not _subject_of_the_clause_before(ent, noun)
+            and not _subject_of_the_clause_before(ent.root, noun)
         ):
             return True
         if lemma in ent.text.lower() or ent.label_ in ("EVENT", "LAW") and lemma not in PLACE_BACK:
@@ -481,15 +492,13 @@ def _named_before(doc: Doc, noun: Token) -> bool:
     return False
 
 
-def _subject_of_the_clause_before(ent, noun: Token) -> bool:
+def _subject_of_the_clause_before(name: Token, noun: Token) -> bool:
     """ "Timur had filled Samarkand ..., and the young governor set out": the subject of
     the clause "and" joins on is someone else, or the sentence would say "he"."""
     verb = noun.head
     if noun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj":
         return False
-    return any(
-        c.dep_ in ("nsubj", "nsubjpass") and ent.root in c.subtree for c in verb.head.children
-    )
+    return any(c.dep_ in ("nsubj", "nsubjpass") and name in c.subtree for c in verb.head.children)
 
 
 def _is_named(noun: Token) -> bool:

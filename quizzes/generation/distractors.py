@@ -499,7 +499,9 @@ def _scale_number(
         values = [value * factor for factor in NUMBER_FACTORS]
     # An option on the other side of a number the sentence gives beside it ("Of the 36
     # dead, 123 were women") makes a part larger than its whole: the reader rules it out.
-    beside = _numbers_beside(answer, sentence_text)
+    # Only a bare count: "about _____ south of Johannesburg, killing 69 people" compares
+    # kilometres with people.
+    beside = _numbers_beside(answer, sentence_text) if raw == answer.text.strip() else []
     values = [v for v in values if all((v > b) == (value > b) for b in beside if b != value)]
     start = stable_hash(seed) % len(values) if values else 0
     found = []
