@@ -1,0 +1,75 @@
+"""The ordering faults two blind judges found in the ninth fresh set (F9): a wrong name put
+into an event, and events cut into clauses that lost their subject or open with a relative
+word.
+
+Each case stands for a general fault shape, named in the comment, not for the one lesson it
+was seen in; the sentences are invented.
+"""
+
+import pytest
+
+from quizzes.generation.pipeline import LessonText, generate_bank
+
+
+def _ordering(title: str, sentences: list[str]):
+    bank = generate_bank(LessonText(title, [], list(enumerate(sentences, start=1)), frozenset({1})))
+    return next((q for q in bank.questions if q.kind == "ordering"), None)
+
+
+# F9 (oil embargo, item 54): "After President Richard Nixon asked Congress for aid, King Faisal
+# ... halted oil shipments on 20 October" became "President Richard Nixon halted oil shipments":
+# the parser made "asked" the main verb and "halted" its subjectless conjunct, so the later
+# verb took the opening clause's subject. A wrong name in a fact is a wrong key.
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After President Aldo Venn asked Congress for 2.2 billion dollars in emergency aid for "
+        "Tarsk, King Faisal of Morland, the largest Arab producer, halted oil shipments to the "
+        "United States on 20 October.",
+        "After President Richard Venn asked Congress for 2.2 billion dollars in emergency aid for "
+        "Israel, King Faisal of Saudi Arabia, the largest Arab producer, halted oil shipments to "
+        "the United States on 20 October.",
+    ],
+)
+def test_a_later_verb_does_not_take_the_subject_of_an_opening_clause(event, sentence):
+    found = event(sentence, "20 October", 1830)
+    assert found is None or "Venn" not in found[1], found
+
+
+def test_a_later_verb_without_a_subject_still_takes_the_main_subject(event):
+    found = event("Aldo Venn opened the ports, and in 1815 raised Tarsk to a kingdom.", "1815")
+    assert found == (1815, "Aldo Venn raised Tarsk to a kingdom")
+
+
+# F9 (Triangle fire, item 39): "Thousands of shirtwaist makers went on strike after Clara
+# Lemlich" - the event was cut at the comma of an apposition inside its "after" clause,
+# before that clause's verb.
+def test_an_event_is_not_cut_inside_a_clause_before_its_verb(event):
+    found = event(
+        "In November 1830 thousands of dock workers went on strike after Clara Holt, a young "
+        "union leader, called for action at a meeting in the harbour.",
+        "November 1830",
+    )
+    assert found is None or "called" in found[1], found
+
+
+# F9 (Rite of Spring, item 59): "Whose ballet L'Apres-midi d'un faune had already caused a
+# stir in Paris" - a relative clause the parser read as a second main clause.
+@pytest.mark.parametrize(
+    "sentence, date",
+    [
+        (
+            "Aldo Venn gave the choreography to his star dancer, Clara Holt, whose ballet "
+            "L’Après-midi d’un faune had already caused a stir in Tarsk in 1828.",
+            "1828",
+        ),
+        (
+            "Aldo Venn gave the music to his star singer, Clara Holt, whose opera La Nuit d’un "
+            "faune had already caused a stir in Tarsk in 1828.",
+            "1828",
+        ),
+    ],
+)
+def test_an_event_does_not_open_with_a_relative_word(event, sentence, date):
+    found = event(sentence, date)
+    assert found is None or found[1].split()[0].lower() not in ("whose", "which", "who"), found
