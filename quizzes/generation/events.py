@@ -141,6 +141,7 @@ def dated_event(
     for token in doc[verb.i + 1 : limit]:
         dash = token.text in ("–", "—") or token.text == "-" and bool(doc[token.i - 1].whitespace_)
         breaks = (token.text in (",", ";", ":") or dash) and token.i >= phrase[1]
+        breaks = breaks and not _inside_a_clause(doc, token.i, limit)
         words = len([t for t in doc[start : token.i] if not t.is_punct]) - (phrase[1] - phrase[0])
         # A place or time phrase after the comma may go too: the event is whole without.
         if breaks and words >= 6 and complete_before(doc, token.i, frozenset({"prep"})):
@@ -162,6 +163,8 @@ def dated_event(
     kept = [t for t in doc if t.i not in skip and not t.is_punct]
     if kept and kept[0].lower_ == "of":
         return None  # "[hundreds] of villagers gathered": a fragment, not an event
+    if kept and kept[0].tag_ in RELATIVE_TAGS:
+        return None  # "whose ballet had caused a stir": a relative clause read as a main one
     if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or _subjects(t) for t in kept):
         return None  # "The Battle of Tarsk, fought on a plain": nothing happens in it
     text = tidy(_joined(doc, skip, named)).rstrip(" .,;")
@@ -184,6 +187,20 @@ def dated_event(
     if _unnamed_person(doc, skip | set(named)):
         return None  # "The Senate gave him the name Augustus": who is "him"?
     return DatedEvent(year, _date_text(doc, answer, phrase), text, sentence)
+
+
+# "whose", "which", "who": a clause opening with one leans on a noun outside the event.
+RELATIVE_TAGS = {"WDT", "WP", "WP$"}
+# Clauses an event may not be cut inside before their verb.
+INNER_CLAUSES = {"advcl", "relcl", "ccomp"}
+
+
+def _inside_a_clause(doc, i: int, limit: int) -> bool:
+    """Token `i` falls inside a clause whose verb comes after it: a cut there keeps the
+    clause's subject and loses its verb ("went on strike after Clara Lemlich[, a young union
+    activist, called for action]")."""
+    later = (v for v in doc[i + 1 : limit] if v.pos_ == "VERB")
+    return any(v.dep_ in INNER_CLAUSES and v.left_edge.i < i for v in later)
 
 
 def _date_text(doc, answer: Answer, phrase: tuple[int, int]) -> str:
@@ -350,7 +367,7 @@ def _dated_clause(doc, answer: Answer, root):
         if phrase is not None and _named_subject(verb) is not None:
             return verb, mark.i + 1, phrase, verb.right_edge.i + 1, range(0)
     subject = _named_subject(root)
-    if subject is None or subject.pos_ != "PROPN":
+    if subject is None or subject.pos_ != "PROPN" or _not_the_main_clause(root, subject):
         return None
     verb = root
     while True:
@@ -367,6 +384,18 @@ def _dated_clause(doc, answer: Answer, root):
             start += 1
         gap = range(subject.right_edge.i + 1, start)
         return verb, subject.left_edge.i, phrase, verb.right_edge.i + 1, gap
+
+
+def _not_the_main_clause(root, subject) -> bool:
+    """The parser's main verb opens with "After", "When" ... or has a second name beside its
+    subject: a later verb may have a subject of its own the parser lost ("After Nixon asked
+    Congress for aid, King Faisal ... halted oil shipments"), and is not the subject's deed."""
+    if any(c.dep_ == "mark" for c in root.children):
+        return True
+    return any(
+        c.dep_ in ("npadvmod", "appos", "nsubj", "nsubjpass") and c.pos_ == "PROPN" and c != subject
+        for c in root.children
+    )
 
 
 # Not "by": "By 1888 the system was collapsing" is a state reached, not an event then.
