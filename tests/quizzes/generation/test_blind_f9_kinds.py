@@ -8,6 +8,7 @@ was seen in; the sentences are invented.
 
 import pytest
 
+from quizzes.generation.events import years_before
 from quizzes.generation.pipeline import LessonText, generate_bank
 
 
@@ -73,3 +74,20 @@ def test_an_event_is_not_cut_inside_a_clause_before_its_verb(event):
 def test_an_event_does_not_open_with_a_relative_word(event, sentence, date):
     found = event(sentence, date)
     assert found is None or found[1].split()[0].lower() not in ("whose", "which", "who"), found
+
+
+# F9 (oil embargo): "... until Israel withdrew from the lands it had occupied in 1967." gave
+# the next sentence's "on 20 October" the year 1967, in a story of 1973: a year in a "had"
+# clause is an earlier time the sentence looks back to, not the story's.
+def test_a_day_and_month_do_not_take_a_year_the_sentence_before_looks_back_to(parse):
+    parsed = parse(
+        [
+            "The war over Tarsk began in the spring.",
+            "On 16 October 1830, the lords of Tarsk raised the salt tax by 70 percent.",
+            "The next day the lords agreed to cut output each month until Morland withdrew "
+            "from the lands it had occupied in 1820.",
+            "On 20 October King Orvan of Tarsk closed the ports to the traders.",
+        ]
+    )
+    found = years_before(parsed.sentences, frozenset({1}))
+    assert found[parsed.sentences[3].index] == 1830
