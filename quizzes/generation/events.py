@@ -81,9 +81,20 @@ def years_before(sentences: list[LessonSentence], summary: frozenset[int]) -> di
         if last is not None and sentence.index - last[0] <= YEAR_REACH:
             found[sentence.index] = last[1]
         year = _event_year(sentence.text)
-        if year is not None:
+        if year is not None and not _looked_back_to(sentence.doc, year):
             last = (sentence.index, year)
     return found
+
+
+def _looked_back_to(doc, year: int) -> bool:
+    """The year dates a "had" clause: an earlier time the sentence looks back to ("until
+    Israel withdrew from the lands it had occupied in 1967"), not the story's time."""
+    token = next((t for t in doc if t.text == str(abs(year))), None)
+    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head != token:
+        token = token.head
+    if token is None or token.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
 
 
 def dated_event(
