@@ -91,3 +91,29 @@ def test_a_day_and_month_do_not_take_a_year_the_sentence_before_looks_back_to(pa
     )
     found = years_before(parsed.sentences, frozenset())
     assert found[parsed.sentences[3].index] == 1830
+
+
+# F9 (Triangle fire): the whole "after" clause is the event once the name's apposition in it
+# goes, as an apposition on the main subject does ("Prince Aldo, who ..., declared").
+def test_an_apposition_inside_an_after_clause_goes(event):
+    found = event(
+        "In November 1830 thousands of dock workers went on strike after Clara Holt, a young "
+        "union leader, called for action at a meeting in the harbour.",
+        "November 1830",
+    )
+    assert found == (
+        1830,
+        "Thousands of dock workers went on strike after Clara Holt called for action at a "
+        "meeting in the harbour",
+    )
+
+
+# F9 (oil embargo): "As those talks made progress, most Arab producers lifted the embargo on
+# the United States in March 1974" - the opening clause leans on the sentence before, but the
+# date is on the main clause, which stands alone.
+def test_an_opening_clause_goes_when_the_date_is_on_the_main_verb(event):
+    found = event(
+        "As those talks made progress, most lords of Tarsk lifted the salt tax in March 1830.",
+        "March 1830",
+    )
+    assert found == (1830, "Most lords of Tarsk lifted the salt tax")
