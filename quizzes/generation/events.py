@@ -144,6 +144,8 @@ def dated_event(
         verb, start, phrase, limit, gap = clause  # "After King Aldo was murdered in 1530, ..."
     if phrase is None or _dates_a_noun(doc, phrase) or _progressive(verb):
         return None
+    if verb == root and start == 0 and (opening := _opening_clause(doc, root, phrase)):
+        start = opening  # "As those talks made progress, most producers lifted ... in 1974"
     if _comma_before_verb(doc, verb):
         return None  # "The Battle of Tarsk, fought on a plain on 9 December": no deed
     # A long sentence's event ends at the first comma or semicolon after the main verb
@@ -285,13 +287,36 @@ def _comma_before_verb(doc, verb) -> bool:
     return subject.i < verb.i and not any(t.text == "," for t in inside)
 
 
+def _opening_clause(doc, root, phrase: tuple[int, int]) -> int | None:
+    """Where the main clause starts after an opening "As/After/Although ...," clause, when
+    the date is on the main clause: the event is the main clause alone."""
+    for clause in (c for c in root.children if c.dep_ == "advcl" and c.left_edge.i == 0):
+        comma = clause.right_edge.i + 1
+        if doc[0].lower_ in SUBORDINATORS and doc[comma].text == "," and comma < phrase[0]:
+            return comma + 1 if comma + 1 < root.i else None
+    return None
+
+
 def _aside_on_subject(doc, verb, phrase: tuple[int, int]) -> set[int]:
     """The tokens of a ", who ...," clause or a name's apposition on the verb's subject,
     with its commas: the event says what the subject did, not who they were ("Prince
-    Aldo, who was governing the colony, declared ...")."""
+    Aldo, who was governing the colony, declared ..."); so too on the subject of an
+    "after" clause in the event ("went on strike after Clara Lemlich, a young activist,
+    called for action")."""
     # "On 31 October 1517 Aldo Venn, a monk, issued": the name parsed into the date.
     misread = [t for t in doc[phrase[1] : verb.i] if t.dep_ == "pobj" and t.head.i == phrase[0]]
-    for subject in _subjects(verb) or [t for t in misread if t.pos_ == "PROPN"]:
+    inner = (c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i)
+    found = set()
+    for clause_verb in inner:
+        found |= _aside_before(doc, clause_verb, _subjects(clause_verb))
+    subjects = _subjects(verb) or [t for t in misread if t.pos_ == "PROPN"]
+    return found | _aside_before(doc, verb, subjects)
+
+
+def _aside_before(doc, verb, subjects: list) -> set[int]:
+    """The first ", who ...," clause or name's apposition on one of `subjects`, between
+    commas before `verb`, with its commas."""
+    for subject in subjects:
         # "Aldo Venn, a monk and professor of theology, issued ...": a name's apposition;
         # after a common noun ("The commander, General Navarre, sent") the name stays.
         asides = ("relcl", "appos") if subject.pos_ == "PROPN" else ("relcl",)
