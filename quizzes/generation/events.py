@@ -144,6 +144,7 @@ def dated_event(
         verb, start, phrase, limit, gap = clause  # "After King Aldo was murdered in 1530, ..."
     if phrase is None or _dates_a_noun(doc, phrase) or _progressive(verb):
         return None
+    counted_from = start  # a clause cut from the front still counts towards a long event
     if verb == root and start == 0 and (opening := _opening_clause(doc, root, phrase)):
         start = opening  # "As those talks made progress, most producers lifted ... in 1974"
     if _comma_before_verb(doc, verb):
@@ -155,7 +156,9 @@ def dated_event(
         dash = token.text in ("–", "—") or token.text == "-" and bool(doc[token.i - 1].whitespace_)
         breaks = (token.text in (",", ";", ":") or dash) and token.i >= phrase[1]
         breaks = breaks and not _inside_a_clause(doc, token.i, limit)
-        words = len([t for t in doc[start : token.i] if not t.is_punct]) - (phrase[1] - phrase[0])
+        words = len([t for t in doc[counted_from : token.i] if not t.is_punct]) - (
+            phrase[1] - phrase[0]
+        )
         # A place or time phrase after the comma may go too: the event is whole without.
         if breaks and words >= 6 and complete_before(doc, token.i, frozenset({"prep"})):
             end = token.i

@@ -117,3 +117,12 @@ def test_an_opening_clause_goes_when_the_date_is_on_the_main_verb(event):
         "March 1830",
     )
     assert found == (1830, "Most lords of Tarsk lifted the salt tax")
+
+
+def test_an_event_after_an_opening_clause_still_ends_at_its_second_claim(event):
+    found = event(
+        "After a new route was surveyed, Parliament approved the canal in 1826, and Aldo Venn "
+        "was appointed chief engineer.",
+        "1826",
+    )
+    assert found == (1826, "Parliament approved the canal")
