@@ -10,6 +10,7 @@ import pytest
 
 from quizzes.generation.events import years_before
 from quizzes.generation.pipeline import LessonText, generate_bank
+from quizzes.generation.referents import pronoun_referents
 
 
 def _ordering(title: str, sentences: list[str]):
@@ -126,3 +127,24 @@ def test_an_event_after_an_opening_clause_still_ends_at_its_second_claim(event):
         "1826",
     )
     assert found == (1826, "Parliament approved the canal")
+
+
+# The lead's stop-19 rule for a "he" (point 1): a pronoun is read as the main person only
+# when no other person is named in the sentence before or in its own - "Aldo Venn met Piet
+# Orvan ... In 1827 he opened a library" may be either man.
+HARBOUR = [
+    "Aldo Venn was a reformer who changed the schools of Tarsk.",
+    "Aldo Venn became the governor of the northern province in 1821.",
+    "Aldo Venn met the merchant Piet Orvan in the harbour of Tarsk in 1824.",
+    "In 1827 he opened a library for workers in the harbour.",
+    "Aldo Venn founded a school for orphans in Tarsk in 1829.",
+    "In 1831 he opened a hospital beside the school with the doctor Jan Smit.",
+    "Aldo Venn wrote a famous book about the schools of Tarsk.",
+]
+
+
+def test_a_he_is_nobody_when_another_person_is_named_beside_it(parse):
+    parsed = parse(HARBOUR)
+    referents = pronoun_referents(parsed.sentences, parsed.entities)
+    assert parsed.sentences[3].index not in referents
+    assert parsed.sentences[5].index not in referents
