@@ -148,3 +148,14 @@ def test_a_he_is_nobody_when_another_person_is_named_beside_it(parse):
     referents = pronoun_referents(parsed.sentences, parsed.entities)
     assert parsed.sentences[3].index not in referents
     assert parsed.sentences[5].index not in referents
+
+
+# Seen in this round's census (Berlin Conference, now an ordering): "After three months of
+# talks they signed the General Act" - a "they" with nobody named before it in the event is
+# as unclear out of its paragraph as a "he".
+def test_an_event_whose_subject_is_an_unnamed_they_is_left_out(event):
+    found = event(
+        "After three months of talks they signed the Treaty of Tarsk on 26 February 1830.",
+        "26 February 1830",
+    )
+    assert found is None, found
