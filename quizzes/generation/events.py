@@ -235,7 +235,7 @@ def _date_text(doc, answer: Answer, phrase: tuple[int, int]) -> str:
 
 
 def _unnamed_person(doc, skip: set[int]) -> bool:
-    """A "he", "him" or "her" in the event with no person named before it in the event, or
+    """A "he", "him", "her" or subject "they" in the event with no person named before it, or
     an object "it" or "them" with nothing before it but its own verb's subject: an ordering
     choice stands alone ("The Senate gave him the name Augustus", "Austria annexed it")."""
     kept = [t for t in doc if t.i not in skip]
@@ -244,7 +244,9 @@ def _unnamed_person(doc, skip: set[int]) -> bool:
         if token.tag_ not in ("PRP", "PRP$") or lower in ("himself", "herself"):
             continue  # "Leclerc himself": the name stands right before
         before = kept[:n]
-        if lower in PERSONAL and not any(
+        # "After three months of talks they signed": a subject "they" is someone too.
+        subject_they = lower == "they" and token.dep_ in ("nsubj", "nsubjpass")
+        if (lower in PERSONAL or subject_they) and not any(
             t.ent_type_ == "PERSON" or t.lemma_.lower() in PERSON_NOUNS or _named_actor(t)
             for t in before
         ):
