@@ -246,6 +246,8 @@ def _unnamed_person(doc, skip: set[int]) -> bool:
         before = kept[:n]
         # "After three months of talks they signed": a subject "they" is someone too.
         subject_they = lower == "they" and token.dep_ in ("nsubj", "nsubjpass")
+        if subject_they and any(t.dep_ in ("nsubj", "nsubjpass") for t in before):
+            continue  # "Members also agreed to accept the borders they had inherited"
         if (lower in PERSONAL or subject_they) and not any(
             t.ent_type_ == "PERSON" or t.lemma_.lower() in PERSON_NOUNS or _named_actor(t)
             for t in before

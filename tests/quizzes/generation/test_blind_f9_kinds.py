@@ -159,3 +159,10 @@ def test_an_event_whose_subject_is_an_unnamed_they_is_left_out(event):
         "26 February 1830",
     )
     assert found is None, found
+
+
+def test_a_they_after_the_events_own_subject_stays(event):
+    found = event(
+        "In 1830 the lords of Tarsk agreed to accept the borders they had inherited.", "1830"
+    )
+    assert found == (1830, "The lords of Tarsk agreed to accept the borders they had inherited")
