@@ -166,3 +166,10 @@ def test_a_they_after_the_events_own_subject_stays(event):
         "In 1830 the lords of Tarsk agreed to accept the borders they had inherited.", "1830"
     )
     assert found == (1830, "The lords of Tarsk agreed to accept the borders they had inherited")
+
+
+# F7 (Organisation of African Unity, a ready ordering): "In 1960 alone, seventeen new nations
+# were born" gave "Alone, seventeen new nations were born": the "alone" is the date's.
+def test_an_alone_after_the_date_goes_with_it(event):
+    found = event("In 1830 alone, seventeen new towns were founded in Tarsk.", "1830")
+    assert found == (1830, "Seventeen new towns were founded in Tarsk")
