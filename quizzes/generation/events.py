@@ -144,6 +144,8 @@ def dated_event(
         verb, start, phrase, limit, gap = clause  # "After King Aldo was murdered in 1530, ..."
     if phrase is None or _dates_a_noun(doc, phrase) or _progressive(verb):
         return None
+    if phrase[1] < len(doc) and doc[phrase[1]].lower_ == "alone":
+        phrase = (phrase[0], phrase[1] + 1)  # "In 1960 alone, seventeen nations were born"
     counted_from = start  # a clause cut from the front still counts towards a long event
     if verb == root and start == 0 and (opening := _opening_clause(doc, root, phrase)):
         start = opening  # "As those talks made progress, most producers lifted ... in 1974"
