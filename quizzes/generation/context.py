@@ -104,6 +104,10 @@ BACK_NOUNS = {
     "pope",
     "leader",
     "general",
+    "governor",
+    "ruler",
+    "commander",
+    "prince",
     "man",
     "woman",
     "group",
@@ -278,17 +282,36 @@ def _missing_object(token: Token) -> bool:
 
 
 def _subject_of_own_verb(pronoun: Token, person: Token) -> bool:
-    """ "Michael I recognised him": an object pronoun never means its own verb's subject."""
-    if pronoun.dep_ != "dobj":
+    """ "Michael I recognised him", "Tupaia sailed with him": an object pronoun never means
+    its own verb's subject, nor an infinitive's its doer ("sent Varus to organise it")."""
+    verb = _verb_of_object(pronoun)
+    if verb is None:
         return False
-    verbs = [pronoun.head]
-    if pronoun.head.dep_ == "xcomp":
-        verbs.append(pronoun.head.head)  # "X was appointed to command it": X commands
-    return any(
-        c.dep_ in ("nsubj", "nsubjpass", "npadvmod") and person in c.subtree
-        for verb in verbs
-        for c in verb.children
-    )
+    verbs, doers = [verb], ["nsubj", "nsubjpass", "npadvmod"]
+    if verb.dep_ == "xcomp" or verb.dep_ == "advcl" and _infinitive(verb):
+        # "X was appointed to command it": X commands; "Augustus sent Varus to organise
+        # it": Varus organises, Augustus sends; neither is "it".
+        verbs.append(verb.head)
+        if verb.dep_ == "advcl":
+            doers.append("dobj")
+    return any(c.dep_ in doers and person in c.subtree for v in verbs for c in v.children)
+
+
+def _verb_of_object(pronoun: Token) -> Token | None:
+    """The verb whose object the pronoun is: its head, or through a preposition when the
+    verb has no object of its own ("sailed with him"; "took the flag with him" is his own)."""
+    if pronoun.dep_ == "dobj":
+        return pronoun.head
+    prep = pronoun.head
+    if pronoun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":
+        return None
+    if any(c.dep_ == "dobj" for c in prep.head.children):
+        return None
+    return prep.head
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def leaning_words(doc: Doc, topic: set[str] = frozenset(), skip: range = range(0)) -> list[str]:
@@ -367,12 +390,31 @@ def leaning_words(doc: Doc, topic: set[str] = frozenset(), skip: range = range(0
 
 def _back_noun(noun: Token, topic: set[str]) -> bool:
     """ "the declaration", "the king": a noun that stands for one named earlier."""
+    lemma = noun.lemma_.lower()
     return (
-        noun.lemma_.lower() in BACK_NOUNS
-        and noun.lemma_.lower() not in topic
-        and noun.lower_ not in topic
+        lemma in BACK_NOUNS
+        and (lemma not in topic and noun.lower_ not in topic or _described_person(noun))
         and not _is_named(noun)
     )
+
+
+def _described_person(noun: Token) -> bool:
+    """ "the young governor", "the new king": a role the lesson's topic holds, described as
+    one person met before (the topic exempts "the governor" of a lesson on governors)."""
+    if noun.lemma_.lower() not in PERSON_BACK or not any(
+        c.dep_ == "amod" and c.pos_ == "ADJ" and not c.ent_type_ for c in noun.children
+    ):
+        return False
+    # "Leo crowned Charlemagne, ... knelt before the new emperor": a name before it says
+    # who, unless that name does the clause "and" joins on ("Timur had filled ...").
+    names = [
+        t
+        for t in noun.doc[: noun.i]
+        if t.pos_ == "PROPN"
+        and t.ent_type_ not in NOT_PEOPLE
+        and not _names_a_place_after_preposition(t)
+    ]
+    return all(_subject_of_the_clause_before(t, noun) for t in names)
 
 
 # A country has one of each: "the government" or "the economy" needs no earlier sentence.
@@ -421,7 +463,10 @@ def _names_two_before(doc: Doc, char: int) -> bool:
 
 
 PLACE_BACK = {"city", "town", "capital", "country"}
-PERSON_BACK = {"king", "queen", "emperor", "empress", "president", "pope", "leader", "general"}
+PERSON_BACK = {
+    *("king", "queen", "emperor", "empress", "president", "pope", "leader", "general"),
+    *("governor", "ruler", "commander", "prince"),
+}
 
 
 def _named_before(doc: Doc, noun: Token) -> bool:
@@ -435,17 +480,33 @@ def _named_before(doc: Doc, noun: Token) -> bool:
             break
         if lemma in PLACE_BACK and ent.label_ in ("GPE", "LOC", "FAC"):
             return True
-        if lemma in PERSON_BACK and ent.label_ == "PERSON" and noun.tag_ != "NNS":
+        if (
+            lemma in PERSON_BACK
+            and ent.label_ == "PERSON"
+            and noun.tag_ != "NNS"
+            and not _subject_of_the_clause_before(ent.root, noun)
+        ):
             return True
         if lemma in ent.text.lower() or ent.label_ in ("EVENT", "LAW") and lemma not in PLACE_BACK:
             return True
     return False
 
 
+def _subject_of_the_clause_before(name: Token, noun: Token) -> bool:
+    """ "Timur had filled Samarkand ..., and the young governor set out": the subject of
+    the clause "and" joins on is someone else, or the sentence would say "he"."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass") or verb.dep_ != "conj":
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass") and name in c.subtree for c in verb.head.children)
+
+
 def _is_named(noun: Token) -> bool:
     """ "the Treaty of Paris", "the Emperor Meiji", "the city of Delhi": a name follows."""
     if noun.pos_ == "PROPN" or noun.ent_type_:
         return True
+    if noun.dep_ == "appos" and (noun.head.pos_ == "PROPN" or noun.head.ent_type_):
+        return True  # "Marcus Varro, the governor, ...": the name stands beside it
     for child in noun.children:
         # "the Roman army": a people's army is named enough to stand alone.
         named = child.pos_ == "PROPN" or bool(child.ent_type_)
@@ -457,6 +518,8 @@ def _is_named(noun: Token) -> bool:
             and any(g.pos_ == "PROPN" or g.ent_type_ for g in child.subtree if g is not child)
         ):
             return True
+        if child.dep_ == "prep" and child.lower_ == "of" and noun.lemma_.lower() in PERSON_BACK:
+            return True  # "the governor of the northern province": one post, said here
         if child.dep_ == "acl" or child.dep_ == "relcl":
             return True  # "the plan that X drew up": the sentence says which
     return False

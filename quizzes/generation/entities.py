@@ -337,6 +337,11 @@ def _peers_untagged(doc: Doc) -> list[Span]:
     ]
 
 
+# Titles that make one name with a single word after them: "Shah Rukh", "Shah Jahan" are
+# names, "Rukh" a fragment no reader knows (F9); "Shah Abbas I" still goes by "Abbas I".
+PART_OF_THE_NAME = {"shah"}
+
+
 def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
     """Entity mentions of one parsed sentence, cleaned, with a first guess at the kind."""
     found = []
@@ -360,6 +365,8 @@ def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
             while len(span) > 1 and (
                 span[0].lower_.rstrip(".") in TITLES or span[0].text in ("-", "–")
             ):
+                if len(span) == 2 and span[0].lower_ in PART_OF_THE_NAME:
+                    break
                 span = span[1:]
             if len(span) > 1 and span[0].lower_ == "of":
                 span = span[1:]  # "Duke of Orvala": he goes by the place, as "Orvala"

@@ -51,12 +51,30 @@ def restates_title_years(statement: str, title: str) -> bool:
     if len(years) < 2 or not years <= set(signed_years(statement)):
         return False
     said = [w.lower() for w in WORD.findall(statement)]
-    named = [
+    named = _content_words(title)
+    return bool(named) and all(any(_same_word(t, w) for w in said) for t in named)
+
+
+def _content_words(text: str) -> list[str]:
+    return [
         w.lower()
-        for w in WORD.findall(title)
+        for w in WORD.findall(text)
         if not w.isdigit() and w.lower() not in STOP_WORDS and w.upper() not in ("AD", "BC", "BCE")
     ]
-    return bool(named) and all(any(_same_word(t, w) for w in said) for t in named)
+
+
+def retells_the_title(statement: str, title: str) -> bool:
+    """The title's event and its one year, told again with at most one of its words renamed
+    and two added: "Silver was found at the Cerro Rico in 1545" under "Silver Is Found at
+    Potosí, 1545". A statement that tells more ("a herder named ... found rich ore on a
+    mountain ...") asks something the title does not say."""
+    years = set(signed_years(title))
+    if len(years) != 1 or not years <= set(signed_years(statement)):
+        return False
+    named, said = _content_words(title), _content_words(statement)
+    missing = [t for t in named if not any(_same_word(t, w) for w in said)]
+    added = [w for w in said if not any(_same_word(t, w) for t in named)]
+    return len(named) >= 2 and len(missing) <= 1 and len(added) <= 2
 
 
 def name_only_the_answer_shares(prompt: str, answer: str, others: list[str]) -> bool:

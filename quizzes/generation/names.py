@@ -74,8 +74,12 @@ def person_short_forms(name: str) -> list[tuple[str, bool]]:
     words = name.replace(",", " ").split()
     while words and words[0].lower().rstrip(".") in HONORIFICS:
         words = words[1:]
-    if len(words) < 2 or _family_name_first(words):
+    if len(words) < 2:
         return []
+    if _family_name_first(words):
+        # "Tokugawa Ieyasu", "Mao Zedong": no surname alone, but the Western order is the
+        # same person ("Ieyasu Tokugawa"); a longer name has no one other order.
+        return [(f"{words[1]} {words[0]}", False)] if len(words) == 2 else []
     lowered = [w.lower().rstrip(".") for w in words]
     if any(w in NO_SURNAME or w in OTHER_TITLES for w in lowered) or any(map(ROMAN.match, words)):
         return []
@@ -90,6 +94,9 @@ def person_short_forms(name: str) -> list[tuple[str, bool]]:
     forms = [(" ".join(surname), True)]
     if len(surname) > 1:
         forms.append((surname[-1], True))
+    if len(words) == 3 and start == 2:
+        # "Alberto Ruz Lhuillier": a Spanish or Portuguese double surname is written whole.
+        forms.append((" ".join(words[1:]), True))
     if start > 1:
         forms.append((" ".join([words[0], *surname]), False))
     return forms

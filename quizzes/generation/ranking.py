@@ -23,6 +23,7 @@ from quizzes.generation.finekinds import FineKind
 from quizzes.generation.giveaways import (
     name_only_the_answer_shares,
     restates_title_years,
+    retells_the_title,
     says_only_the_title,
 )
 from quizzes.generation.items import GeneratedQuestion
@@ -395,7 +396,9 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
     if item.kind == "true_false" and item.answer == "true" and _restates_title(item, context):
         faults.append("title-answer")  # "Vesuvius buried Pompeii in AD 79" under that title
     if (right := _right_statement(item)) and (
-        says_only_the_title(right, context.title) or restates_title_years(right, context.title)
+        says_only_the_title(right, context.title)
+        or restates_title_years(right, context.title)
+        or retells_the_title(right, context.title)
     ):
         # "Bangladesh became an independent country"; "The Paraguayan War ... was fought
         # between 1864 and 1870" under "The Paraguayan War, 1864-1870".

@@ -8,7 +8,7 @@ import pytest
 from lessons.parsing import parse_lesson
 from lessons.sentences import split_sentences
 from quizzes.generation.answers import Answer, entity_answers
-from quizzes.generation.distractors import DistractorPool
+from quizzes.generation.distractors import DistractorPool, choose_distractors
 from quizzes.generation.entities import Entity, build_entities, mentions_in, related_places
 from quizzes.generation.events import dated_event
 from quizzes.generation.nlp import parse_all
@@ -28,6 +28,13 @@ class Parsed:
         sentence = self.sentences[index]
         answers = entity_answers(sentence, mentions_in(sentence.doc, index), entity_of)
         return next(a for a in answers if a.text == text)
+
+    def options(self, index: int, text: str, seeds: str = "abcde") -> list[list[str]]:
+        """The wrong options offered for this answer of sentence `index`, one list a seed."""
+        answer = self.answer(index, text)
+        return [
+            choose_distractors(answer, self.sentences[index], self.pool, seed) for seed in seeds
+        ]
 
 
 def parse_lesson_texts(texts: list[str], key_points: list[str] = ()) -> Parsed:

@@ -22,6 +22,13 @@ SISTERS = [
     "Elizabeth Cady Stanton wrote the declaration with the help of her friends in the town.",
     "Her cousin Gerrit Stanton gave money to the cause of the abolition of slavery.",
 ]
+ARCHAEOLOGIST = [
+    "In the late 1940s the Mexican archaeologist Alberto Ruz Lhuillier noticed that one floor "
+    "slab in the temple had holes fitted with stone plugs.",
+]
+SHOGUN = [
+    "In 1600 the forces of Tokugawa Ieyasu defeated a coalition of lords in central Japan.",
+]
 COMPANY = [
     "The engineer George Stephenson built the locomotive for the railway company in 1829.",
     "The Stephenson Locomotive Company sold engines to railways in France and Prussia in 1835.",
@@ -45,6 +52,10 @@ RIGHT = {
         "Elizabeth Cady Stanton",
         "Elizabeth Stanton",
     ),
+    # F9: a Spanish double surname, written whole without the given name.
+    "double surname": (ARCHAEOLOGIST, "Alberto Ruz Lhuillier", "Ruz Lhuillier"),
+    # F9: a Japanese name in Western order; the lesson never fixes the order.
+    "two-word name in the other order": (SHOGUN, "Tokugawa Ieyasu", "Ieyasu Tokugawa"),
 }
 WRONG = {
     "first name alone": (NAVIGATOR, "Pedro Álvares Cabral", "Pedro"),
@@ -52,6 +63,7 @@ WRONG = {
     "a surname two people share": (SISTERS, "Elizabeth Cady Stanton", "Stanton"),
     "the other person of that surname": (SISTERS, "Elizabeth Cady Stanton", "Gerrit Stanton"),
     "a surname a company shares": (COMPANY, "George Stephenson", "Stephenson"),
+    "given and middle name": (ARCHAEOLOGIST, "Alberto Ruz Lhuillier", "Ruz Alberto"),
 }
 
 
@@ -77,7 +89,7 @@ def test_a_short_form_another_name_shares_is_wrong(parse, sentences, key, typed)
         ("de Gaulle", []),  # a particle first: the lesson wrote the short form already
         ("Judar Pasha", []),  # a title of another language, no surname
         ("Victor Verster Prison", []),  # a thing's name the tagger took for a person
-        ("Mao Zedong", []),  # family name first
+        ("Mao Zedong", ["Zedong Mao"]),  # family name first: no surname, the Western order
         ("Louis XVI", []),
         ("Queen Mary Tudor", ["Tudor"]),  # the title left out: "Mary Tudor" is the whole name
     ],

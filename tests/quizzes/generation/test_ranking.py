@@ -200,7 +200,7 @@ def test_which_statement_is_true_takes_false_options_from_the_lessons_ready_swap
     # F1: no lesson had three key points with a ready false form, so none had this kind.
     bank = _bank(
         "The Treaty of Rivermouth was signed in 1842 after a short war with the river towns.",
-        "The new governor arrived in the colony in 1845 with two hundred soldiers.",
+        "The governor Tomas Brand arrived in the colony in 1845 with two hundred soldiers.",
         "The first railway in the colony opened in 1853 between the port and the capital.",
         "A great fire destroyed much of the capital in 1861 and left thousands homeless.",
         "The first newspaper of the colony appeared in 1849 in the port of Kessel.",
