@@ -81,9 +81,20 @@ def years_before(sentences: list[LessonSentence], summary: frozenset[int]) -> di
         if last is not None and sentence.index - last[0] <= YEAR_REACH:
             found[sentence.index] = last[1]
         year = _event_year(sentence.text)
-        if year is not None:
+        if year is not None and not _looked_back_to(sentence.doc, year):
             last = (sentence.index, year)
     return found
+
+
+def _looked_back_to(doc, year: int) -> bool:
+    """The year dates a "had" clause: an earlier time the sentence looks back to ("until
+    Israel withdrew from the lands it had occupied in 1967"), not the story's time."""
+    token = next((t for t in doc if t.text == str(abs(year))), None)
+    while token is not None and token.pos_ not in ("VERB", "AUX") and token.head != token:
+        token = token.head
+    if token is None or token.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in token.children)
 
 
 def dated_event(
@@ -133,6 +144,11 @@ def dated_event(
         verb, start, phrase, limit, gap = clause  # "After King Aldo was murdered in 1530, ..."
     if phrase is None or _dates_a_noun(doc, phrase) or _progressive(verb):
         return None
+    if phrase[1] < len(doc) and doc[phrase[1]].lower_ == "alone":
+        phrase = (phrase[0], phrase[1] + 1)  # "In 1960 alone, seventeen nations were born"
+    counted_from = start  # a clause cut from the front still counts towards a long event
+    if verb == root and start == 0 and (opening := _opening_clause(doc, root, phrase)):
+        start = opening  # "As those talks made progress, most producers lifted ... in 1974"
     if _comma_before_verb(doc, verb):
         return None  # "The Battle of Tarsk, fought on a plain on 9 December": no deed
     # A long sentence's event ends at the first comma or semicolon after the main verb
@@ -141,7 +157,10 @@ def dated_event(
     for token in doc[verb.i + 1 : limit]:
         dash = token.text in ("–", "—") or token.text == "-" and bool(doc[token.i - 1].whitespace_)
         breaks = (token.text in (",", ";", ":") or dash) and token.i >= phrase[1]
-        words = len([t for t in doc[start : token.i] if not t.is_punct]) - (phrase[1] - phrase[0])
+        breaks = breaks and not _inside_a_clause(doc, token.i, limit)
+        words = len([t for t in doc[counted_from : token.i] if not t.is_punct]) - (
+            phrase[1] - phrase[0]
+        )
         # A place or time phrase after the comma may go too: the event is whole without.
         if breaks and words >= 6 and complete_before(doc, token.i, frozenset({"prep"})):
             end = token.i
@@ -162,6 +181,8 @@ def dated_event(
     kept = [t for t in doc if t.i not in skip and not t.is_punct]
     if kept and kept[0].lower_ == "of":
         return None  # "[hundreds] of villagers gathered": a fragment, not an event
+    if kept and kept[0].tag_ in RELATIVE_TAGS:
+        return None  # "whose ballet had caused a stir": a relative clause read as a main one
     if not any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") or _subjects(t) for t in kept):
         return None  # "The Battle of Tarsk, fought on a plain": nothing happens in it
     text = tidy(_joined(doc, skip, named)).rstrip(" .,;")
@@ -186,6 +207,20 @@ def dated_event(
     return DatedEvent(year, _date_text(doc, answer, phrase), text, sentence)
 
 
+# "whose", "which", "who": a clause opening with one leans on a noun outside the event.
+RELATIVE_TAGS = {"WDT", "WP", "WP$"}
+# Clauses an event may not be cut inside before their verb.
+INNER_CLAUSES = {"advcl", "relcl", "ccomp"}
+
+
+def _inside_a_clause(doc, i: int, limit: int) -> bool:
+    """Token `i` falls inside a clause whose verb comes after it: a cut there keeps the
+    clause's subject and loses its verb ("went on strike after Clara Lemlich[, a young union
+    activist, called for action]")."""
+    later = (v for v in doc[i + 1 : limit] if v.pos_ == "VERB")
+    return any(v.dep_ in INNER_CLAUSES and v.left_edge.i < i for v in later)
+
+
 def _date_text(doc, answer: Answer, phrase: tuple[int, int]) -> str:
     """The date as the review note shows it: with the "around" or "about" the sentence
     puts before it ("Around 1754 BC, King Aldo ..." -> "around 1754 BC")."""
@@ -202,7 +237,7 @@ def _date_text(doc, answer: Answer, phrase: tuple[int, int]) -> str:
 
 
 def _unnamed_person(doc, skip: set[int]) -> bool:
-    """A "he", "him" or "her" in the event with no person named before it in the event, or
+    """A "he", "him", "her" or subject "they" in the event with no person named before it, or
     an object "it" or "them" with nothing before it but its own verb's subject: an ordering
     choice stands alone ("The Senate gave him the name Augustus", "Austria annexed it")."""
     kept = [t for t in doc if t.i not in skip]
@@ -211,7 +246,11 @@ def _unnamed_person(doc, skip: set[int]) -> bool:
         if token.tag_ not in ("PRP", "PRP$") or lower in ("himself", "herself"):
             continue  # "Leclerc himself": the name stands right before
         before = kept[:n]
-        if lower in PERSONAL and not any(
+        # "After three months of talks they signed": a subject "they" is someone too.
+        subject_they = lower == "they" and token.dep_ in ("nsubj", "nsubjpass")
+        if subject_they and any(t.dep_ in ("nsubj", "nsubjpass") for t in before):
+            continue  # "Members also agreed to accept the borders they had inherited"
+        if (lower in PERSONAL or subject_they) and not any(
             t.ent_type_ == "PERSON" or t.lemma_.lower() in PERSON_NOUNS or _named_actor(t)
             for t in before
         ):
@@ -257,13 +296,36 @@ def _comma_before_verb(doc, verb) -> bool:
     return subject.i < verb.i and not any(t.text == "," for t in inside)
 
 
+def _opening_clause(doc, root, phrase: tuple[int, int]) -> int | None:
+    """Where the main clause starts after an opening "As/After/Although ...," clause, when
+    the date is on the main clause: the event is the main clause alone."""
+    for clause in (c for c in root.children if c.dep_ == "advcl" and c.left_edge.i == 0):
+        comma = clause.right_edge.i + 1
+        if doc[0].lower_ in SUBORDINATORS and doc[comma].text == "," and comma < phrase[0]:
+            return comma + 1 if comma + 1 < root.i else None
+    return None
+
+
 def _aside_on_subject(doc, verb, phrase: tuple[int, int]) -> set[int]:
     """The tokens of a ", who ...," clause or a name's apposition on the verb's subject,
     with its commas: the event says what the subject did, not who they were ("Prince
-    Aldo, who was governing the colony, declared ...")."""
+    Aldo, who was governing the colony, declared ..."); so too on the subject of an
+    "after" clause in the event ("went on strike after Clara Lemlich, a young activist,
+    called for action")."""
     # "On 31 October 1517 Aldo Venn, a monk, issued": the name parsed into the date.
     misread = [t for t in doc[phrase[1] : verb.i] if t.dep_ == "pobj" and t.head.i == phrase[0]]
-    for subject in _subjects(verb) or [t for t in misread if t.pos_ == "PROPN"]:
+    inner = (c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i)
+    found = set()
+    for clause_verb in inner:
+        found |= _aside_before(doc, clause_verb, _subjects(clause_verb))
+    subjects = _subjects(verb) or [t for t in misread if t.pos_ == "PROPN"]
+    return found | _aside_before(doc, verb, subjects)
+
+
+def _aside_before(doc, verb, subjects: list) -> set[int]:
+    """The first ", who ...," clause or name's apposition on one of `subjects`, between
+    commas before `verb`, with its commas."""
+    for subject in subjects:
         # "Aldo Venn, a monk and professor of theology, issued ...": a name's apposition;
         # after a common noun ("The commander, General Navarre, sent") the name stays.
         asides = ("relcl", "appos") if subject.pos_ == "PROPN" else ("relcl",)
@@ -350,7 +412,7 @@ def _dated_clause(doc, answer: Answer, root):
         if phrase is not None and _named_subject(verb) is not None:
             return verb, mark.i + 1, phrase, verb.right_edge.i + 1, range(0)
     subject = _named_subject(root)
-    if subject is None or subject.pos_ != "PROPN":
+    if subject is None or subject.pos_ != "PROPN" or _not_the_main_clause(root, subject):
         return None
     verb = root
     while True:
@@ -367,6 +429,18 @@ def _dated_clause(doc, answer: Answer, root):
             start += 1
         gap = range(subject.right_edge.i + 1, start)
         return verb, subject.left_edge.i, phrase, verb.right_edge.i + 1, gap
+
+
+def _not_the_main_clause(root, subject) -> bool:
+    """The parser's main verb opens with "After", "When" ... or has a second name beside its
+    subject: a later verb may have a subject of its own the parser lost ("After Nixon asked
+    Congress for aid, King Faisal ... halted oil shipments"), and is not the subject's deed."""
+    if any(c.dep_ == "mark" for c in root.children):
+        return True
+    return any(
+        c.dep_ in ("npadvmod", "appos", "nsubj", "nsubjpass") and c.pos_ == "PROPN" and c != subject
+        for c in root.children
+    )
 
 
 # Not "by": "By 1888 the system was collapsing" is a state reached, not an event then.

@@ -37,11 +37,16 @@ def pronoun_referents(sentences: list[LessonSentence], entities: list[Entity]) -
     """For each sentence whose main subject is a "he" or "she" that stands for the lesson's
     main person, that person's name as the sentence before wrote it. The sentence before
     must come right before and have the person (or such a "he") as its main subject: after
-    "Clara Holt joined the school", a "he" may be anyone."""
+    "Clara Holt joined the school", a "he" may be anyone; and neither sentence may name
+    another person ("Aldo Venn met Piet Orvan. In 1827 he ...": either man)."""
     person = main_person(entities)
     if person is None:
         return {}
     mentions = {m.sentence: m for m in person.mentions}
+    # Sentences naming someone else: a "he" beside them may be that person.
+    crowded = {
+        m.sentence for e in entities if e.kind == PERSON and e is not person for m in e.mentions
+    }
     found: dict[int, str] = {}
     previous: tuple[int, str] | None = None  # (index, name) of a sentence about the person
     for sentence in sorted(sentences, key=lambda s: s.index):
@@ -56,6 +61,7 @@ def pronoun_referents(sentences: list[LessonSentence], entities: list[Entity]) -
             subject.lower_ in SUBJECT_PRONOUNS
             and previous
             and previous[0] == sentence.index - 1
+            and not crowded & {sentence.index, previous[0]}
             and not any(_a_name(t) for t in sentence.doc[: subject.i])
         ):
             # "Scipio had expected this: he drew up ...": a person named before the "he"

@@ -53,14 +53,15 @@ def parse():
     return parse_lesson_texts
 
 
-def event_in(sentence: str, date: str) -> tuple[int, str] | None:
-    """(year, text) of the event a one-sentence lesson dates by `date`, or None."""
+def event_in(sentence: str, date: str, year_before: int | None = None) -> tuple[int, str] | None:
+    """(year, text) of the event a one-sentence lesson dates by `date` (a day and month
+    taking `year_before`), or None."""
     parsed = parse_lesson_texts([sentence])
     entity_of = {(m.sentence, m.start): e for e in parsed.entities for m in e.mentions}
     (lesson_sentence,) = parsed.sentences
     answers = entity_answers(lesson_sentence, mentions_in(lesson_sentence.doc, 0), entity_of)
     answer = next(a for a in answers if a.text == date)
-    found = dated_event(lesson_sentence, answer, set())
+    found = dated_event(lesson_sentence, answer, set(), year_before)
     return found and (found.year, found.text)
 
 
