@@ -159,8 +159,26 @@ def _has_person_before(doc: Doc, token: Token) -> bool:
             and t.tag_ != "NNS"  # "60 men ... against him": a plural is nobody's "him"
         )
         and t.i != token.i
+        and t.i < token.i
         for t in window
-    )
+    ) or any(_names_the_subject(t) for t in window if t.i > token.i)
+
+
+def _names_the_subject(token: Token) -> bool:
+    """ "In his speech, Kennedy ...", "After her brother died, Nzinga (GPE to the tagger)
+    took power": a possessive looks ahead only to the name of a subject ("... shown on the
+    Palace walls", "... rule by a woman" name no one)."""
+    if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "NORP"):
+        return False
+    if (
+        token.ent_type_ != "PERSON"
+        and token.pos_ != "PROPN"
+        and not (token.lemma_.lower() in PERSON_NOUNS and token.tag_ != "NNS")
+    ):
+        return False  # "To buy his freedom, the emperor ..." is his too
+    while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _in_institution_name(token: Token) -> bool:

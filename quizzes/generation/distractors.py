@@ -540,12 +540,13 @@ def wanted_kind(
 
 
 def _year_read_as_number(sentence: LessonSentence, answer: Answer) -> bool:
-    """ "inherited the kingdom in 768": a bare three- or four-digit number after "in",
-    "since" or "by" is a year the tagger took for a count."""
+    """ "inherited the kingdom in 768", "suffered from 303": a bare three- or four-digit
+    number after "in", "since", "from" or "by" may be a year the tagger took for a count
+    (scaled, "from 303" became "from 909")."""
     before = sentence.doc[answer.token_start - 1] if answer.token_start > 0 else None
     return (
         before is not None
-        and before.lower_ in ("in", "since", "by", "until", "of")
+        and before.lower_ in ("in", "since", "by", "until", "of", "from")
         and re.fullmatch(r"\d{3,4}", answer.text.strip()) is not None
     )
 

@@ -342,6 +342,21 @@ def _peers_untagged(doc: Doc) -> list[Span]:
 PART_OF_THE_NAME = {"shah"}
 
 
+YEAR_PREPOSITIONS = ("in", "since", "until", "after", "before")
+
+
+def _bare_year(span: Span) -> bool:
+    """ "in 611", "after 659": a lone three- or four-digit number that is the object of
+    a preposition of time is a year ("in 611 ships" counts ships; "by 300", "of 600"
+    may count)."""
+    return (
+        len(span) == 1
+        and re.fullmatch(r"\d{3,4}", span.text) is not None
+        and span[0].dep_ == "pobj"
+        and span[0].head.lower_ in YEAR_PREPOSITIONS
+    )
+
+
 def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
     """Entity mentions of one parsed sentence, cleaned, with a first guess at the kind."""
     found = []
@@ -374,6 +389,8 @@ def mentions_in(doc: Doc, sentence: int) -> list[Mention]:
             r"\d.*\b(to|and|or)\b|\d\s*[–-]|^between\b|\b(to|and|or)\b.*\d", span.text, re.I
         ):
             continue  # a range ("between April and July 1994"): one end alone is no fair answer
+        if label_kind == NUMBER and _bare_year(span):
+            label_kind = DATE  # "again in 611": a year before 1000 the tagger counted
         if label_kind in NAMED_KINDS:
             span = _cut_after_number(span)
         if label_kind == DATE and {t.lower_ for t in span} & RELATIVE_DATE_WORDS:

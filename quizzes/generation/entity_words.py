@@ -245,6 +245,17 @@ PERSON_NOUNS = {
     "successor",
     "heir",
     "monk",
+    # Learned men and women of the ancient lessons ("Cleomedes, a Greek astronomer").
+    "astronomer",
+    "scholar",
+    "mathematician",
+    "geographer",
+    "librarian",
+    "scientist",
+    "physician",
+    "architect",
+    "scribe",
+    "chronicler",
 }
 
 PLACE_NOUNS = {
