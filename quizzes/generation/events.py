@@ -30,6 +30,8 @@ def _event_year(text: str) -> int | None:
     return -int(digits) if bc else int(digits)
 
 
+# Words after a number that make it a count: "in 500 ships".
+COUNTED = {"NOUN", "NUM", "ADJ"}
 SHORT_YEAR = re.compile(r"(?:(?:\d{1,2} )?(?i:" + "|".join(MONTHS) + r") )?(\d{3})(?: AD| CE)?")
 
 
@@ -51,7 +53,6 @@ def _short_year(doc, answer: Answer) -> int | None:
     return int(match.group(1))
 
 
-COUNTED = {"NOUN", "NUM", "ADJ"}
 # A second year of three digits in an event: "in 774 ..., from 772".
 OTHER_SHORT_YEAR = re.compile(r"\b(?:in|from|until|by|after|before|since) \d{3}\b")
 

@@ -480,9 +480,9 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     for sentence in sorted(usable, key=lambda s: (s.key_point is None, s.index)):
         answers = _answers(sentence, entity_of, topic)
         picked = []
+        before = year_of.get(sentence.index)
+        referent = referent_of.get(sentence.index)
         for answer in answers:
-            before = year_of.get(sentence.index)
-            referent = referent_of.get(sentence.index)
             if answer.kind in (DATE, NUMBER) and (
                 event := dated_event(sentence, answer, topic, before, referent)
             ):
@@ -509,8 +509,8 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         if sentence.usable or not sentence.text[:1].isupper():
             continue
         before = year_of.get(sentence.index)
+        referent = referent_of.get(sentence.index)
         for answer in _answers(sentence, entity_of, topic):
-            referent = referent_of.get(sentence.index)
             if answer.kind in (DATE, NUMBER) and (
                 event := dated_event(sentence, answer, topic, before, referent)
             ):

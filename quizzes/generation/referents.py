@@ -11,14 +11,18 @@ SUBJECT_PRONOUNS = {"he", "she"}
 def main_person(entities: list[Entity]) -> Entity | None:
     """The person named in more sentences than any other, or None for a tie or nobody."""
     people = [e for e in entities if e.kind == PERSON and e.certain and not e.plural]
-    counted = sorted(((len({m.sentence for m in e.mentions}), e) for e in people), key=_first)
-    if not counted or len(counted) > 1 and counted[-1][0] == counted[-2][0]:
+    ranked = sorted(people, key=_sentences_naming)
+    if (
+        not ranked
+        or len(ranked) > 1
+        and _sentences_naming(ranked[-1]) == _sentences_naming(ranked[-2])
+    ):
         return None
-    return counted[-1][1]
+    return ranked[-1]
 
 
-def _first(pair: tuple[int, Entity]) -> int:
-    return pair[0]
+def _sentences_naming(entity: Entity) -> int:
+    return len({m.sentence for m in entity.mentions})
 
 
 def _a_name(token) -> bool:
