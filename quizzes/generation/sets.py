@@ -6,8 +6,8 @@ from dataclasses import dataclass, replace
 from quizzes.generation.checks import contains_phrase
 from quizzes.generation.context import leaning_words
 from quizzes.generation.entities import PERSON, Entity
-from quizzes.generation.entity_words import TITLES
-from quizzes.generation.finekinds import ROLES
+from quizzes.generation.entity_words import PERSON_NOUNS, PLACE_NOUNS, THING_NOUNS, TITLES
+from quizzes.generation.finekinds import ORG_SORTS, ROLES
 from quizzes.generation.items import GeneratedQuestion, capitalise, seeded_shuffle, tidy
 from quizzes.generation.nlp import MONTH_NAMES
 from quizzes.generation.selection import LessonSentence
@@ -276,6 +276,11 @@ def _role_after(sentence: LessonSentence, entity: Entity) -> str | None:
             first, last = appos.left_edge.i, appos.right_edge.i
             if first != end + 1:
                 continue  # the role right after the comma, as a whole noun phrase
+            who = next((c for c in appos.children if c.dep_ == "relcl"), None)
+            if who is not None and who.left_edge.tag_ in ("WP", "WDT"):
+                # "Aldo Venn, a Varnian merchant who sent ships ...": the role is what
+                # comes before "who"; what he did is another claim, often too long.
+                last = who.left_edge.i - 1
             if (
                 doc[first].lower_ == "one"
                 and first + 1 < len(doc)
@@ -299,7 +304,8 @@ def _role_after(sentence: LessonSentence, entity: Entity) -> str | None:
                 or appos.lemma_.lower() in NOT_ROLES
             ):
                 continue
-            if last + 1 < len(doc) and doc[last + 1].text not in (",", ".", ";"):
+            at_who = who is not None and last + 1 == who.left_edge.i
+            if last + 1 < len(doc) and doc[last + 1].text not in (",", ".", ";") and not at_who:
                 continue
             role = doc[first : last + 1]
             if not 3 <= len(role) <= MAX_ROLE_WORDS or any(t.text in ",;" for t in role):
@@ -313,11 +319,11 @@ def _role_after(sentence: LessonSentence, entity: Entity) -> str | None:
 
 
 def _title_of_a_place(appos) -> bool:
-    """ "Archbishop of Mainz", "Duke of Lorraine": a capitalised office and its place."""
+    """ "Archbishop of Mainz", "king of the Marcomanni": an office and its place, written
+    without "the"."""
     of = next((c for c in appos.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     return (
         appos.left_edge == appos
-        and appos.text[:1].isupper()
         and appos.lemma_.lower() in ROLE_WORDS
         and of is not None
         and any(c.pos_ == "PROPN" for c in of.children)
@@ -333,15 +339,25 @@ def people_pairs(
     """People matched to what the lesson says they were (a description) or did."""
     by_term = {pair.term: pair for pair in described}
     pairs = []
+    everywhere = all_sentences or sentences
     for entity in entities:
-        if entity.kind != PERSON or not entity.certain or entity.plural:
+        if entity.kind != PERSON or entity.plural:
             continue  # "Africans": a people, not a person
+        if not entity.certain:
+            # Mentions disagreed on the kind; a role beside the name that only a person
+            # holds ("a Russian impresario") settles it, and is what the name matches.
+            role = next(((r, x) for x in everywhere if (r := _role_after(x, entity))), None)
+            role = role or next(
+                ((r, x) for x in everywhere if (r := _role_before(x, entity))), None
+            )
+            if role is not None and names_a_person(role[0]):
+                pairs.append(Pair(entity.name, role[0], role[1]))
+            continue
         if sum(m.after_the for m in entity.mentions) * 2 > len(entity.mentions):
             continue  # "the Dow fell": written with "the", a thing, not a person
         if entity.name in by_term:
             pairs.append(by_term[entity.name])
             continue
-        everywhere = all_sentences or sentences
         said = next(((d, x) for x in sentences if x.usable and (d := _deed(x, entity))), None)
         said = said or next(((d, x) for x in everywhere if (d := _who_clause(x, entity))), None)
         said = said or next(((d, x) for x in everywhere if (d := _role_after(x, entity))), None)
@@ -354,6 +370,27 @@ def people_pairs(
         ):
             pairs.append(Pair(entity.name, capitalise(deed[0]), deed[1]))  # "The poet X wrote"
     return pairs
+
+
+# Endings of nouns for people ("impresario" aside): "elder", "governor", "botanist",
+# "librarian", "merchant", "student", "empress"; not "-ment" ("government", "movement").
+PERSON_ENDINGS = re.compile(r"(?:er|or|ist|ian|ant|ent|ess|arch|ario)$")
+NOT_PERSON_ENDINGS = re.compile(r"(?:ment|ster)$")
+
+
+def names_a_person(role: str) -> bool:
+    """The role's head noun is one only a person holds: "A Russian impresario", "The
+    governor of the province"; not "A British company", "The river"."""
+    words = role.lower().split(" of ")[0].split()
+    head = words[-1] if words else ""
+    things = THING_NOUNS | PLACE_NOUNS | set().union(*ORG_SORTS.values())
+    if head in PERSON_NOUNS or head in ROLE_WORDS:
+        return True
+    return (
+        head not in things
+        and bool(PERSON_ENDINGS.search(head))
+        and not (NOT_PERSON_ENDINGS.search(head))
+    )
 
 
 TITLE_OF_A_PLACE = re.compile(r"[A-Z][a-z]+ of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*)*")
@@ -394,6 +431,14 @@ def _cut_from_a_list(pair: Pair) -> bool:
     return after.dep_ in ("conj", "appos") or after.dep_ == root.dep_  # the list goes on
 
 
+def _plural_aside(pair: Pair) -> bool:
+    """A description opening on a bare plural noun is an aside on the sentence, not on
+    the name: "Roxana, policies that angered his veterans" - the policies were his."""
+    first = pair.description.split()[0].lower()
+    found = [t for t in pair.sentence.doc if t.lower_ == first]
+    return bool(found) and all(t.tag_ in ("NNS", "NNPS") for t in found)
+
+
 def matching(pairs: list[Pair], prompt: str = "") -> GeneratedQuestion | None:
     """Match four or more terms to their descriptions (distinct terms and descriptions)."""
     terms = [pair.term for pair in pairs]
@@ -402,7 +447,7 @@ def matching(pairs: list[Pair], prompt: str = "") -> GeneratedQuestion | None:
         # A description that names another term would match itself.
         if any(contains_phrase(pair.description, term) for term in terms):
             continue
-        if _cut_from_its_verb(pair) or _cut_from_a_list(pair):
+        if _cut_from_its_verb(pair) or _cut_from_a_list(pair) or _plural_aside(pair):
             continue
         if any(
             contains_phrase(p.term, pair.term) or contains_phrase(pair.term, p.term) for p in chosen
