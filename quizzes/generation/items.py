@@ -34,6 +34,9 @@ class GeneratedQuestion:
     worth: str = ""  # "key", "detail" or "trivia"
     topical: float = 0.0  # share of the sentence's content words that are topic words
     faults: list[str] = field(default_factory=list)
+    # The same answer's other forms (a blank for a multiple-choice item, and so on),
+    # ranked but not picked: kinds.py may swap one in.
+    alternatives: list = field(default_factory=list, repr=False, compare=False)
 
     @property
     def source_text(self) -> str:

@@ -23,6 +23,7 @@ from quizzes.generation.events import dated_event, short_span, years_before
 from quizzes.generation.finekinds import cue_before, fine_kinds
 from quizzes.generation.flashcards import key_point_cards, question_cards, term_cards
 from quizzes.generation.items import GeneratedBank, GeneratedQuestion, seeded_shuffle
+from quizzes.generation.kinds import fill_missing_kinds
 from quizzes.generation.names import attach_full_names
 from quizzes.generation.nlp import parse_all
 from quizzes.generation.questions import wh_question
@@ -491,7 +492,9 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
                 continue
             candidates = _candidates_for(answer, sentence, pool, f"{sentence.text}|{answer.text}")
             if candidates:
-                picked.append(_pick(candidates, tally, context))
+                chosen = _pick(candidates, tally, context)
+                chosen.alternatives = [c for c in candidates if c is not chosen]
+                picked.append(chosen)
         # Over-generated: the sentence keeps its most trustworthy items.
         picked.sort(key=lambda item: (-item.confidence, item.hidden.start))
         for item in picked[:ANSWERS_PER_SENTENCE]:
@@ -608,6 +611,9 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     for question in questions:
         assess(question, context)
     curate_ready(questions)
+    swapped = fill_missing_kinds(questions, rank)
+    _keep_variants_to_one_entity(swapped, entities)
+    _accept_bare_bc_years(swapped, entities)
     flashcards = key_point_cards(lesson.key_points, key_docs, usable, entities) + cards
     flashcards += question_cards(questions, have=len(flashcards))
     unique, seen = [], set()
