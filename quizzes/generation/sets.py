@@ -131,7 +131,7 @@ def _deed(sentence: LessonSentence, entity: Entity, after_role: bool = False) ->
         if head.dep_ == "appos" and head.head.i < mention.token_start:
             subject = head.head  # "The poet Aldo Venn wrote": parsed as the poet, Venn
         root = subject.head
-        if subject.dep_ not in ("nsubj", "nsubjpass") or root.dep_ != "ROOT":
+        if subject.dep_ not in ("nsubj", "nsubjpass") or not _main_or_dated_clause(root):
             continue
         if root.pos_ not in ("VERB", "AUX"):
             continue
@@ -139,14 +139,27 @@ def _deed(sentence: LessonSentence, entity: Entity, after_role: bool = False) ->
         role = start < mention.token_start - 1
         if role != after_role or role and not _role_only(doc, start, mention):
             continue  # the name (perhaps after a title or a role) is the whole subject
-        if any(c.dep_ in ("conj", "appos", "relcl") and c != head for c in subject.children):
+        if any(
+            c.dep_ in ("conj", "appos", "relcl")
+            and c != head
+            and subject != head
+            or c.dep_ in ("conj", "appos")
+            and c != head
+            for c in subject.children
+        ):
             continue
-        if any(c.dep_ in ("conj", "appos", "relcl") for c in head.children):
+        if any(c.dep_ in ("conj", "appos") for c in head.children):
+            continue
+        asides = [c for c in head.children if c.dep_ == "relcl"]
+        if asides and not _set_off(doc, head, asides):
             continue
         verb = min([root, *(c for c in root.children if c.dep_ in ("aux", "auxpass"))])
-        if verb.i != head.right_edge.i + 1 or not (root.tag_ == "VBD" or verb.tag_ == "VBD"):
-            continue  # a past deed, right after the name
-        deed = tidy(doc[verb.i :].text).rstrip(".")
+        between = doc[head.right_edge.i + 1 : verb.i]
+        if any(t.dep_ != "advmod" or t.pos_ != "ADV" for t in between):
+            continue  # a past deed, right after the name ("Aldo formally asked": the adverb goes)
+        if not (root.tag_ == "VBD" or verb.tag_ == "VBD"):
+            continue
+        deed = tidy(doc[verb.i : root.right_edge.i + 1].text).rstrip(".")
         deed = deed.split(", and ")[0].split("; ")[0]
         deed = re.split(r"\s[-–—]\s|—", deed)[0]  # "... guard - each chosen, it was said"
         if len(deed.split()) > MAX_DEED_WORDS:
@@ -156,6 +169,32 @@ def _deed(sentence: LessonSentence, entity: Entity, after_role: bool = False) ->
         if _fair_deed(deed, entity, doc, verb.i):
             return deed
     return None
+
+
+# Words that open a clause telling when or why the main claim happened: its deed is whole.
+CLAUSE_MARKS = {"when", "after", "before", "as", "once", "because", "until"}
+
+
+def _main_or_dated_clause(verb) -> bool:
+    """The sentence's main verb, or the verb of a "when"/"after" clause ("..., when Aldo
+    led colonists north"): what its subject did there is a whole claim."""
+    if verb.dep_ == "ROOT":
+        return True
+    if verb.dep_ not in ("advcl", "relcl"):
+        return False
+    return any(
+        c.lower_ in CLAUSE_MARKS and (c.dep_ == "mark" or c.lower_ == "when" and c.dep_ == "advmod")
+        for c in verb.children
+    )
+
+
+def _set_off(doc, head, clauses) -> bool:
+    """One "who" clause between commas right after the name ("Aldo Venn, who ruled ten
+    years, raised taxes"): an aside, so what follows is still the name's deed."""
+    if len(clauses) != 1 or head.i + 1 >= len(doc) or doc[head.i + 1].text != ",":
+        return False
+    end = clauses[0].right_edge.i
+    return doc[head.i + 2].lower_ == "who" and end + 1 < len(doc) and doc[end + 1].text == ","
 
 
 def _role_only(doc, start: int, mention) -> bool:
@@ -281,6 +320,18 @@ def _role_after(sentence: LessonSentence, entity: Entity) -> str | None:
                 # "Aldo Venn, a Varnian merchant who sent ships ...": the role is what
                 # comes before "who"; what he did is another claim, often too long.
                 last = who.left_edge.i - 1
+            cut = min(
+                (
+                    c.left_edge.i
+                    for c in appos.children
+                    if c.dep_ in ("acl", "cc") and c.i > appos.i
+                ),
+                default=None,
+            )
+            if cut is not None and cut - 1 < last:
+                # "an experienced captain born in ...", "bishop of Varnholm and a soldier":
+                # the role stops where a participle or a second role begins.
+                last, who = cut - 1, who if who is not None else appos
             if (
                 doc[first].lower_ == "one"
                 and first + 1 < len(doc)
@@ -304,13 +355,17 @@ def _role_after(sentence: LessonSentence, entity: Entity) -> str | None:
                 or appos.lemma_.lower() in NOT_ROLES
             ):
                 continue
-            at_who = who is not None and last + 1 == who.left_edge.i
+            at_who = who is not None and (last + 1 == who.left_edge.i or cut == last + 1)
             if last + 1 < len(doc) and doc[last + 1].text not in (",", ".", ";") and not at_who:
                 continue
             role = doc[first : last + 1]
             if not 3 <= len(role) <= MAX_ROLE_WORDS or any(t.text in ",;" for t in role):
                 continue
-            if any(c.dep_ == "conj" and c.i > last for t in role for c in t.children):
+            if any(
+                c.dep_ == "conj" and c.i > last and not (t == appos and cut is not None)
+                for t in role
+                for c in t.children
+            ):
                 continue  # "an assembly of the clergy, the nobility and ...": a list cut
             if leaning_words(role.as_doc()):
                 continue  # "his younger brother": whose?
