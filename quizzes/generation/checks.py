@@ -176,3 +176,18 @@ def definition_fits(term: str, definition: str) -> bool:
     return not contains_phrase(definition, term) and not contains_phrase(
         definition, normalise(term)
     )
+
+
+# Words that open a list of examples the lesson does not close: one name of it is not the
+# only fit ("including Tomori, many barons and seven bishops" - the king fell too).
+OPEN_LIST_OPENERS = ("including", "among them", "among whom", "such as", "notably")
+
+
+def one_of_an_open_list(doc, start: int) -> bool:
+    """The name at token `start` is one of the examples an "including", "among them" or
+    "such as" gives, reading back over the list's other names and commas."""
+    i = start - 1
+    while i >= 0 and (doc[i].text in (",", "and") or doc[i].pos_ == "PROPN"):
+        i -= 1
+    before = " ".join(t.lower_ for t in doc[max(i - 1, 0) : i + 1])
+    return i >= 0 and any(before.endswith(opener) for opener in OPEN_LIST_OPENERS)

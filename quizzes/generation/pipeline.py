@@ -5,6 +5,11 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from quizzes.generation import checks
+from quizzes.generation.accepted import (
+    accept_bare_bc_years,
+    accept_full_names,
+    keep_variants_to_one_entity,
+)
 from quizzes.generation.answers import Answer, entity_answers, term_answers
 from quizzes.generation.causes import causal_links, cause_and_result_items
 from quizzes.generation.cloze import SHORT_ANSWER, cloze_prompt, fill_blank, multiple_choice
@@ -58,7 +63,6 @@ from quizzes.generation.truefalse import (
     part_of_a_name,
     true_statement,
 )
-from quizzes.scoring import normalize_answer
 
 ANSWERS_PER_SENTENCE = 2
 ITEMS_PER_ANSWER = 3
@@ -238,40 +242,6 @@ def _choose_statements(pairs) -> list[GeneratedQuestion]:
         else:
             chosen.append(max((true, false), key=lambda item: item.confidence))
     return chosen
-
-
-BC_YEAR = re.compile(r"^(\d{1,4})\s*(BC|BCE|B\.C\.)$", re.I)
-
-
-def _accept_bare_bc_years(questions: list[GeneratedQuestion], entities) -> None:
-    """ "486" for "486 BC" where every year the lesson gives is BC: the era goes
-    without saying. A lesson giving years of both eras keeps the era in the key."""
-    years = [e.name for e in entities if e.kind == DATE and re.search(r"\d{3,4}|\d+\s*BC", e.name)]
-    if not years or not all(re.search(r"\bB\.?C", year, re.I) for year in years):
-        return
-    for question in questions:
-        typed = question.kind in ("fill_blank", "short_answer")
-        found = BC_YEAR.match(str(question.answer)) if typed else None
-        if found and found.group(1) not in question.accepted:
-            question.accepted = [*question.accepted, found.group(1)]
-
-
-def _keep_variants_to_one_entity(questions: list[GeneratedQuestion], entities) -> None:
-    """Drop an accepted form that names another entity of the lesson ("Louis" where the
-    lesson has Louis XVI and Prince Louis): marking must never accept a different one."""
-    names: dict[str, set[str]] = {}
-    for entity in entities:
-        forms = set(entity.names) | ({entity.short_name} if entity.kind == "person" else set())
-        for form in forms:
-            names.setdefault(normalize_answer(form), set()).add(entity.name)
-    for question in questions:
-        hidden = question.hidden
-        if not question.accepted or hidden is None or hidden.entity is None:
-            continue
-        own = hidden.entity.name
-        question.accepted = [
-            form for form in question.accepted if names.get(normalize_answer(form), {own}) <= {own}
-        ]
 
 
 def _balance_options(questions: list[GeneratedQuestion]) -> None:
@@ -606,14 +576,16 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     _balance_options(questions)
     questions = _drop_tells(questions)
     _balance_options(questions)
-    _keep_variants_to_one_entity(questions, entities)
-    _accept_bare_bc_years(questions, entities)
+    keep_variants_to_one_entity(questions, entities)
+    accept_bare_bc_years(questions, entities)
+    accept_full_names(questions, entities)
     for question in questions:
         assess(question, context)
     curate_ready(questions)
     swapped = fill_missing_kinds(questions, rank)
-    _keep_variants_to_one_entity(swapped, entities)
-    _accept_bare_bc_years(swapped, entities)
+    keep_variants_to_one_entity(swapped, entities)
+    accept_bare_bc_years(swapped, entities)
+    accept_full_names(swapped, entities)
     flashcards = key_point_cards(lesson.key_points, key_docs, usable, entities) + cards
     flashcards += question_cards(questions, have=len(flashcards))
     unique, seen = [], set()

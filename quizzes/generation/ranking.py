@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from quizzes.generation.checks import BARE_YEAR, contains_phrase, words
+from quizzes.generation.checks import BARE_YEAR, contains_phrase, one_of_an_open_list, words
 from quizzes.generation.context import leaning_words, month_without_year
 from quizzes.generation.entities import DATE, GROUP, NUMBER, PERSON, PLACE, Entity, normalise
 from quizzes.generation.entity_words import TITLES
@@ -428,7 +428,15 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
         faults.append("mixed-kinds")
     if hidden is not None and item.sentence is not None and _cue_after(item, hidden):
         faults.append("cue-after")
-    if hidden is not None and item.kind in ("fill_blank", "short_answer"):
+    if (
+        hidden is not None
+        and item.kind in ("fill_blank", "short_answer", "multiple_choice")
+        and hidden.kind != DATE
+        and item.sentence is not None
+        and one_of_an_open_list(item.sentence.doc, hidden.token_start)
+    ):
+        faults.append("many-fit")  # "including _____, many barons": the king fell too
+    elif hidden is not None and item.kind in ("fill_blank", "short_answer"):
         if hidden.kind == GROUP and not hidden.plural:
             faults.append("minor-word")  # "the _____ forces": an adjective
         elif hidden.kind in (PLACE, "term", GROUP, "organisation"):

@@ -1,0 +1,55 @@
+"""The faults two blind judges found in the ready items of the eleventh fresh set (F11).
+
+Its first read (12 lessons, 100 ready items, two readers): 91 and 91 usable, 63 and 73
+key. The lessons are released now; each case stands for a general fault shape.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from quizzes.generation.pipeline import generate_bank
+
+RELEASED_F11 = Path(__file__).parents[1] / "data" / "released-f11"
+
+
+@pytest.fixture(scope="module")
+def f11_banks(lesson_file):
+    return {path.stem: generate_bank(lesson_file(path)) for path in RELEASED_F11.glob("*.txt")}
+
+
+def _asking(bank, answer, prompt_part):
+    return [
+        q
+        for q in bank.questions
+        if q.kind != "true_false" and q.answer == answer and prompt_part in q.prompt
+    ]
+
+
+def test_a_short_name_accepts_the_full_name_the_lesson_gives(f11_banks):
+    # "_____ defeated a series of Seleucid forces" keyed "Judah", refused "Judah Maccabee".
+    bank = f11_banks["the-maccabean-revolt-167-160-bce"]
+    typed = [
+        q
+        for q in bank.questions
+        if q.kind in ("fill_blank", "short_answer") and q.answer == "Judah"
+    ]
+
+    assert typed
+    assert all("Judah Maccabee" in q.accepted for q in typed)
+
+
+@pytest.mark.parametrize(
+    "slug, answer, prompt_part",
+    [
+        # "including _____, many barons and seven bishops": the king fell too.
+        ("the-battle-of-mohacs-1526", "Tomori", "including _____"),
+        # "among them _____ at Kibangu": one of several claimants.
+        ("kimpa-vita-leads-the-antonian-movement-in-kongo", "Pedro IV", "among them _____"),
+    ],
+)
+def test_one_example_of_an_open_list_is_not_ready(f11_banks, slug, answer, prompt_part):
+    asked = _asking(f11_banks[slug], answer, prompt_part)
+
+    assert asked
+    assert not any(q.ready for q in asked)
