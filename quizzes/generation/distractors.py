@@ -28,7 +28,13 @@ from quizzes.generation.fallbacks import (
     GENERIC_TAGS,
     PLACE_WITHIN,
 )
-from quizzes.generation.finekinds import PLACE_CUES, FineKind, cue_before, fine_kind_of_name
+from quizzes.generation.finekinds import (
+    PLACE_CUES,
+    REGNAL,
+    FineKind,
+    cue_before,
+    fine_kind_of_name,
+)
 from quizzes.generation.nlp import ORG_HEADS
 from quizzes.generation.selection import LessonSentence, content_lemmas
 from quizzes.generation.sets import MONTHS
@@ -526,6 +532,10 @@ def wanted_kind(
     """
     found = pool.fine.get(answer.entity.name, FineKind()) if answer.entity else FineKind()
     cue = cue_before(sentence.doc, answer.token_start)
+    if not cue and answer.kind == PERSON and found.sort == "ruler" and REGNAL.search(answer.text):
+        # "Pedro IV": options are other monarchs the lesson (or the lists) know, never a
+        # saint or a town beside a numbered king (F11 readers).
+        return found, True, ""
     if not cue or answer.kind not in (PERSON, "place"):
         return found, False, ""
     word = cue.split()[0].lower()

@@ -269,6 +269,10 @@ LAND = {"peninsula", "island", "islands", "mountains", "valley", "desert", "plat
 COUNTRY_HEADS = {"empire", "kingdom", "republic", "union", "sultanate", "caliphate", "state"}
 
 
+# A regnal number ending a name: "Pedro IV", "Louis XVI", "Charles V".
+REGNAL = re.compile(r"\s[IVX]{1,6}$")
+
+
 @dataclass(frozen=True)
 class FineKind:
     """What sort of thing a name is, as far as the lesson says; None where it does not."""
@@ -339,6 +343,8 @@ def _person_kind(entity: Entity, docs: list[Doc]) -> FineKind:
             elif pronouns & MALE_PRONOUNS and not pronouns & FEMALE_PRONOUNS:
                 genders["male"] += 1
     role = roles.most_common(1)[0][0] if roles else None
+    if role is None and REGNAL.search(entity.name):
+        role = "ruler"  # "Pedro IV": a numbered name is a monarch's (or a pope's, titled)
     gender = genders.most_common(1)[0][0] if genders and len(genders) == 1 else None
     return FineKind(role, gender, frozenset(titles))
 
@@ -409,6 +415,8 @@ def fine_kind_of_name(name: str, kind: str) -> FineKind:
         first = words[0]
         gender = "female" if first in FEMALE else "male" if first in MALE else None
         role = next((role for role, titles in ROLES.items() if first in titles), None)
+        if role is None and REGNAL.search(name):
+            role = "ruler"
         return FineKind(role, gender, frozenset([first]) if role or gender else frozenset())
     return FineKind()
 

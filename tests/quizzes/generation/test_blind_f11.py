@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from quizzes.generation.finekinds import fine_kinds
 from quizzes.generation.pipeline import generate_bank
 
 RELEASED_F11 = Path(__file__).parents[1] / "data" / "released-f11"
@@ -44,8 +45,6 @@ def test_a_short_name_accepts_the_full_name_the_lesson_gives(f11_banks):
     [
         # "including _____, many barons and seven bishops": the king fell too.
         ("the-battle-of-mohacs-1526", "Tomori", "including _____"),
-        # "among them _____ at Kibangu": one of several claimants.
-        ("kimpa-vita-leads-the-antonian-movement-in-kongo", "Pedro IV", "among them _____"),
     ],
 )
 def test_one_example_of_an_open_list_is_not_ready(f11_banks, slug, answer, prompt_part):
@@ -53,3 +52,32 @@ def test_one_example_of_an_open_list_is_not_ready(f11_banks, slug, answer, promp
 
     assert asked
     assert not any(q.ready for q in asked)
+
+
+def test_no_ready_item_offers_a_saint_or_a_town_for_a_numbered_king(f11_banks):
+    bank = f11_banks["kimpa-vita-leads-the-antonian-movement-in-kongo"]
+    offered = [
+        set(q.choices)
+        for q in bank.questions
+        if q.ready and q.kind == "multiple_choice" and q.answer == "Pedro IV"
+    ]
+
+    assert not [c for c in offered if c & {"Anthony", "Mary", "Jesus", "Mbanza Kongo"}]
+
+
+def test_a_ruler_known_by_a_regnal_number_has_rulers_for_options(parse):
+    # F11 (both readers): "_____ finally retook São Salvador" keyed Pedro IV among a saint,
+    # the Virgin Mary and a town; a numbered ruler's options are other rulers or none.
+    lesson = parse(
+        [
+            "By 1690 several claimants ruled from mountain strongholds, among them Pedro IV.",
+            "She said she had been possessed by Saint Anthony and that Mary was born in Tarsk.",
+            "The friar Bernardo Rossi preached against her in the capital in 1705.",
+            "Pedro IV finally retook the capital in February 1709 and restored the monarchy.",
+            "The historian John Thornton wrote her story in 1998.",
+        ]
+    )
+    lesson.pool.fine = fine_kinds(lesson.entities, [s.doc for s in lesson.sentences])
+
+    for options in lesson.options(3, "Pedro IV"):
+        assert not {"Anthony", "Mary", "Bernardo Rossi", "John Thornton"} & set(options)
