@@ -240,6 +240,25 @@ def retype_names(entities: list[Entity], docs: list[Doc]) -> None:
             entity.kind, entity.certain = PERSON, True
         elif not person and entity.kind == ORGANISATION and place == len(entity.mentions):
             entity.kind, entity.certain = PLACE, True
+    _bracketed_aliases(entities, docs)
+
+
+def _bracketed_aliases(entities: list[Entity], docs: list[Doc]) -> None:
+    """A name in brackets right after another ("São Salvador (Mbanza Kongo)", "the
+    Indian National Congress (INC)") is that one's other name, so of its kind."""
+    ending_at = {(m.sentence, m.token_end): e for e in entities for m in e.mentions}
+    for entity in entities:
+        for mention in entity.mentions:
+            doc = docs[mention.sentence]
+            start, end = mention.token_start, mention.token_end
+            if not (start > 0 and end < len(doc)):
+                continue
+            if doc[start - 1].text != "(" or doc[end].text != ")":
+                continue
+            named = ending_at.get((mention.sentence, start - 1))
+            if named is not None and named is not entity and named.kind in (PLACE, ORGANISATION):
+                entity.kind, entity.certain = named.kind, True
+                break
 
 
 def shown_people(entities: list[Entity], docs: list[Doc]) -> set[str]:

@@ -10,6 +10,7 @@ import pytest
 
 from quizzes.generation.finekinds import fine_kinds
 from quizzes.generation.pipeline import generate_bank
+from quizzes.generation.retype import retype_names
 
 RELEASED_F11 = Path(__file__).parents[1] / "data" / "released-f11"
 
@@ -81,3 +82,17 @@ def test_a_ruler_known_by_a_regnal_number_has_rulers_for_options(parse):
 
     for options in lesson.options(3, "Pedro IV"):
         assert not {"Anthony", "Mary", "Bernardo Rossi", "John Thornton"} & set(options)
+
+
+def test_a_name_in_brackets_after_a_place_is_that_place(parse):
+    # F11: "São Salvador (Mbanza Kongo)" made Mbanza Kongo a person, offered for a king.
+    lesson = parse(
+        [
+            "The capital, São Salvador (Mbanza Kongo), was sacked in 1678 and abandoned.",
+            "Pedro IV later retook São Salvador and restored the monarchy.",
+        ]
+    )
+    retype_names(lesson.entities, [s.doc for s in lesson.sentences])
+
+    kinds = {e.name: e.kind for e in lesson.entities}
+    assert kinds["Mbanza Kongo"] == kinds["São Salvador"] == "place"
