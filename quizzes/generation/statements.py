@@ -43,6 +43,16 @@ def as_statement(text: str) -> str:
     return text if text[-1:] in ".!?" else text + "."
 
 
+def reads_as_a_note(doc: Doc) -> bool:
+    """A key point written as a note, not a sentence: no verb at all ("Green Sprouts loans
+    for farmers", F11), or a verb with no subject before it ("Marked the height of ...").
+    As a true/false statement or an option it reads as broken grammar."""
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc):
+        return True
+    first = next((t for t in doc if not t.is_punct), None)
+    return first is not None and first.tag_ in ("VBD", "VBN", "VBG")
+
+
 def key_point_sentences(
     key_docs: list[Doc], sources: list[LessonSentence | None], stating: list[bool] | None = None
 ):
@@ -56,7 +66,7 @@ def key_point_sentences(
             source.position if source else 0,
             doc.text.strip(),
             doc,
-            usable=len(doc) >= MIN_WORDS,
+            usable=len(doc) >= MIN_WORDS and not reads_as_a_note(doc),
             key_point=index,
             source=source,
             source_states=stating[index],

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 from quizzes.generation.finekinds import fine_kinds
+from quizzes.generation.nlp import parse_all
 from quizzes.generation.pipeline import generate_bank
 from quizzes.generation.retype import retype_names
+from quizzes.generation.statements import reads_as_a_note
 
 RELEASED_F11 = Path(__file__).parents[1] / "data" / "released-f11"
 
@@ -96,3 +98,27 @@ def test_a_name_in_brackets_after_a_place_is_that_place(parse):
 
     kinds = {e.name: e.kind for e in lesson.entities}
     assert kinds["Mbanza Kongo"] == kinds["São Salvador"] == "place"
+
+
+@pytest.mark.parametrize(
+    "key_point, note",
+    [
+        ("Green Sprouts loans for farmers.", True),  # F11: no verb, so no statement
+        ("Marked the height of the terror.", True),  # a subject the reader must supply
+        ("Fought on 1 October 1801 near the river.", True),
+        ("The treaty survives in two copies.", False),
+        ("The king aimed to remove his rivals.", False),
+    ],
+)
+def test_a_key_point_written_as_a_note_is_no_statement(key_point, note):
+    (doc,) = parse_all([key_point])
+
+    assert reads_as_a_note(doc) is note
+
+
+def test_no_statement_is_made_of_a_verbless_key_point(f11_banks):
+    bank = f11_banks["wang-anshis-new-policies-in-song-china"]
+    shown = [q.prompt for q in bank.questions if q.kind == "true_false"]
+    shown += [c for q in bank.questions if q.kind == "multiple_choice" for c in q.choices]
+
+    assert "Green Sprouts loans for farmers." not in shown
