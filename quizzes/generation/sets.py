@@ -277,7 +277,8 @@ def _role_before(sentence: LessonSentence, entity: Entity) -> str | None:
             and len(words) >= 2  # "A lawyer" alone is a stub (F4 judges); "An American lawyer"
         ):
             text = " ".join(w.text for w in words)
-            return ("An " if text[:1].lower() in "aeiou" else "A ") + text
+            if not names_no_person(text):  # not "the next day Aldo", "the new surname Holm"
+                return ("An " if text[:1].lower() in "aeiou" else "A ") + text
         head = doc[mention.token_end - 1]
         noun = head.head
         if head.dep_ == "appos" and noun.i < head.i and noun.pos_ in ("NOUN", "PROPN"):
@@ -446,6 +447,20 @@ def names_a_person(role: str) -> bool:
         and bool(PERSON_ENDINGS.search(head))
         and not (NOT_PERSON_ENDINGS.search(head))
     )
+
+
+# Nouns that stand before a name without being a role: times, and words for names.
+TIME_NOUNS = {"day", "week", "month", "year", "morning", "evening", "night", "time", "moment"}
+NAME_NOUNS = {"surname", "name", "title", "nickname", "epithet", "motto", "word"}
+
+
+def names_no_person(role: str) -> bool:
+    """The role's head noun is a time, a name, a thing, a place or a body: "A next day",
+    "A new surname", "A British company" say nothing of who someone was."""
+    words = role.lower().split(" of ")[0].split()
+    head = words[-1] if words else ""
+    things = THING_NOUNS | PLACE_NOUNS | set().union(*ORG_SORTS.values())
+    return head in TIME_NOUNS | NAME_NOUNS | things
 
 
 TITLE_OF_A_PLACE = re.compile(r"[A-Z][a-z]+ of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*)*")

@@ -160,3 +160,17 @@ def test_a_deed_after_a_who_clause_on_the_name_is_matched(parse):
     )
 
     assert ("Aldo Venn", "Raised taxes to pay for a new fleet") in pairs
+
+
+@pytest.mark.parametrize(
+    "sentence, person",
+    [
+        # F11: "Emishi -> A next day", "Fujiwara -> A new surname".
+        ("The next day Aldo Venn set fire to his own house and died in it.", "Aldo Venn"),
+        ("He was given the new surname Marek Holm by the emperor.", "Marek Holm"),
+    ],
+)
+def test_words_before_a_name_that_name_no_person_are_no_role(parse, sentence, person):
+    descriptions = [d for term, d in _pairs(parse, [sentence]) if term == person]
+
+    assert not [d for d in descriptions if d in ("A next day", "A new surname")]
