@@ -501,6 +501,14 @@ def _cut_from_a_list(pair: Pair) -> bool:
     return after.dep_ in ("conj", "appos") or after.dep_ == root.dep_  # the list goes on
 
 
+def _one_person(name: str, other: str) -> bool:
+    """ "Lucretia Mott" and "Mott", "Abel Janszoon Tasman" and "Abel Tasman": one person."""
+    if contains_phrase(name, other) or contains_phrase(other, name):
+        return True
+    a, b = name.split(), other.split()
+    return len(a) >= 2 and len(b) >= 2 and a[0] == b[0] and a[-1] == b[-1]
+
+
 def _plural_aside(pair: Pair) -> bool:
     """A description opening on a bare plural noun is an aside on the sentence, not on
     the name: "Roxana, policies that angered his veterans" - the policies were his."""
@@ -519,9 +527,7 @@ def matching(pairs: list[Pair], prompt: str = "") -> GeneratedQuestion | None:
             continue
         if _cut_from_its_verb(pair) or _cut_from_a_list(pair) or _plural_aside(pair):
             continue
-        if any(
-            contains_phrase(p.term, pair.term) or contains_phrase(pair.term, p.term) for p in chosen
-        ):
+        if any(_one_person(p.term, pair.term) for p in chosen):
             continue  # "Lucretia Mott" and "Mott": one person, whatever the entities say
         if all(pair.description != p.description for p in chosen):
             chosen.append(pair)

@@ -174,3 +174,25 @@ def test_words_before_a_name_that_name_no_person_are_no_role(parse, sentence, pe
     descriptions = [d for term, d in _pairs(parse, [sentence]) if term == person]
 
     assert not [d for d in descriptions if d in ("A next day", "A new surname")]
+
+
+def test_matching_takes_one_person_named_with_and_without_a_middle_name(parse):
+    # F11: "Abel Janszoon Tasman -> A Dutch navigator" beside "Abel Tasman -> An
+    # experienced captain": one man, two names.
+    sentence = parse(["The council chose Aldo Venn to lead the voyage."]).sentences[0]
+    pairs = [
+        Pair("Abel Janszoon Tasman", "A Dutch navigator", sentence),
+        Pair("Abel Tasman", "An experienced captain", sentence),
+        Pair("Marek Holm", "King of the Tarskans", sentence),
+        Pair("Piet Andersen", "Bishop of Varnholm", sentence),
+        Pair("Anders Berg", "A Varnian merchant", sentence),
+    ]
+
+    item = matching(pairs)
+
+    assert [term for term, _ in item.answer] == [
+        "Abel Janszoon Tasman",
+        "Marek Holm",
+        "Piet Andersen",
+        "Anders Berg",
+    ]
