@@ -143,6 +143,8 @@ def dated_event(
         verb, start, phrase = conjunct  # "..., and in 1977 the United Nations imposed ..."
     if phrase is None and (clause := _dated_clause(doc, answer, root)) is not None:
         verb, start, phrase, limit, gap = clause  # "After King Aldo was murdered in 1530, ..."
+    if phrase is None and (who := _who_clause(doc, answer)) is not None:
+        verb, start, phrase, limit, gap = who  # "..., Aldo, who was murdered in 48 BC, ..."
     if phrase is None or _dates_a_noun(doc, phrase) or _progressive(verb):
         return None
     if phrase[1] < len(doc) and doc[phrase[1]].lower_ == "alone":
@@ -166,7 +168,13 @@ def dated_event(
         if breaks and words >= 6 and complete_before(doc, token.i, frozenset({"prep"})):
             end = token.i
             break
-    if end + 1 < len(doc) and doc[end + 1].pos_ == "VERB" and doc[end + 1].tag_ in ("VBD", "VBN"):
+    cut = end < limit  # a clause's own end ("Aldo, who was crowned in 1614, gave") is none
+    if (
+        cut
+        and end + 1 < len(doc)
+        and doc[end + 1].pos_ == "VERB"
+        and doc[end + 1].tag_ in ("VBD", "VBN")
+    ):
         return None  # "X, a rebel army made up of exiles, invaded": the cut lost the verb
     others = [t.text for t in doc[start:end] if t.i not in gap and not phrase[0] <= t.i < phrase[1]]
     if not inherited and (
@@ -174,10 +182,14 @@ def dated_event(
     ):
         return None  # two years in the event: which it is dated by is unclear
     skip = set(range(start)) | set(range(*phrase)) | set(range(end, len(doc))) | set(gap)
+    opening_aside: set[int] = set()
     if phrase[1] < len(doc) and doc[phrase[1]].text == "," and phrase[0] == start:
         skip.add(phrase[1])
-        skip |= _aside_on_date(doc, phrase[1], verb)
+        opening_aside = _aside_on_date(doc, phrase[1], verb)
+        skip |= opening_aside
     skip |= _aside_on_subject(doc, verb, phrase)
+    trimmed = set(range(_trimmed(doc, verb, skip), len(doc)))
+    skip |= trimmed
     named = _named_pronoun(doc, verb, root, referent)
     kept = [t for t in doc if t.i not in skip and not t.is_punct]
     if kept and kept[0].lower_ == "of":
@@ -197,7 +209,12 @@ def dated_event(
     if ";" in text or _aside_left(doc, skip) or MONTHS_IN_TEXT.search(text):
         return None  # two claims, an aside's date ("The canal, opened, linked"), two dates
     clause = doc[start:end].as_doc()  # a second clause's "him" may not lean on the first
-    leaning = leaning_words(clause, topic, skip=range(phrase[0] - start, phrase[1] - start))
+    # The date, an aside after it and a trimmed tail are no part of the event: they may
+    # lean ("In 1688, during a quarrel between the towns, ..."); what else the cut left out
+    # still counts.
+    outside = (*range(*phrase), *opening_aside, *trimmed)
+    left_out = {i - start for i in outside if start <= i < end}
+    leaning = leaning_words(clause, topic, skip=left_out)  # type: ignore[arg-type]
     for i in named:  # the "he" is the person the sentence before named
         if doc[i].text in leaning:
             leaning.remove(doc[i].text)
@@ -206,6 +223,52 @@ def dated_event(
     if _unnamed_person(doc, skip | set(named)):
         return None  # "The Senate gave him the name Augustus": who is "him"?
     return DatedEvent(year, _date_text(doc, answer, phrase), text, sentence)
+
+
+def _trimmed(doc, verb, skip: set[int]) -> int:
+    """Where an event longer than MAX_EVENT_WORDS ends once its last trailing phrase that
+    the words before do not need is cut: a place ("defeated the guard [on a field just
+    outside the walls of the old city]"), a clause on the object ("fired on a crowd [who had
+    gathered ...]") or a second verb ("completed the conquest [and made himself ruler]").
+    The least is cut that brings the event under the limit; the verb keeps a word after it
+    ("charged [into a crowd ...]" is no cut); an event no such cut shortens is left long."""
+
+    def words(begin: int, stop: int) -> int:
+        return sum(1 for t in doc[begin:stop] if t.i not in skip and not t.is_punct)
+
+    if words(0, len(doc)) <= MAX_EVENT_WORDS:
+        return len(doc)
+    cuts = set()
+    for token in (t for t in doc[verb.i + 1 :] if t.i not in skip):
+        place = token.dep_ == "prep" and token.lower_ != "of"
+        second_verb = token.dep_ == "cc" and token.head == verb
+        # "a treaty [dividing the lands]": a participle; "watched the planet [Venus cross
+        # ...]" is the verb's own object and stays.
+        relative = token.dep_ == "relcl" and doc[token.left_edge.i].tag_ in RELATIVE_TAGS
+        clause = relative or token.dep_ == "acl" and token.tag_ in ("VBG", "VBN")
+        if not (place or second_verb or clause):
+            continue
+        if token.head.i < verb.i or token.head.i > token.i:
+            continue  # a phrase on the subject, or one that opens its own head's clause
+        if place and token.head.pos_ == "NUM":
+            continue  # "approved by 90.77 [per cent of voters]"
+        if _verb_above(token) != verb:
+            continue  # "who had gathered [in the square]": the clause would end bare
+        cut = token.left_edge.i
+        cuts.add(cut - 1 if doc[cut - 1].text == "," else cut)
+    for cut in sorted(cuts, reverse=True):
+        whole = complete_before(doc, cut, frozenset({"prep"}))
+        if whole and words(0, cut) <= MAX_EVENT_WORDS and words(verb.i + 1, cut):
+            return cut
+    return len(doc)
+
+
+def _verb_above(token):
+    """The nearest verb `token` hangs from (not itself), or None."""
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head != head:
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
 
 
 # "whose", "which", "who": a clause opening with one leans on a noun outside the event.
@@ -256,6 +319,8 @@ def _unnamed_person(doc, skip: set[int]) -> bool:
             for t in before
         ):
             return True
+        if lower == "its" and not any(_a_thing(t) for t in before):
+            return True  # "The Ugandan general Aldo Venn served as its chairman": of what?
         if lower in ("it", "them") and token.dep_ in ("dobj", "pobj", "dative"):
             verb = token.head
             while verb.dep_ == "conj" and not _subjects(verb):
@@ -265,6 +330,18 @@ def _unnamed_person(doc, skip: set[int]) -> bool:
             if not any(t.pos_ in ("NOUN", "PROPN") and t.i not in own for t in before):
                 return True
     return False
+
+
+def _a_thing(token) -> bool:
+    """A noun that is no person nor a word on another noun ("the Ugandan general"): what an
+    "its" may be of."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("PERSON", "NORP"):
+        return False
+    if token.dep_ in ("compound", "amod"):
+        return False
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children):
+        return False  # "the dictator Aldo Venn": a role the name beside it fills
+    return token.lemma_.lower() not in PERSON_NOUNS and not _named_actor(token)
 
 
 def _joined(doc, skip: set[int], named: dict[int, str] | None = None) -> str:
@@ -338,14 +415,18 @@ def _aside_before(doc, verb, subjects: list) -> set[int]:
 
 
 def _aside_on_date(doc, comma: int, verb) -> set[int]:
-    """The tokens of a noun phrase set off by commas after an opening date, with its closing
-    comma: "On 8 May 1921, a day that became known as Red Tuesday, soldiers fired" - once
-    the date is out, its aside is a fragment (F8)."""
+    """The tokens of a noun phrase or a phrase on the verb set off by commas after an opening
+    date, with its closing comma: "On 8 May 1921, a day that became known as Red Tuesday,
+    soldiers fired" - once the date is out, its aside is a fragment (F8)."""
     first = comma + 1
     head = next((t for t in doc[first : verb.i] if t.left_edge.i == first), None)
     while head is not None and head.head.i < verb.i and head.head.left_edge.i == first:
         head = head.head  # the whole phrase that opens after the comma
-    if head is None or head.pos_ not in ("NOUN", "PROPN") or head.dep_ in ("nsubj", "nsubjpass"):
+    # "On 2 May 1702, at a meeting in the hall, the guild elected ...": a place or an
+    # occasion on the verb, set off by commas, is an aside the event reads whole without.
+    occasion = head is not None and head.dep_ == "prep" and head.head == verb
+    named = head is not None and head.pos_ in ("NOUN", "PROPN")
+    if not (occasion or named) or head.dep_ in ("nsubj", "nsubjpass"):
         return set()
     last = head.right_edge.i
     if last + 2 > verb.i or doc[last + 1].text != ",":
@@ -430,6 +511,31 @@ def _dated_clause(doc, answer: Answer, root):
             start += 1
         gap = range(subject.right_edge.i + 1, start)
         return verb, subject.left_edge.i, phrase, verb.right_edge.i + 1, gap
+
+
+def _who_clause(doc, answer: Answer):
+    """(verb, start, phrase, limit, gap) of a "who" clause on a person's name that the date
+    is on: "... the defeat of his rival Aldo Venn, who was murdered in Tarsk in 48 BC" ->
+    "Aldo Venn was murdered in Tarsk". The name is the clause's subject; only the name's own
+    words are kept ("his rival" leans on the sentence)."""
+    for verb in (t for t in doc if t.dep_ == "relcl" and t.pos_ in ("VERB", "AUX")):
+        who = doc[verb.left_edge.i]
+        name = verb.head
+        if who.lower_ != "who" or who.dep_ not in ("nsubj", "nsubjpass") or who.head != verb:
+            continue
+        person = name.ent_type_ == "PERSON" or _named_actor(name)
+        if name.pos_ != "PROPN" or not person or doc[who.i - 1].text != ",":
+            continue
+        phrase = _time_phrase(doc, answer, verb)
+        if phrase is None:
+            continue
+        first = name.i
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].head == name:
+            first -= 1  # "Aldo Venn": the first name is a compound on the last
+        if doc[first].ent_type_ != name.ent_type_:
+            continue  # "the Varni prince Venn": more than the name
+        return verb, first, phrase, verb.right_edge.i + 1, range(name.i + 1, who.i + 1)
+    return None
 
 
 def _not_the_main_clause(root, subject) -> bool:

@@ -1,0 +1,120 @@
+"""Dated events for ordering (quizzes/generation/events.py), round 8E: dated sentences of the
+released lessons that gave no event, though their event reads whole without an aside, a
+trailing phrase or the sentence around a "who" clause. Sentences are made up."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "sentence, date, expected",
+    [
+        # A place or occasion set off by commas after the opening date: once the date is out,
+        # the event is the main clause without it.
+        (
+            "On 4 March 1702, at a crowded meeting in the town hall, the guild of weavers "
+            "elected Aldo Venn as its master.",
+            "4 March 1702",
+            (1702, "The guild of weavers elected Aldo Venn as its master"),
+        ),
+        (
+            "In 1688, during a long quarrel between the two river towns, the council of "
+            "Tarsk closed the bridge to all carts.",
+            "1688",
+            (1688, "The council of Tarsk closed the bridge to all carts"),
+        ),
+    ],
+)
+def test_an_aside_after_the_opening_date_is_left_out(event, sentence, date, expected):
+    assert event(sentence, date) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, date, expected",
+    [
+        # A long sentence: the last trailing place phrase goes (as little as brings it
+        # under the limit), the event is whole without it.
+        (
+            "On 9 June 1650 a small army of hill farmers under the command of Marek Dorn "
+            "defeated the royal guard of Tarsk on a marshy field just outside the walls of "
+            "the old city.",
+            "9 June 1650",
+            (
+                1650,
+                "A small army of hill farmers under the command of Marek Dorn defeated the "
+                "royal guard of Tarsk on a marshy field",
+            ),
+        ),
+        # A second verb goes.
+        (
+            "In 1702 the young prince Aldo Venn of Tarsk completed the conquest of the last "
+            "of the four rival valleys of the north and made himself lord of all the hills.",
+            "1702",
+            (
+                1702,
+                "The young prince Aldo Venn of Tarsk completed the conquest of the last of the "
+                "four rival valleys of the north",
+            ),
+        ),
+        # A long sentence: the "who" clause on the object goes.
+        (
+            "On 3 May 1790 soldiers fired on a large crowd of weavers and farmers who had "
+            "gathered in the main square of Tarsk to demand lower taxes on bread.",
+            "3 May 1790",
+            (1790, "Soldiers fired on a large crowd of weavers and farmers"),
+        ),
+    ],
+)
+def test_a_long_event_loses_its_trailing_phrase(event, sentence, date, expected):
+    assert event(sentence, date) == expected
+
+
+def test_a_short_event_keeps_its_trailing_phrase(event):
+    # Under the length limit nothing is trimmed: the place belongs to the event.
+    sentence = "On 9 June 1650 the farmers defeated the guard on a field outside Tarsk."
+    assert event(sentence, "9 June 1650") == (
+        1650,
+        "The farmers defeated the guard on a field outside Tarsk",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence, date, expected",
+    [
+        # A "who" clause on a name dates what that person did or underwent.
+        (
+            "The war ended with the defeat of his rival Aldo Venn, who was murdered in "
+            "Tarsk in 48 BC.",
+            "48 BC",
+            (-48, "Aldo Venn was murdered in Tarsk"),
+        ),
+        (
+            "Yet Marek Dorn, who became king in 1614, gave up the northern forts.",
+            "1614",
+            (1614, "Marek Dorn became king"),
+        ),
+    ],
+)
+def test_a_who_clause_on_a_name_is_its_event(event, sentence, date, expected):
+    assert event(sentence, date) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, date",
+    [
+        # Not a name: "the rebels were scattered" says nothing of who they were.
+        ("The war ended with the defeat of the rebels, who were scattered in 1648.", "1648"),
+        # Not the name's own clause: "which" leans on a thing.
+        ("The guild built a hall, which was finished in 1702.", "1702"),
+    ],
+)
+def test_no_who_clause_event_without_a_name(event, sentence, date):
+    assert event(sentence, date) is None
+
+
+def test_an_its_needs_a_thing_before_it(event):
+    # "its" with only a person and a people's name before it: of what was he chairman?
+    assert event("In 1975 the Ugandan general Aldo Venn served as its chairman.", "1975") is None
+    assert event("In 1975 the guild of Tarsk elected its first chairman.", "1975") == (
+        1975,
+        "The guild of Tarsk elected its first chairman",
+    )
