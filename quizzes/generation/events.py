@@ -182,6 +182,9 @@ def dated_event(
     ):
         return None  # two years in the event: which it is dated by is unclear
     skip = set(range(start)) | set(range(*phrase)) | set(range(end, len(doc))) | set(gap)
+    inner = phrase[0] > start and phrase[1] + 1 < len(doc) and doc[phrase[1]].text == ","
+    if inner and doc[phrase[1] + 1].dep_ == "prep" and not doc[phrase[0] - 1].is_punct:
+        skip.add(phrase[1])  # "was arrested [on 1 May 1791], for refusing": one clause
     opening_aside: set[int] = set()
     if phrase[1] < len(doc) and doc[phrase[1]].text == "," and phrase[0] == start:
         skip.add(phrase[1])
@@ -489,6 +492,8 @@ def _dated_clause(doc, answer: Answer, root):
     for verb in (c for c in root.children if c.dep_ == "advcl"):
         mark = doc[verb.left_edge.i]
         if mark.lower_ not in SUBORDINATORS or mark.head != verb or mark.i != 0:
+            mark = _trailing_mark(doc, verb, root)
+        if mark is None:
             continue
         phrase = _time_phrase(doc, answer, verb)
         if phrase is not None and _named_subject(verb) is not None:
@@ -536,6 +541,19 @@ def _who_clause(doc, answer: Answer):
             continue  # "the Varni prince Venn": more than the name
         return verb, first, phrase, verb.right_edge.i + 1, range(name.i + 1, who.i + 1)
     return None
+
+
+# Words opening a clause after the main one whose own date is its own event: "The revolt
+# began after the guard arrested Aldo in 1791", "... until the Pope condemned it in 1349".
+TRAILING_MARKS = {"after", "when", "once", "before", "until"}
+
+
+def _trailing_mark(doc, verb, root):
+    """The "after", "when" ... opening the clause of `verb` after the main verb, or None."""
+    mark = next((c for c in verb.children if c.dep_ in ("mark", "advmod") and c.i < verb.i), None)
+    if mark is None or mark.lower_ not in TRAILING_MARKS or mark.i < root.i:
+        return None
+    return mark if not any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[root.i : mark.i]) else None
 
 
 def _not_the_main_clause(root, subject) -> bool:
@@ -593,6 +611,8 @@ def _time_phrase(doc, answer: Answer, verb) -> tuple[int, int] | None:
     if phrase is not None:
         return phrase
     pobj = next((t for t in doc[answer.token_start : answer.token_end] if t.dep_ == "pobj"), None)
+    if pobj is not None and (on_noun := _date_on_a_noun(doc, answer, verb, pobj)) is not None:
+        return on_noun
     if pobj is None or pobj.head.lower_ != "of" or pobj.right_edge.i + 1 != answer.token_end:
         return None
     noun = pobj.head.head
@@ -607,6 +627,32 @@ def _time_phrase(doc, answer: Answer, verb) -> tuple[int, int] | None:
     if before is not None and before.lower_ in ("late", "early") and before.head == prep:
         return prep.i - 1, answer.token_end  # "Late on the night of ...": all of it
     return prep.i, answer.token_end
+
+
+PLACE_PREPOSITIONS = {"in", "at", "on", "aboard", "near", "off", "outside", "inside"}
+
+
+def _date_on_a_noun(doc, answer: Answer, verb, pobj) -> tuple[int, int] | None:
+    """The date phrase at the end of the clause that the parser hung on the verb's named
+    object or on the noun of a place or occasion phrase of the verb: "recaptured Kessel [in
+    January 1757]", "announced the surrender in a speech [on 15 August 1745]" - what the
+    verb did on that date."""
+    prep = pobj.head
+    if prep.dep_ != "prep" or prep.lower_ not in TIME_PREPOSITIONS:
+        return None
+    if pobj.right_edge.i + 1 != answer.token_end or prep.i + 1 != answer.token_start:
+        return None
+    if answer.token_end < len(doc) and not doc[answer.token_end].is_punct:
+        return None  # the date ends the clause: "in 1757 and ..." may date what follows
+    noun = prep.head
+    named = noun.pos_ == "PROPN" and noun.dep_ == "dobj" and noun.head == verb
+    # A place or an occasion ("in a speech", "at Kessel"), not a bound ("until Lee's
+    # surrender", "After the defeat"): that dates the noun, not the verb.
+    outer = noun.head if noun.dep_ == "pobj" and noun.head.lower_ in PLACE_PREPOSITIONS else None
+    on_verb = outer is not None and (
+        outer.head == verb or outer.head.dep_ == "dobj" and outer.head.head == verb
+    )
+    return (prep.i, answer.token_end) if named or on_verb else None
 
 
 def _dated_conjunct(doc, answer: Answer, root):

@@ -118,3 +118,68 @@ def test_an_its_needs_a_thing_before_it(event):
         1975,
         "The guild of Tarsk elected its first chairman",
     )
+
+
+@pytest.mark.parametrize(
+    "sentence, date, expected",
+    [
+        # A clause after the main verb, opened by "after", "when", "until" ..., whose own
+        # verb the date is on: the clause is the event of that date.
+        (
+            "The revolt began after the royal guard arrested Marek Dorn in March 1791.",
+            "March 1791",
+            (1791, "The royal guard arrested Marek Dorn"),
+        ),
+        (
+            "The long siege ended when Queen Mira took the citadel of Tarsk in July 1702.",
+            "July 1702",
+            (1702, "Queen Mira took the citadel of Tarsk"),
+        ),
+        (
+            "The weavers of Tarsk marched from town to town until Duke Aldo banned the "
+            "guilds in October 1649.",
+            "October 1649",
+            (1649, "Duke Aldo banned the guilds"),
+        ),
+    ],
+)
+def test_a_trailing_dated_clause_is_its_event(event, sentence, date, expected):
+    assert event(sentence, date) == expected
+
+
+def test_no_trailing_clause_event_on_a_pronoun(event):
+    assert event("The revolt began after he was arrested in 1791.", "1791") is None
+
+
+@pytest.mark.parametrize(
+    "sentence, date, expected",
+    [
+        # The parser hangs the closing date on a named object or on the noun of a place
+        # or occasion phrase: it still dates what the verb did.
+        (
+            "Queen Mira announced the surrender of Tarsk in a speech on 15 August 1745.",
+            "15 August 1745",
+            (1745, "Queen Mira announced the surrender of Tarsk in a speech"),
+        ),
+        # The comma the date leaves before a phrase goes with it.
+        (
+            "Queen Mira was arrested on 1 May 1791, for refusing to pay the salt tax.",
+            "1 May 1791",
+            (1791, "Queen Mira was arrested for refusing to pay the salt tax"),
+        ),
+    ],
+)
+def test_a_closing_date_on_a_noun_dates_the_verb(event, sentence, date, expected):
+    assert event(sentence, date) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, date",
+    [
+        # The date is the death's, the surrender's, not what the verb did.
+        ("Aldo Venn won freedom for Tarsk before his death in 1882.", "1882"),
+        ("The war went on until the surrender of Marek at Kessel on 9 April 1865.", "9 April 1865"),
+    ],
+)
+def test_a_date_on_a_noun_after_a_bound_is_not_the_verbs(event, sentence, date):
+    assert event(sentence, date) is None
