@@ -167,6 +167,8 @@ def dated_event(
     counted_from = start  # a clause cut from the front still counts towards a long event
     if verb == root and start == 0 and (opening := _opening_clause(doc, root, phrase)):
         start = opening  # "As those talks made progress, most producers lifted ... in 1974"
+    if (adverb := _opening_adverb(doc, verb, start)) is not None:
+        start = adverb  # "Then, in 1839, the company sent ...": the link to before goes
     if _comma_before_verb(doc, verb):
         return None  # "The Battle of Tarsk, fought on a plain on 9 December": no deed
     # A long sentence's event ends at the first comma or semicolon after the main verb
@@ -241,6 +243,17 @@ def dated_event(
     if _unnamed_person(doc, skip | set(named)):
         return None  # "The Senate gave him the name Augustus": who is "him"?
     return DatedEvent(year, _date_text(doc, answer, phrase), text, sentence)
+
+
+def _opening_adverb(doc, verb, start: int) -> int | None:
+    """Where the event starts after an opening adverb set off by a comma that links it to
+    the sentence before ("Then,", "However,", "Two days later,"): the event has its own
+    date and reads whole without it."""
+    for adverb in (c for c in verb.children if c.dep_ in ("advmod", "npadvmod")):
+        comma = adverb.right_edge.i + 1
+        if adverb.left_edge.i == start and comma + 1 < verb.i and doc[comma].text == ",":
+            return comma + 1
+    return None
 
 
 def _trimmed(doc, verb, skip: set[int]) -> int:

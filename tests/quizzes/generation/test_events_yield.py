@@ -183,3 +183,29 @@ def test_a_closing_date_on_a_noun_dates_the_verb(event, sentence, date, expected
 )
 def test_a_date_on_a_noun_after_a_bound_is_not_the_verbs(event, sentence, date):
     assert event(sentence, date) is None
+
+
+@pytest.mark.parametrize(
+    "sentence, date, expected",
+    [
+        # An opening adverb set off by a comma links the sentence to the one before; the
+        # event has its own date and reads whole without it.
+        (
+            "Then, in 1839, the river company of Tarsk sent ships full of settlers to the coast.",
+            "1839",
+            (1839, "The river company of Tarsk sent ships full of settlers to the coast"),
+        ),
+        (
+            "Two days later, on 26 January 1788, Captain Aldo Venn raised a flag at Kessel Cove.",
+            "26 January 1788",
+            (1788, "Captain Aldo Venn raised a flag at Kessel Cove"),
+        ),
+        (
+            "However, in 1648 Duke Aldo Venn retook the port of Kessel.",
+            "1648",
+            (1648, "Duke Aldo Venn retook the port of Kessel"),
+        ),
+    ],
+)
+def test_an_opening_linking_adverb_is_left_out(event, sentence, date, expected):
+    assert event(sentence, date) == expected
