@@ -160,6 +160,8 @@ def dated_event(
         verb, start, phrase, limit, gap = clause  # "After King Aldo was murdered in 1530, ..."
     if phrase is None and (who := _who_clause(doc, answer)) is not None:
         verb, start, phrase, limit, gap = who  # "..., Aldo, who was murdered in 48 BC, ..."
+    if phrase is None and (aside := _participle_aside(sentence, answer, topic, year)):
+        return aside  # "The Treaty of Kessel, signed in 1783, ended ...": the signing
     if phrase is None or _dates_a_noun(doc, phrase) or _progressive(verb):
         return None
     if phrase[1] < len(doc) and doc[phrase[1]].lower_ == "alone":
@@ -243,6 +245,38 @@ def dated_event(
     if _unnamed_person(doc, skip | set(named)):
         return None  # "The Senate gave him the name Augustus": who is "him"?
     return DatedEvent(year, _date_text(doc, answer, phrase), text, sentence)
+
+
+def _participle_aside(sentence: LessonSentence, answer: Answer, topic: set[str], year: int):
+    """The event of a participle between commas on the subject that the date is on: "The
+    Treaty of Kessel, signed in September 1783, ended the war." -> "The Treaty of Kessel was
+    signed". The subject opens the sentence; "was" or "were" follows its number."""
+    doc = sentence.doc
+    for verb in (t for t in doc if t.dep_ == "acl" and t.tag_ == "VBN"):
+        noun, first, last = verb.head, verb.left_edge.i, verb.right_edge.i
+        if noun.dep_ not in ("nsubj", "nsubjpass") or noun.left_edge.i != 0 or first < 2:
+            continue
+        if doc[first - 1].text != "," or last + 1 >= len(doc) or doc[last + 1].text != ",":
+            continue
+        phrase = _time_phrase(doc, answer, verb)
+        if phrase is None or any(t.is_punct for t in doc[: first - 1]):
+            continue
+        skip = set(range(first - 1, verb.i)) | set(range(*phrase)) | set(range(last + 1, len(doc)))
+        kept = [t.text for t in doc[verb.i : last + 1] if t.i not in skip]
+        if EVENT_YEAR.search(" ".join(kept)) or MONTHS_IN_TEXT.search(" ".join(kept)):
+            return None  # a second date
+        if noun.tag_ == "NNP" and noun.lower_.endswith("s"):
+            return None  # "The Kessel Accords": "was" or "were"? the tagger cannot say
+        be = "were" if noun.tag_ in ("NNS", "NNPS") else "was"
+        text = tidy(f"{doc[: first - 1].text} {be} {' '.join(kept)}").rstrip(" .,;")
+        text = text[:1].upper() + text[1:]
+        clause = doc[: last + 1].as_doc()
+        if leaning_words(clause, topic, skip=skip) or _unnamed_person(doc, skip):  # type: ignore[arg-type]
+            return None
+        if len(text.split()) > MAX_EVENT_WORDS or doc[0].pos_ == "PRON":
+            return None
+        return DatedEvent(year, _date_text(doc, answer, phrase), text, sentence)
+    return None
 
 
 def _opening_adverb(doc, verb, start: int) -> int | None:

@@ -209,3 +209,31 @@ def test_a_date_on_a_noun_after_a_bound_is_not_the_verbs(event, sentence, date):
 )
 def test_an_opening_linking_adverb_is_left_out(event, sentence, date, expected):
     assert event(sentence, date) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, date, expected",
+    [
+        # A participle between commas on the opening subject, with the date on it: the
+        # subject underwent it then.
+        (
+            "The Treaty of Kessel, signed in September 1783, ended the long war with Tarsk.",
+            "September 1783",
+            (1783, "The Treaty of Kessel was signed"),
+        ),
+    ],
+)
+def test_a_dated_participle_on_the_subject_is_its_event(event, sentence, date, expected):
+    assert event(sentence, date) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, date",
+    [
+        ("His tomb, discovered in 1952, is one of the great finds.", "1952"),
+        # A name ending in "s": one thing or many? "was" or "were" may be wrong.
+        ("The Kessel Accords, signed in May 1702, ended the border war.", "May 1702"),
+    ],
+)
+def test_no_participle_event_on_a_pronoun_or_a_name_of_unsure_number(event, sentence, date):
+    assert event(sentence, date) is None
