@@ -134,7 +134,7 @@ def dated_event(
     )
     if inherited:
         year = year_before
-    root = _root(sentence.doc)
+    root = _root(sentence.doc) or _timeline_root(sentence.doc, answer)
     if year is None or root is None:
         return None
     doc = sentence.doc
@@ -148,6 +148,8 @@ def dated_event(
     phrase = _time_phrase(doc, answer, root) if misparsed or has_subject else None
     if (when := _when_clause(doc, answer, root)) is not None:
         verb, start, phrase, limit, gap = when  # the "when" clause is what happened then
+    if phrase is None and _timeline_entry(doc, answer, root):
+        phrase = (0, answer.token_end + 1)  # "July 1600: Aldo marches north.": a timeline's line
     if phrase is None and opening and answer.token_end < root.i and (misparsed or has_subject):
         phrase = (0, answer.token_end)  # "In 202 BC Scipio ...": parsed as a name's part
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -245,6 +247,28 @@ def dated_event(
     if _unnamed_person(doc, skip | set(named)):
         return None  # "The Senate gave him the name Augustus": who is "him"?
     return DatedEvent(year, _date_text(doc, answer, phrase), text, sentence)
+
+
+def _timeline_root(doc, answer: Answer):
+    """The verb of a timeline's line the parser read as a sentence of its own after the
+    date ("1715: The guild is dissolved."), or None."""
+    if answer.token_start != 0 or answer.token_end >= len(doc) or doc[answer.token_end].text != ":":
+        return None
+    later = doc[answer.token_end + 1 :]
+    # The clause's verb hangs on nothing inside it: a root, or the date the parser took as one.
+    roots = [t for t in later if t.pos_ in ("VERB", "AUX") and t.head.i < later.start]
+    roots += [t for t in later if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+    if len(roots) != 1 or any(c.dep_ == "neg" for c in roots[0].children):
+        return None
+    return roots[0]
+
+
+def _timeline_entry(doc, answer: Answer, root) -> bool:
+    """The sentence is a line of a timeline: the date, a colon, then a whole clause ("March
+    1702: Duke Aldo signs the treaty."), which is the event of that date."""
+    if answer.token_start != 0 or answer.token_end + 1 >= len(doc):
+        return False
+    return doc[answer.token_end].text == ":" and root.i > answer.token_end
 
 
 def _participle_aside(sentence: LessonSentence, answer: Answer, topic: set[str], year: int):

@@ -237,3 +237,23 @@ def test_a_dated_participle_on_the_subject_is_its_event(event, sentence, date, e
 )
 def test_no_participle_event_on_a_pronoun_or_a_name_of_unsure_number(event, sentence, date):
     assert event(sentence, date) is None
+
+
+@pytest.mark.parametrize(
+    "sentence, date, expected",
+    [
+        # A timeline's line: the date, a colon and the clause it dates.
+        (
+            "March 1702: Duke Aldo Venn signs the treaty of Kessel.",
+            "March 1702",
+            (1702, "Duke Aldo Venn signs the treaty of Kessel"),
+        ),
+        (
+            "1715: The guild of Tarsk is dissolved by royal decree.",
+            "1715",
+            (1715, "The guild of Tarsk is dissolved by royal decree"),
+        ),
+    ],
+)
+def test_a_timeline_line_is_its_event(event, sentence, date, expected):
+    assert event(sentence, date) == expected
