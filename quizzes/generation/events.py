@@ -322,8 +322,8 @@ def _trimmed(doc, verb, skip: set[int]) -> int:
     The least is cut that brings the event under the limit; the verb keeps a word after it
     ("charged [into a crowd ...]" is no cut); an event no such cut shortens is left long."""
 
-    def words(begin: int, stop: int) -> int:
-        return sum(1 for t in doc[begin:stop] if t.i not in skip and not t.is_punct)
+    def words(begin: int, stop: int) -> int:  # as the text counts them: "German-born" is one
+        return len("".join(t.text_with_ws for t in doc[begin:stop] if t.i not in skip).split())
 
     if words(0, len(doc)) <= MAX_EVENT_WORDS:
         return len(doc)
@@ -341,7 +341,9 @@ def _trimmed(doc, verb, skip: set[int]) -> int:
             continue  # a phrase on the subject, or one that opens its own head's clause
         if place and token.head.pos_ == "NUM":
             continue  # "approved by 90.77 [per cent of voters]"
-        if _verb_above(token) != verb:
+        # A place on a second verb may be what it needs ("were pressing companies [for
+        # higher prices]"); a clause on its object is not.
+        if not _on_the_verb(token, verb, chain=not place):
             continue  # "who had gathered [in the square]": the clause would end bare
         cut = token.left_edge.i
         cuts.add(cut - 1 if doc[cut - 1].text == "," else cut)
@@ -352,12 +354,21 @@ def _trimmed(doc, verb, skip: set[int]) -> int:
     return len(doc)
 
 
-def _verb_above(token):
-    """The nearest verb `token` hangs from (not itself), or None."""
+def _on_the_verb(token, verb, chain: bool) -> bool:
+    """`token` hangs from the event's verb, or from a verb of its chain ("expressed regret
+    and agreed to pay compensation [to ...]": "pay" is part of what the subject did), not
+    from a clause of its own ("who had gathered [in the square]")."""
     head = token.head
     while head.pos_ not in ("VERB", "AUX") and head.head != head:
         head = head.head
-    return head if head.pos_ in ("VERB", "AUX") else None
+    while (
+        chain
+        and head != verb
+        and head.dep_ in ("xcomp", "conj")
+        and head.head.pos_ in ("VERB", "AUX")
+    ):
+        head = head.head
+    return head == verb
 
 
 # "whose", "which", "who": a clause opening with one leans on a noun outside the event.
