@@ -4,8 +4,23 @@
 import re
 
 from quizzes.generation.answers import Answer
-from quizzes.generation.context import NOT_PEOPLE, PERSON_NOUNS, PERSONAL, leaning_words
+from quizzes.generation.context import PERSON_NOUNS, PERSONAL, leaning_words
 from quizzes.generation.entities import DATE, NUMBER
+from quizzes.generation.event_clauses import (
+    MONTHS_IN_TEXT,
+    PARTS_OF_TIME,
+    SUBORDINATORS,
+    _aside_left,
+    _dated_clause,
+    _dated_conjunct,
+    _dates_a_noun,
+    _named_actor,
+    _progressive,
+    _subjects,
+    _time_phrase,
+    _when_clause,
+    _who_clause,
+)
 from quizzes.generation.items import tidy
 from quizzes.generation.questions import _phrase_on_root, _root
 from quizzes.generation.referents import SUBJECT_PRONOUNS
@@ -119,7 +134,7 @@ def dated_event(
     )
     if inherited:
         year = year_before
-    root = _root(sentence.doc)
+    root = _root(sentence.doc) or _timeline_root(sentence.doc, answer)
     if year is None or root is None:
         return None
     doc = sentence.doc
@@ -133,6 +148,8 @@ def dated_event(
     phrase = _time_phrase(doc, answer, root) if misparsed or has_subject else None
     if (when := _when_clause(doc, answer, root)) is not None:
         verb, start, phrase, limit, gap = when  # the "when" clause is what happened then
+    if phrase is None and _timeline_entry(doc, answer, root):
+        phrase = (0, answer.token_end + 1)  # "July 1600: Aldo marches north.": a timeline's line
     if phrase is None and opening and answer.token_end < root.i and (misparsed or has_subject):
         phrase = (0, answer.token_end)  # "In 202 BC Scipio ...": parsed as a name's part
     subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -143,6 +160,10 @@ def dated_event(
         verb, start, phrase = conjunct  # "..., and in 1977 the United Nations imposed ..."
     if phrase is None and (clause := _dated_clause(doc, answer, root)) is not None:
         verb, start, phrase, limit, gap = clause  # "After King Aldo was murdered in 1530, ..."
+    if phrase is None and (who := _who_clause(doc, answer)) is not None:
+        verb, start, phrase, limit, gap = who  # "..., Aldo, who was murdered in 48 BC, ..."
+    if phrase is None and (aside := _participle_aside(sentence, answer, topic, year)):
+        return aside  # "The Treaty of Kessel, signed in 1783, ended ...": the signing
     if phrase is None or _dates_a_noun(doc, phrase) or _progressive(verb):
         return None
     if phrase[1] < len(doc) and doc[phrase[1]].lower_ == "alone":
@@ -150,6 +171,8 @@ def dated_event(
     counted_from = start  # a clause cut from the front still counts towards a long event
     if verb == root and start == 0 and (opening := _opening_clause(doc, root, phrase)):
         start = opening  # "As those talks made progress, most producers lifted ... in 1974"
+    if (adverb := _opening_adverb(doc, verb, start)) is not None:
+        start = adverb  # "Then, in 1839, the company sent ...": the link to before goes
     if _comma_before_verb(doc, verb):
         return None  # "The Battle of Tarsk, fought on a plain on 9 December": no deed
     # A long sentence's event ends at the first comma or semicolon after the main verb
@@ -166,7 +189,13 @@ def dated_event(
         if breaks and words >= 6 and complete_before(doc, token.i, frozenset({"prep"})):
             end = token.i
             break
-    if end + 1 < len(doc) and doc[end + 1].pos_ == "VERB" and doc[end + 1].tag_ in ("VBD", "VBN"):
+    cut = end < limit  # a clause's own end ("Aldo, who was crowned in 1614, gave") is none
+    if (
+        cut
+        and end + 1 < len(doc)
+        and doc[end + 1].pos_ == "VERB"
+        and doc[end + 1].tag_ in ("VBD", "VBN")
+    ):
         return None  # "X, a rebel army made up of exiles, invaded": the cut lost the verb
     others = [t.text for t in doc[start:end] if t.i not in gap and not phrase[0] <= t.i < phrase[1]]
     if not inherited and (
@@ -174,10 +203,17 @@ def dated_event(
     ):
         return None  # two years in the event: which it is dated by is unclear
     skip = set(range(start)) | set(range(*phrase)) | set(range(end, len(doc))) | set(gap)
+    inner = phrase[0] > start and phrase[1] + 1 < len(doc) and doc[phrase[1]].text == ","
+    if inner and doc[phrase[1] + 1].dep_ == "prep" and not doc[phrase[0] - 1].is_punct:
+        skip.add(phrase[1])  # "was arrested [on 1 May 1791], for refusing": one clause
+    opening_aside: set[int] = set()
     if phrase[1] < len(doc) and doc[phrase[1]].text == "," and phrase[0] == start:
         skip.add(phrase[1])
-        skip |= _aside_on_date(doc, phrase[1], verb)
+        opening_aside = _aside_on_date(doc, phrase[1], verb)
+        skip |= opening_aside
     skip |= _aside_on_subject(doc, verb, phrase)
+    trimmed = set(range(_trimmed(doc, verb, skip), len(doc)))
+    skip |= trimmed
     named = _named_pronoun(doc, verb, root, referent)
     kept = [t for t in doc if t.i not in skip and not t.is_punct]
     if kept and kept[0].lower_ == "of":
@@ -197,7 +233,12 @@ def dated_event(
     if ";" in text or _aside_left(doc, skip) or MONTHS_IN_TEXT.search(text):
         return None  # two claims, an aside's date ("The canal, opened, linked"), two dates
     clause = doc[start:end].as_doc()  # a second clause's "him" may not lean on the first
-    leaning = leaning_words(clause, topic, skip=range(phrase[0] - start, phrase[1] - start))
+    # The date, an aside after it and a trimmed tail are no part of the event: they may
+    # lean ("In 1688, during a quarrel between the towns, ..."); what else the cut left out
+    # still counts.
+    outside = (*range(*phrase), *opening_aside, *trimmed)
+    left_out = {i - start for i in outside if start <= i < end}
+    leaning = leaning_words(clause, topic, skip=left_out)  # type: ignore[arg-type]
     for i in named:  # the "he" is the person the sentence before named
         if doc[i].text in leaning:
             leaning.remove(doc[i].text)
@@ -206,6 +247,128 @@ def dated_event(
     if _unnamed_person(doc, skip | set(named)):
         return None  # "The Senate gave him the name Augustus": who is "him"?
     return DatedEvent(year, _date_text(doc, answer, phrase), text, sentence)
+
+
+def _timeline_root(doc, answer: Answer):
+    """The verb of a timeline's line the parser read as a sentence of its own after the
+    date ("1715: The guild is dissolved."), or None."""
+    if answer.token_start != 0 or answer.token_end >= len(doc) or doc[answer.token_end].text != ":":
+        return None
+    later = doc[answer.token_end + 1 :]
+    # The clause's verb hangs on nothing inside it: a root, or the date the parser took as one.
+    roots = [t for t in later if t.pos_ in ("VERB", "AUX") and t.head.i < later.start]
+    roots += [t for t in later if t.dep_ == "ROOT" and t.pos_ in ("VERB", "AUX")]
+    if len(roots) != 1 or any(c.dep_ == "neg" for c in roots[0].children):
+        return None
+    return roots[0]
+
+
+def _timeline_entry(doc, answer: Answer, root) -> bool:
+    """The sentence is a line of a timeline: the date, a colon, then a whole clause ("March
+    1702: Duke Aldo signs the treaty."), which is the event of that date."""
+    if answer.token_start != 0 or answer.token_end + 1 >= len(doc):
+        return False
+    return doc[answer.token_end].text == ":" and root.i > answer.token_end
+
+
+def _participle_aside(sentence: LessonSentence, answer: Answer, topic: set[str], year: int):
+    """The event of a participle between commas on the subject that the date is on: "The
+    Treaty of Kessel, signed in September 1783, ended the war." -> "The Treaty of Kessel was
+    signed". The subject opens the sentence; "was" or "were" follows its number."""
+    doc = sentence.doc
+    for verb in (t for t in doc if t.dep_ == "acl" and t.tag_ == "VBN"):
+        noun, first, last = verb.head, verb.left_edge.i, verb.right_edge.i
+        if noun.dep_ not in ("nsubj", "nsubjpass") or noun.left_edge.i != 0 or first < 2:
+            continue
+        if doc[first - 1].text != "," or last + 1 >= len(doc) or doc[last + 1].text != ",":
+            continue
+        phrase = _time_phrase(doc, answer, verb)
+        if phrase is None or any(t.is_punct for t in doc[: first - 1]):
+            continue
+        skip = set(range(first - 1, verb.i)) | set(range(*phrase)) | set(range(last + 1, len(doc)))
+        kept = [t.text for t in doc[verb.i : last + 1] if t.i not in skip]
+        if EVENT_YEAR.search(" ".join(kept)) or MONTHS_IN_TEXT.search(" ".join(kept)):
+            return None  # a second date
+        if noun.tag_ == "NNP" and noun.lower_.endswith("s"):
+            return None  # "The Kessel Accords": "was" or "were"? the tagger cannot say
+        be = "were" if noun.tag_ in ("NNS", "NNPS") else "was"
+        text = tidy(f"{doc[: first - 1].text} {be} {' '.join(kept)}").rstrip(" .,;")
+        text = text[:1].upper() + text[1:]
+        clause = doc[: last + 1].as_doc()
+        if leaning_words(clause, topic, skip=skip) or _unnamed_person(doc, skip):  # type: ignore[arg-type]
+            return None
+        if len(text.split()) > MAX_EVENT_WORDS or doc[0].pos_ == "PRON":
+            return None
+        return DatedEvent(year, _date_text(doc, answer, phrase), text, sentence)
+    return None
+
+
+def _opening_adverb(doc, verb, start: int) -> int | None:
+    """Where the event starts after an opening adverb set off by a comma that links it to
+    the sentence before ("Then,", "However,", "Two days later,"): the event has its own
+    date and reads whole without it."""
+    for adverb in (c for c in verb.children if c.dep_ in ("advmod", "npadvmod")):
+        comma = adverb.right_edge.i + 1
+        if adverb.left_edge.i == start and comma + 1 < verb.i and doc[comma].text == ",":
+            return comma + 1
+    return None
+
+
+def _trimmed(doc, verb, skip: set[int]) -> int:
+    """Where an event longer than MAX_EVENT_WORDS ends once its last trailing phrase that
+    the words before do not need is cut: a place ("defeated the guard [on a field just
+    outside the walls of the old city]"), a clause on the object ("fired on a crowd [who had
+    gathered ...]") or a second verb ("completed the conquest [and made himself ruler]").
+    The least is cut that brings the event under the limit; the verb keeps a word after it
+    ("charged [into a crowd ...]" is no cut); an event no such cut shortens is left long."""
+
+    def words(begin: int, stop: int) -> int:  # as the text counts them: "German-born" is one
+        return len("".join(t.text_with_ws for t in doc[begin:stop] if t.i not in skip).split())
+
+    if words(0, len(doc)) <= MAX_EVENT_WORDS:
+        return len(doc)
+    cuts = set()
+    for token in (t for t in doc[verb.i + 1 :] if t.i not in skip):
+        place = token.dep_ == "prep" and token.lower_ != "of"
+        second_verb = token.dep_ == "cc" and token.head == verb
+        # "a treaty [dividing the lands]": a participle; "watched the planet [Venus cross
+        # ...]" is the verb's own object and stays.
+        relative = token.dep_ == "relcl" and doc[token.left_edge.i].tag_ in RELATIVE_TAGS
+        clause = relative or token.dep_ == "acl" and token.tag_ in ("VBG", "VBN")
+        if not (place or second_verb or clause):
+            continue
+        if token.head.i < verb.i or token.head.i > token.i:
+            continue  # a phrase on the subject, or one that opens its own head's clause
+        if place and token.head.pos_ == "NUM":
+            continue  # "approved by 90.77 [per cent of voters]"
+        # A place on a second verb may be what it needs ("were pressing companies [for
+        # higher prices]"); a clause on its object is not.
+        if not _on_the_verb(token, verb, chain=not place):
+            continue  # "who had gathered [in the square]": the clause would end bare
+        cut = token.left_edge.i
+        cuts.add(cut - 1 if doc[cut - 1].text == "," else cut)
+    for cut in sorted(cuts, reverse=True):
+        whole = complete_before(doc, cut, frozenset({"prep"}))
+        if whole and words(0, cut) <= MAX_EVENT_WORDS and words(verb.i + 1, cut):
+            return cut
+    return len(doc)
+
+
+def _on_the_verb(token, verb, chain: bool) -> bool:
+    """`token` hangs from the event's verb, or from a verb of its chain ("expressed regret
+    and agreed to pay compensation [to ...]": "pay" is part of what the subject did), not
+    from a clause of its own ("who had gathered [in the square]")."""
+    head = token.head
+    while head.pos_ not in ("VERB", "AUX") and head.head != head:
+        head = head.head
+    while (
+        chain
+        and head != verb
+        and head.dep_ in ("xcomp", "conj")
+        and head.head.pos_ in ("VERB", "AUX")
+    ):
+        head = head.head
+    return head == verb
 
 
 # "whose", "which", "who": a clause opening with one leans on a noun outside the event.
@@ -256,6 +419,8 @@ def _unnamed_person(doc, skip: set[int]) -> bool:
             for t in before
         ):
             return True
+        if lower == "its" and not any(_a_thing(t) for t in before):
+            return True  # "The Ugandan general Aldo Venn served as its chairman": of what?
         if lower in ("it", "them") and token.dep_ in ("dobj", "pobj", "dative"):
             verb = token.head
             while verb.dep_ == "conj" and not _subjects(verb):
@@ -265,6 +430,18 @@ def _unnamed_person(doc, skip: set[int]) -> bool:
             if not any(t.pos_ in ("NOUN", "PROPN") and t.i not in own for t in before):
                 return True
     return False
+
+
+def _a_thing(token) -> bool:
+    """A noun that is no person nor a word on another noun ("the Ugandan general"): what an
+    "its" may be of."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("PERSON", "NORP"):
+        return False
+    if token.dep_ in ("compound", "amod"):
+        return False
+    if any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children):
+        return False  # "the dictator Aldo Venn": a role the name beside it fills
+    return token.lemma_.lower() not in PERSON_NOUNS and not _named_actor(token)
 
 
 def _joined(doc, skip: set[int], named: dict[int, str] | None = None) -> str:
@@ -338,187 +515,20 @@ def _aside_before(doc, verb, subjects: list) -> set[int]:
 
 
 def _aside_on_date(doc, comma: int, verb) -> set[int]:
-    """The tokens of a noun phrase set off by commas after an opening date, with its closing
-    comma: "On 8 May 1921, a day that became known as Red Tuesday, soldiers fired" - once
-    the date is out, its aside is a fragment (F8)."""
+    """The tokens of a noun phrase or a phrase on the verb set off by commas after an opening
+    date, with its closing comma: "On 8 May 1921, a day that became known as Red Tuesday,
+    soldiers fired" - once the date is out, its aside is a fragment (F8)."""
     first = comma + 1
     head = next((t for t in doc[first : verb.i] if t.left_edge.i == first), None)
     while head is not None and head.head.i < verb.i and head.head.left_edge.i == first:
         head = head.head  # the whole phrase that opens after the comma
-    if head is None or head.pos_ not in ("NOUN", "PROPN") or head.dep_ in ("nsubj", "nsubjpass"):
+    # "On 2 May 1702, at a meeting in the hall, the guild elected ...": a place or an
+    # occasion on the verb, set off by commas, is an aside the event reads whole without.
+    occasion = head is not None and head.dep_ == "prep" and head.head == verb
+    named = head is not None and head.pos_ in ("NOUN", "PROPN")
+    if not (occasion or named) or head.dep_ in ("nsubj", "nsubjpass"):
         return set()
     last = head.right_edge.i
     if last + 2 > verb.i or doc[last + 1].text != ",":
         return set()
     return set(range(first, last + 2))
-
-
-def _subjects(verb) -> list:
-    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-
-
-def _named_actor(token) -> bool:
-    """A name written without "the" and not after "of" ("Lalor was elected", "fell to
-    Cortés and his allies"), which may be a person's; "the Senate" is a body."""
-    head = token.head if token.dep_ == "compound" else token
-    if token.pos_ != "PROPN" or token.ent_type_ in NOT_PEOPLE:
-        return False
-    if head.dep_ == "pobj" and head.head.lower_ == "of":
-        return False  # "the Donations of Alexandria": a place
-    return not any(c.dep_ == "det" for c in head.children)
-
-
-# Words opening a clause that tells when its main clause happened: the clause is an
-# event of its own ("After King Aldo was murdered in 1530, ...").
-SUBORDINATORS = {"after", "when", "once", "before", "as", "because", "although", "though"}
-
-
-def _named_subject(verb):
-    """The verb's subject when it is no pronoun and the verb says when on its own (a past
-    form or an auxiliary: not "infantry looking for supplies", "and taken Aleppo")."""
-    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(
-        c.dep_ in ("aux", "auxpass") for c in verb.children
-    )
-    return None if subject is None or subject.pos_ == "PRON" or not finite else subject
-
-
-def _when_clause(doc, answer: Answer, root):
-    """(verb, start, phrase, limit, gap) of a "when" clause on the date of the main verb:
-    "Everything changed in 1807, when the armies invaded Tarsk" -> the armies' invasion."""
-    for token in doc[answer.token_start : answer.token_end]:
-        for verb in (c for c in token.children if c.dep_ in ("relcl", "advcl")):
-            when = doc[verb.left_edge.i]
-            if when.lower_ != "when" or when.i - answer.token_end not in (0, 1):
-                continue  # "in 1807, when ...": the clause right after the date
-            if _named_subject(verb) is None or token.head.head != root:
-                continue
-            # The date stands outside the event: the span to keep is the clause alone.
-            phrase = (answer.token_start, answer.token_end)
-            return verb, when.i + 1, phrase, verb.right_edge.i + 1, range(0)
-    return None
-
-
-def _dated_clause(doc, answer: Answer, root):
-    """(verb, start, phrase, limit, gap) of an event a dated clause beside the main one
-    states: an opening "After/When <subject> <verb> in <date>, ..." clause; a "when" clause
-    on the date ("Everything changed in 1807, when the armies invaded Tarsk"); or a later
-    verb with no subject of its own, which takes the named subject of the main verb
-    ("Aldo opened the ports, and in 1815 raised Tarsk to a kingdom")."""
-    for verb in (c for c in root.children if c.dep_ == "advcl"):
-        mark = doc[verb.left_edge.i]
-        if mark.lower_ not in SUBORDINATORS or mark.head != verb or mark.i != 0:
-            continue
-        phrase = _time_phrase(doc, answer, verb)
-        if phrase is not None and _named_subject(verb) is not None:
-            return verb, mark.i + 1, phrase, verb.right_edge.i + 1, range(0)
-    subject = _named_subject(root)
-    if subject is None or subject.pos_ != "PROPN" or _not_the_main_clause(root, subject):
-        return None
-    verb = root
-    while True:
-        verb = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
-        if verb is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-            return None
-        if verb.tag_ != "VBD":
-            continue  # "had sacked Baghdad and taken Aleppo": the "had" is the first verb's
-        phrase = _time_phrase(doc, answer, verb)
-        if phrase is None:
-            continue
-        start = verb.left_edge.i
-        while doc[start].dep_ in ("cc", "punct"):
-            start += 1
-        gap = range(subject.right_edge.i + 1, start)
-        return verb, subject.left_edge.i, phrase, verb.right_edge.i + 1, gap
-
-
-def _not_the_main_clause(root, subject) -> bool:
-    """The parser's main verb opens with "After", "When" ... or has a second name beside its
-    subject: a later verb may have a subject of its own the parser lost ("After Nixon asked
-    Congress for aid, King Faisal ... halted oil shipments"), and is not the subject's deed."""
-    if any(c.dep_ == "mark" for c in root.children):
-        return True
-    return any(
-        c.dep_ in ("npadvmod", "appos", "nsubj", "nsubjpass") and c.pos_ == "PROPN" and c != subject
-        for c in root.children
-    )
-
-
-# Not "by": "By 1888 the system was collapsing" is a state reached, not an event then.
-# "around 1455": a year the lesson gives as approximate (its date text keeps the word).
-TIME_PREPOSITIONS = {"in", "on", "during", "around"}
-MONTHS_IN_TEXT = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTHS) + r")\b")
-
-
-def _aside_left(doc, skip: set[int]) -> bool:
-    """A verb left alone between commas once the date is out: "The canal, opened, linked"."""
-    kept = [t for t in doc if t.i not in skip]
-    return any(
-        kept[i].pos_ == "VERB" and kept[i - 1].text == "," and kept[i + 1].text == ","
-        for i in range(1, len(kept) - 1)
-    )
-
-
-BOUNDS = {"before", "after", "until", "since"}
-
-
-def _dates_a_noun(doc, phrase: tuple[int, int]) -> bool:
-    """ "won freedom before his death in 1882": the date belongs to the noun before it."""
-    before = doc[phrase[0] - 1] if phrase[0] > 0 else None
-    if before is None or before.pos_ != "NOUN":
-        return False
-    return any(a.dep_ == "prep" and a.lower_ in BOUNDS for a in before.ancestors)
-
-
-def _progressive(verb) -> bool:
-    """ "was collapsing": a state going on, not an event with a date."""
-    return verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children)
-
-
-# Nouns naming a part of a day or a year: "on the morning of 21 April", "in the spring of".
-PARTS_OF_TIME = {"morning", "afternoon", "evening", "night", "dawn", "spring", "summer"}
-PARTS_OF_TIME |= {"autumn", "winter", "end", "beginning", "start", "middle"}
-
-
-def _time_phrase(doc, answer: Answer, verb) -> tuple[int, int] | None:
-    """The phrase on `verb` that holds the date: "in 1936", or "on the morning of 21 April
-    1526" (the date is the time of a part of that day)."""
-    phrase = _phrase_on_root(doc, answer, verb, TIME_PREPOSITIONS)
-    if phrase is not None:
-        return phrase
-    pobj = next((t for t in doc[answer.token_start : answer.token_end] if t.dep_ == "pobj"), None)
-    if pobj is None or pobj.head.lower_ != "of" or pobj.right_edge.i + 1 != answer.token_end:
-        return None
-    noun = pobj.head.head
-    prep = noun.head
-    if noun.lemma_.lower() not in PARTS_OF_TIME or noun.dep_ != "pobj" or prep.head != verb:
-        return None
-    if prep.dep_ != "prep" or prep.lower_ not in TIME_PREPOSITIONS:
-        return None
-    if any(t.lower_ != "the" for t in doc[prep.i + 1 : noun.i]):
-        return None  # "on the third morning of ...": not the date itself
-    before = doc[prep.i - 1] if prep.i else None
-    if before is not None and before.lower_ in ("late", "early") and before.head == prep:
-        return prep.i - 1, answer.token_end  # "Late on the night of ...": all of it
-    return prep.i, answer.token_end
-
-
-def _dated_conjunct(doc, answer: Answer, root):
-    """(verb, start, phrase) when the date is on a second main clause with a named subject
-    of its own: "Unrest grew, and in 1977 the United Nations imposed an embargo."."""
-    for verb in root.children:
-        if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX"):
-            continue
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject.pos_ == "PRON":
-            continue
-        phrase = _time_phrase(doc, answer, verb)
-        if phrase is None:
-            continue
-        start = verb.left_edge.i
-        while start < verb.i and doc[start].dep_ in ("cc", "punct"):
-            start += 1
-        if start == 0 or doc[start - 1].dep_ not in ("cc", "punct"):
-            continue  # the clause must stand after "and" or a comma, whole
-        return verb, start, phrase
-    return None

@@ -558,7 +558,9 @@ SEQUENCE_ADVERB = re.compile(
 )
 SEQUENCE_CLAUSE = re.compile(r"^(?:after|before|following|once|until|when)\b[^,]{3,}?,\s+", re.I)
 SEQUENCE_WORD = re.compile(
-    r"\b(?:first|last|final|finally|then|later|earlier|previous|afterwards|again|second|third)\b",
+    # "further": "Aldo went further and denied ..." - a step beyond one the reader is shown.
+    r"\b(?:first|last|final|finally|then|later|earlier|previous|afterwards|again|second|third"
+    r"|further)\b",
     re.I,
 )
 

@@ -1,0 +1,249 @@
+"""The clauses and phrases of a sentence that date an event (events.py): the date's phrase
+on a verb, an opening or trailing "after"/"when" clause, a "who" clause on a name, a
+second main clause; split out of events.py to keep it short."""
+
+import re
+
+from quizzes.generation.answers import Answer
+from quizzes.generation.context import NOT_PEOPLE
+from quizzes.generation.questions import _phrase_on_root
+from quizzes.generation.sets import MONTHS
+
+
+def _subjects(verb) -> list:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _named_actor(token) -> bool:
+    """A name written without "the" and not after "of" ("Lalor was elected", "fell to
+    Cortés and his allies"), which may be a person's; "the Senate" is a body."""
+    head = token.head if token.dep_ == "compound" else token
+    if token.pos_ != "PROPN" or token.ent_type_ in NOT_PEOPLE:
+        return False
+    if head.dep_ == "pobj" and head.head.lower_ == "of":
+        return False  # "the Donations of Alexandria": a place
+    return not any(c.dep_ == "det" for c in head.children)
+
+
+# Words opening a clause that tells when its main clause happened: the clause is an
+# event of its own ("After King Aldo was murdered in 1530, ...").
+SUBORDINATORS = {"after", "when", "once", "before", "as", "because", "although", "though"}
+
+
+def _named_subject(verb):
+    """The verb's subject when it is no pronoun and the verb says when on its own (a past
+    form or an auxiliary: not "infantry looking for supplies", "and taken Aleppo")."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children
+    )
+    return None if subject is None or subject.pos_ == "PRON" or not finite else subject
+
+
+def _when_clause(doc, answer: Answer, root):
+    """(verb, start, phrase, limit, gap) of a "when" clause on the date of the main verb:
+    "Everything changed in 1807, when the armies invaded Tarsk" -> the armies' invasion."""
+    for token in doc[answer.token_start : answer.token_end]:
+        for verb in (c for c in token.children if c.dep_ in ("relcl", "advcl")):
+            when = doc[verb.left_edge.i]
+            if when.lower_ != "when" or when.i - answer.token_end not in (0, 1):
+                continue  # "in 1807, when ...": the clause right after the date
+            if _named_subject(verb) is None or token.head.head != root:
+                continue
+            # The date stands outside the event: the span to keep is the clause alone.
+            phrase = (answer.token_start, answer.token_end)
+            return verb, when.i + 1, phrase, verb.right_edge.i + 1, range(0)
+    return None
+
+
+def _dated_clause(doc, answer: Answer, root):
+    """(verb, start, phrase, limit, gap) of an event a dated clause beside the main one
+    states: an opening "After/When <subject> <verb> in <date>, ..." clause; a "when" clause
+    on the date ("Everything changed in 1807, when the armies invaded Tarsk"); or a later
+    verb with no subject of its own, which takes the named subject of the main verb
+    ("Aldo opened the ports, and in 1815 raised Tarsk to a kingdom")."""
+    for verb in (c for c in root.children if c.dep_ == "advcl"):
+        mark = doc[verb.left_edge.i]
+        if mark.lower_ not in SUBORDINATORS or mark.head != verb or mark.i != 0:
+            mark = _trailing_mark(doc, verb, root)
+        if mark is None:
+            continue
+        phrase = _time_phrase(doc, answer, verb)
+        if phrase is not None and _named_subject(verb) is not None:
+            return verb, mark.i + 1, phrase, verb.right_edge.i + 1, range(0)
+    subject = _named_subject(root)
+    if subject is None or subject.pos_ != "PROPN" or _not_the_main_clause(root, subject):
+        return None
+    verb = root
+    while True:
+        verb = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"), None)
+        if verb is None or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None
+        if verb.tag_ != "VBD":
+            continue  # "had sacked Baghdad and taken Aleppo": the "had" is the first verb's
+        phrase = _time_phrase(doc, answer, verb)
+        if phrase is None:
+            continue
+        start = verb.left_edge.i
+        while doc[start].dep_ in ("cc", "punct"):
+            start += 1
+        gap = range(subject.right_edge.i + 1, start)
+        return verb, subject.left_edge.i, phrase, verb.right_edge.i + 1, gap
+
+
+def _who_clause(doc, answer: Answer):
+    """(verb, start, phrase, limit, gap) of a "who" clause on a person's name that the date
+    is on: "... the defeat of his rival Aldo Venn, who was murdered in Tarsk in 48 BC" ->
+    "Aldo Venn was murdered in Tarsk". The name is the clause's subject; only the name's own
+    words are kept ("his rival" leans on the sentence)."""
+    for verb in (t for t in doc if t.dep_ == "relcl" and t.pos_ in ("VERB", "AUX")):
+        who = doc[verb.left_edge.i]
+        name = verb.head
+        if who.lower_ != "who" or who.dep_ not in ("nsubj", "nsubjpass") or who.head != verb:
+            continue
+        person = name.ent_type_ == "PERSON" or _named_actor(name)
+        if name.pos_ != "PROPN" or not person or doc[who.i - 1].text != ",":
+            continue
+        phrase = _time_phrase(doc, answer, verb)
+        if phrase is None:
+            continue
+        first = name.i
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].head == name:
+            first -= 1  # "Aldo Venn": the first name is a compound on the last
+        if doc[first].ent_type_ != name.ent_type_:
+            continue  # "the Varni prince Venn": more than the name
+        return verb, first, phrase, verb.right_edge.i + 1, range(name.i + 1, who.i + 1)
+    return None
+
+
+# Words opening a clause after the main one whose own date is its own event: "The revolt
+# began after the guard arrested Aldo in 1791", "... until the Pope condemned it in 1349".
+TRAILING_MARKS = {"after", "when", "once", "before", "until"}
+
+
+def _trailing_mark(doc, verb, root):
+    """The "after", "when" ... opening the clause of `verb` after the main verb, or None."""
+    mark = next((c for c in verb.children if c.dep_ in ("mark", "advmod") and c.i < verb.i), None)
+    if mark is None or mark.lower_ not in TRAILING_MARKS or mark.i < root.i:
+        return None
+    return mark if not any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[root.i : mark.i]) else None
+
+
+def _not_the_main_clause(root, subject) -> bool:
+    """The parser's main verb opens with "After", "When" ... or has a second name beside its
+    subject: a later verb may have a subject of its own the parser lost ("After Nixon asked
+    Congress for aid, King Faisal ... halted oil shipments"), and is not the subject's deed."""
+    if any(c.dep_ == "mark" for c in root.children):
+        return True
+    return any(
+        c.dep_ in ("npadvmod", "appos", "nsubj", "nsubjpass") and c.pos_ == "PROPN" and c != subject
+        for c in root.children
+    )
+
+
+# Not "by": "By 1888 the system was collapsing" is a state reached, not an event then.
+# "around 1455": a year the lesson gives as approximate (its date text keeps the word).
+TIME_PREPOSITIONS = {"in", "on", "during", "around"}
+MONTHS_IN_TEXT = re.compile(r"\b(" + "|".join(m.capitalize() for m in MONTHS) + r")\b")
+
+
+def _aside_left(doc, skip: set[int]) -> bool:
+    """A verb left alone between commas once the date is out: "The canal, opened, linked"."""
+    kept = [t for t in doc if t.i not in skip]
+    return any(
+        kept[i].pos_ == "VERB" and kept[i - 1].text == "," and kept[i + 1].text == ","
+        for i in range(1, len(kept) - 1)
+    )
+
+
+BOUNDS = {"before", "after", "until", "since"}
+
+
+def _dates_a_noun(doc, phrase: tuple[int, int]) -> bool:
+    """ "won freedom before his death in 1882": the date belongs to the noun before it."""
+    before = doc[phrase[0] - 1] if phrase[0] > 0 else None
+    if before is None or before.pos_ != "NOUN":
+        return False
+    return any(a.dep_ == "prep" and a.lower_ in BOUNDS for a in before.ancestors)
+
+
+def _progressive(verb) -> bool:
+    """ "was collapsing": a state going on, not an event with a date."""
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" for c in verb.children)
+
+
+# Nouns naming a part of a day or a year: "on the morning of 21 April", "in the spring of".
+PARTS_OF_TIME = {"morning", "afternoon", "evening", "night", "dawn", "spring", "summer"}
+PARTS_OF_TIME |= {"autumn", "winter", "end", "beginning", "start", "middle"}
+
+
+def _time_phrase(doc, answer: Answer, verb) -> tuple[int, int] | None:
+    """The phrase on `verb` that holds the date: "in 1936", or "on the morning of 21 April
+    1526" (the date is the time of a part of that day)."""
+    phrase = _phrase_on_root(doc, answer, verb, TIME_PREPOSITIONS)
+    if phrase is not None:
+        return phrase
+    pobj = next((t for t in doc[answer.token_start : answer.token_end] if t.dep_ == "pobj"), None)
+    if pobj is not None and (on_noun := _date_on_a_noun(doc, answer, verb, pobj)) is not None:
+        return on_noun
+    if pobj is None or pobj.head.lower_ != "of" or pobj.right_edge.i + 1 != answer.token_end:
+        return None
+    noun = pobj.head.head
+    prep = noun.head
+    if noun.lemma_.lower() not in PARTS_OF_TIME or noun.dep_ != "pobj" or prep.head != verb:
+        return None
+    if prep.dep_ != "prep" or prep.lower_ not in TIME_PREPOSITIONS:
+        return None
+    if any(t.lower_ != "the" for t in doc[prep.i + 1 : noun.i]):
+        return None  # "on the third morning of ...": not the date itself
+    before = doc[prep.i - 1] if prep.i else None
+    if before is not None and before.lower_ in ("late", "early") and before.head == prep:
+        return prep.i - 1, answer.token_end  # "Late on the night of ...": all of it
+    return prep.i, answer.token_end
+
+
+PLACE_PREPOSITIONS = {"in", "at", "on", "aboard", "near", "off", "outside", "inside"}
+
+
+def _date_on_a_noun(doc, answer: Answer, verb, pobj) -> tuple[int, int] | None:
+    """The date phrase at the end of the clause that the parser hung on the verb's named
+    object or on the noun of a place or occasion phrase of the verb: "recaptured Kessel [in
+    January 1757]", "announced the surrender in a speech [on 15 August 1745]" - what the
+    verb did on that date."""
+    prep = pobj.head
+    if prep.dep_ != "prep" or prep.lower_ not in TIME_PREPOSITIONS:
+        return None
+    if pobj.right_edge.i + 1 != answer.token_end or prep.i + 1 != answer.token_start:
+        return None
+    if answer.token_end < len(doc) and not doc[answer.token_end].is_punct:
+        return None  # the date ends the clause: "in 1757 and ..." may date what follows
+    noun = prep.head
+    named = noun.pos_ == "PROPN" and noun.dep_ == "dobj" and noun.head == verb
+    # A place or an occasion ("in a speech", "at Kessel"), not a bound ("until Lee's
+    # surrender", "After the defeat"): that dates the noun, not the verb.
+    outer = noun.head if noun.dep_ == "pobj" and noun.head.lower_ in PLACE_PREPOSITIONS else None
+    on_verb = outer is not None and (
+        outer.head == verb or outer.head.dep_ == "dobj" and outer.head.head == verb
+    )
+    return (prep.i, answer.token_end) if named or on_verb else None
+
+
+def _dated_conjunct(doc, answer: Answer, root):
+    """(verb, start, phrase) when the date is on a second main clause with a named subject
+    of its own: "Unrest grew, and in 1977 the United Nations imposed an embargo."."""
+    for verb in root.children:
+        if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.pos_ == "PRON":
+            continue
+        phrase = _time_phrase(doc, answer, verb)
+        if phrase is None:
+            continue
+        start = verb.left_edge.i
+        while start < verb.i and doc[start].dep_ in ("cc", "punct"):
+            start += 1
+        if start == 0 or doc[start - 1].dep_ not in ("cc", "punct"):
+            continue  # the clause must stand after "and" or a comma, whole
+        return verb, start, phrase
+    return None
