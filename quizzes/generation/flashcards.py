@@ -17,8 +17,8 @@ from quizzes.generation.context import leaning_words
 from quizzes.generation.entities import NAMED_KINDS, PERSON, PLACE, Entity
 from quizzes.generation.entity_words import PLACE_NOUNS
 from quizzes.generation.items import GeneratedCard, capitalise, tidy
+from quizzes.generation.matching import Pair
 from quizzes.generation.selection import LessonSentence, best_sentence_for
-from quizzes.generation.sets import Pair
 from quizzes.generation.statements import key_point_answers, key_point_sentences
 
 MIN_CARDS = 15  # a deck smaller than this is topped up with cloze cards

@@ -29,6 +29,7 @@ from quizzes.generation.finekinds import cue_before, fine_kinds
 from quizzes.generation.flashcards import key_point_cards, question_cards, term_cards
 from quizzes.generation.items import GeneratedBank, GeneratedQuestion, seeded_shuffle
 from quizzes.generation.kinds import fill_missing_kinds
+from quizzes.generation.matching import matching, people_pairs
 from quizzes.generation.names import attach_full_names
 from quizzes.generation.nlp import parse_all
 from quizzes.generation.questions import wh_question
@@ -45,12 +46,7 @@ from quizzes.generation.selection import (
     states_key_point,
     weighted_lemmas,
 )
-from quizzes.generation.sets import (
-    DatedEvent,
-    matching,
-    ordering,
-    people_pairs,
-)
+from quizzes.generation.sets import DatedEvent, ordering
 from quizzes.generation.statements import (
     best_false,
     key_point_answers,

@@ -7,9 +7,10 @@ was seen in; the sentences are invented.
 
 import pytest
 
+from quizzes.generation.matching import matching, people_pairs
 from quizzes.generation.pipeline import LessonText, generate_bank
 from quizzes.generation.referents import pronoun_referents
-from quizzes.generation.sets import DatedEvent, matching, ordering, people_pairs
+from quizzes.generation.sets import DatedEvent, ordering
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ or more people the lesson describes ("a Russian impresario who ...", "king of th
 
 import pytest
 
-from quizzes.generation.sets import Pair, matching, names_a_person, people_pairs
+from quizzes.generation.matching import Pair, matching, names_a_person, people_pairs
 
 
 def _pairs(parse, sentences):

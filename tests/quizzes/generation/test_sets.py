@@ -1,4 +1,5 @@
-from quizzes.generation.sets import DatedEvent, Pair, matching, ordering, people_pairs
+from quizzes.generation.matching import Pair, matching, people_pairs
+from quizzes.generation.sets import DatedEvent, ordering
 
 
 def _sentence(parse):
