@@ -215,12 +215,16 @@ def _role_before(sentence: LessonSentence, entity: Entity) -> str | None:
                 # caliph" (of what?) and "the moderate prime minister" say too little.
                 words = doc[min(c.i for c in described) : noun.i + 1]
                 peoples = any(t.ent_type_ in ("NORP", "GPE") for t in words[:-1])
-                if noun.tag_ == "NN" and peoples and not SEQUENCE_WORD.search(words.text):
+                # "first" and "last" with a people's name say which one ("the first Abbasid
+                # caliph"); "new" or "next" ask which time.
+                ranked = SEQUENCE_WORD.search(ABSOLUTE_RANKS.sub("", words.text))
+                if noun.tag_ == "NN" and peoples and not ranked:
                     return tidy(f"The {words.text}")
     return None
 
 
 MAX_ROLE_WORDS = 12
+ABSOLUTE_RANKS = re.compile(r"\b(?:first|last)\b", re.I)
 
 
 def _role_after(sentence: LessonSentence, entity: Entity) -> str | None:

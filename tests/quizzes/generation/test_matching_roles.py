@@ -196,3 +196,19 @@ def test_matching_takes_one_person_named_with_and_without_a_middle_name(parse):
         "Piet Andersen",
         "Anders Berg",
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, person, role",
+    [
+        # F11: "The first Abbasid caliph, Abu al-Abbas al-Saffah, died in 754 ...": the
+        # people's word says whose first caliph.
+        (
+            "The first Persian governor, Marek Holm, was appointed by the king.",
+            "Marek Holm",
+            "The first Persian governor",
+        ),
+    ],
+)
+def test_a_described_role_set_before_the_name_is_matched(parse, sentence, person, role):
+    assert (person, role) in _pairs(parse, [sentence])
