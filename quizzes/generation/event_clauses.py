@@ -183,6 +183,8 @@ def _time_phrase(doc, answer: Answer, verb) -> tuple[int, int] | None:
     phrase = _phrase_on_root(doc, answer, verb, TIME_PREPOSITIONS)
     if phrase is not None:
         return phrase
+    if (during := _opening_during(doc, answer, verb)) is not None:
+        return during
     pobj = next((t for t in doc[answer.token_start : answer.token_end] if t.dep_ == "pobj"), None)
     if pobj is not None and (on_noun := _date_on_a_noun(doc, answer, verb, pobj)) is not None:
         return on_noun
@@ -200,6 +202,19 @@ def _time_phrase(doc, answer: Answer, verb) -> tuple[int, int] | None:
     if before is not None and before.lower_ in ("late", "early") and before.head == prep:
         return prep.i - 1, answer.token_end  # "Late on the night of ...": all of it
     return prep.i, answer.token_end
+
+
+def _opening_during(doc, answer: Answer, verb) -> tuple[int, int] | None:
+    """ "During the siege of Tarsk in 1702, the governor ordered ...": a date inside an
+    opening "during" phrase on the main verb dates that verb; the whole phrase goes.
+    (Not "after" or "before": "After independence in 1947, output grew" is not 1947.)"""
+    first = doc[0]
+    if first.lower_ != "during" or first.head != verb or first.dep_ != "prep":
+        return None
+    end = first.right_edge.i + 1
+    if not answer.token_end <= end < len(doc) or doc[end].text != ",":
+        return None
+    return 0, end
 
 
 PLACE_PREPOSITIONS = {"in", "at", "on", "aboard", "near", "off", "outside", "inside"}

@@ -83,6 +83,23 @@ def short_span(texts: list[str]) -> tuple[int, int] | None:
     return None
 
 
+# "of 1967–1970", "from 1812 to 1815", "between 1936 and 1939": the span a summary opens on.
+OPENING_RANGE = re.compile(
+    r"\b(?:from|between|of|in)?\s*(1\d{3}|20\d{2})\s*(?:[–—-]|to|and)\s*(1\d{3}|20\d{2})\b"
+)
+OPENING_SPAN = 10  # years: a longer one is an age, not the lesson's episode
+
+
+def opening_span(summary: list[str]) -> tuple[int, int] | None:
+    """The span of years the summary's first sentence gives the episode ("The Nigerian
+    Civil War of 1967–1970 was fought ..."): a date inside it keeps its options inside."""
+    found = OPENING_RANGE.search(summary[0]) if summary else None
+    if found is None:
+        return None
+    start, end = int(found.group(1)), int(found.group(2))
+    return (start, end) if 0 < end - start <= OPENING_SPAN else None
+
+
 YEAR_REACH = 3  # sentences back a day and month may take their year from
 
 

@@ -82,3 +82,36 @@ def name_only_the_answer_shares(prompt: str, answer: str, others: list[str]) -> 
     written = set(WORD.findall(prompt.replace("_____", " ").replace("'s", " ")))
     shared = [w for w in WORD.findall(answer) if len(w) > 1 and w[0].isupper() and w in written]
     return any(not any(w in WORD.findall(other) for other in others) for w in shared)
+
+
+# Counts a title may name in words ("the Thousand", "The Hundred Days", "Three Hundred").
+TITLE_COUNTS = {
+    "ten": 10,
+    "twenty": 20,
+    "fifty": 50,
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 1_000_000,
+}
+SMALL = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+COUNT_NEAR = 0.15  # within this share of the title's count, the title answers it
+
+
+def _title_counts(title: str) -> list[int]:
+    words = [w.lower() for w in WORD.findall(title)]
+    counts = []
+    for i, word in enumerate(words):
+        if word in TITLE_COUNTS:
+            factor = SMALL.get(words[i - 1], 1) if i else 1
+            counts.append(TITLE_COUNTS[word] * factor)
+    return counts
+
+
+def title_counts_near(number: str, title: str) -> bool:
+    """The title names a count in words close to the number asked: "1,089" under "The
+    Expedition of the Thousand" (F12 readers: the title gives it away)."""
+    digits = re.search(r"\d[\d,]*(?:\.\d+)?", number)
+    if digits is None:
+        return False
+    value = float(digits.group().replace(",", ""))
+    return any(abs(value - count) <= COUNT_NEAR * count for count in _title_counts(title))

@@ -24,7 +24,7 @@ from quizzes.generation.entities import (
     mentions_in,
     related_places,
 )
-from quizzes.generation.events import dated_event, short_span, years_before
+from quizzes.generation.events import dated_event, opening_span, short_span, years_before
 from quizzes.generation.finekinds import cue_before, fine_kinds
 from quizzes.generation.flashcards import key_point_cards, question_cards, term_cards
 from quizzes.generation.items import GeneratedBank, GeneratedQuestion, seeded_shuffle
@@ -430,9 +430,8 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         sentence_docs,
     )
     pool.title_years = context.title_years
-    pool.span_years = short_span(
-        [s.text for s in sentences if s.position in lesson.summary_positions] + lesson.key_points
-    )
+    summary_texts = [s.text for s in sentences if s.position in lesson.summary_positions]
+    pool.span_years = short_span(summary_texts + lesson.key_points) or opening_span(summary_texts)
     context.people = shown_people(entities, sentence_docs)
 
     tally = _Tally()

@@ -25,6 +25,7 @@ from quizzes.generation.giveaways import (
     restates_title_years,
     retells_the_title,
     says_only_the_title,
+    title_counts_near,
 )
 from quizzes.generation.items import GeneratedQuestion
 from quizzes.generation.lifetimes import lifetimes, outside_life, past_title_day
@@ -386,6 +387,8 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
         asked = hidden.text if hidden is not None else ""
         if asked and hidden.kind != DATE and in_title(asked, context, entity):
             faults.append("title-answer")
+        elif asked and hidden.kind == NUMBER and title_counts_near(asked, context.title):
+            faults.append("title-answer")  # "_____ volunteers" under "... of the Thousand"
         swapped_in = item.kind == "true_false" and item.replacement and hidden.kind != DATE
         if swapped_in and in_title(item.replacement, context):
             faults.append("title-answer")

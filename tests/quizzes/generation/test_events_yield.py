@@ -290,3 +290,16 @@ def test_an_event_that_goes_further_tells_its_order():
     question = ordering(events)
 
     assert question is not None and texts[1] not in question.answer
+
+
+def test_a_date_inside_an_opening_during_phrase_dates_the_main_clause(event):
+    # F12: "During the war with Pakistan in 1965, Prime Minister Shastri asked Indians to
+    # skip one meal a week" gave no event; the lesson dated only three others clearly.
+    assert event(
+        "During the siege of Tarsk in 1702, the governor Aldo Venn ordered the walls rebuilt.",
+        "1702",
+    ) == (1702, "The governor Aldo Venn ordered the walls rebuilt")
+
+
+def test_an_opening_after_phrase_does_not_date_the_main_clause(event):
+    assert event("After the siege of Tarsk in 1702, the town grew quickly.", "1702") is None
