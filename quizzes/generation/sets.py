@@ -134,8 +134,13 @@ ADVERB_AT_END = re.compile(
 SPAN_AFTER = re.compile(r"\b(?:days?|weeks?|months?|years?) (?:after|before|later|earlier)\b")
 
 
+# "was born on Mer and later worked as a gardener": a second claim, after the dated one.
+LATER_CLAUSE = re.compile(r",? and (?:later|afterwards|eventually|subsequently) [a-z]+ .*$")
+
+
 def without_sequence_words(text: str) -> str | None:
     """The event without an opening of sequence, or None when it still tells its order."""
+    text = LATER_CLAUSE.sub("", text)
     text = SEQUENCE_CLAUSE.sub("", SEQUENCE_ADVERB.sub("", text))
     text = ORDINAL_BEFORE_NOUN.sub(lambda m: m.group(1) + " ", text)
     text = ADVERB_AT_END.sub("", ADVERB_BEFORE_VERB.sub("", text))

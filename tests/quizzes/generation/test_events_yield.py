@@ -6,7 +6,7 @@ import pytest
 
 from quizzes.generation.nlp import parse_all
 from quizzes.generation.selection import LessonSentence
-from quizzes.generation.sets import DatedEvent, ordering
+from quizzes.generation.sets import DatedEvent, ordering, without_sequence_words
 
 
 @pytest.mark.parametrize(
@@ -303,3 +303,24 @@ def test_a_date_inside_an_opening_during_phrase_dates_the_main_clause(event):
 
 def test_an_opening_after_phrase_does_not_date_the_main_clause(event):
     assert event("After the siege of Tarsk in 1702, the town grew quickly.", "1702") is None
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        # F13: "Eddie Koiki Mabo was born on Mer and later worked as a gardener ..." and
+        # "Franklin D. Roosevelt was paralysed by polio and later became president": the
+        # dated claim is the first; the "later" one is another, undated.
+        (
+            "Aldo Venn was born on Tarsk and later worked as a gardener",
+            "Aldo Venn was born on Tarsk",
+        ),
+        (
+            "Marek Holm was wounded at the river and afterwards became king",
+            "Marek Holm was wounded at the river",
+        ),
+        ("The later kings moved the capital north", None),
+    ],
+)
+def test_a_later_second_claim_is_cut_from_an_event(text, kept):
+    assert without_sequence_words(text) == kept
