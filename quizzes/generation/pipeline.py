@@ -375,7 +375,7 @@ def _cover_key_points(
             key=lambda item: item[:2],
         )
         if not stating:
-            if key_sentences[index].position:
+            if key_sentences[index].position and key_sentences[index].usable:
                 questions.append(statement(key_sentences[index], questions))
             continue
         best = stating[0][2]
@@ -383,7 +383,9 @@ def _cover_key_points(
         if not free and not any(q.sentence is best and q.kind == "true_false" for q in questions):
             free = [true_statement(best)]
             questions.extend(free)
-        if not free:  # the sentence's items test another key point: the point itself
+        if not free and key_sentences[index].usable:
+            # The sentence's items test another key point: the point itself, unless it
+            # is written as a note (F11, F14 readers: no verb, no statement).
             free = [statement(key_sentences[index], questions)]
             questions.extend(free)
         for question in free:

@@ -44,12 +44,18 @@ def as_statement(text: str) -> str:
 
 
 def reads_as_a_note(doc: Doc) -> bool:
-    """A key point written as a note, not a sentence: no verb at all ("Green Sprouts loans
+    """A key point written as a note, not a sentence: no main verb ("Green Sprouts loans
     for farmers", F11), or a verb with no subject before it ("Marked the height of ...").
     As a true/false statement or an option it reads as broken grammar."""
     if not any(t.pos_ in ("VERB", "AUX") for t in doc):
         return True
     first = next((t for t in doc if not t.is_punct), None)
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    finite = any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc)
+    if root is not None and root.pos_ == "NOUN" and first is not None and first.tag_ == "NN":
+        # "Expedition led by Sir Robert Napier" (F14): a bare noun and a participle on it,
+        # no finite verb; "The king aimed to ..." (misparsed the same way) has its article.
+        return not finite
     return first is not None and first.tag_ in ("VBD", "VBN", "VBG")
 
 

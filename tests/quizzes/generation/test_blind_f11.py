@@ -106,6 +106,8 @@ def test_a_name_in_brackets_after_a_place_is_that_place(parse):
         ("Green Sprouts loans for farmers.", True),  # F11: no verb, so no statement
         ("Marked the height of the terror.", True),  # a subject the reader must supply
         ("Fought on 1 October 1801 near the river.", True),
+        ("Expedition led by Sir Aldo Venn.", True),  # F14: a participle, no main verb
+        ("Women at the heart of the protests.", True),  # F14
         ("The treaty survives in two copies.", False),
         ("The king aimed to remove his rivals.", False),
     ],
