@@ -358,33 +358,37 @@ PERSON_ENDINGS = re.compile(r"(?:er|or|ist|ian|ant|ent|ess|arch|ario)$")
 NOT_PERSON_ENDINGS = re.compile(r"(?:ment|ster)$")
 
 
+# Head nouns of things, places and bodies: "A British company", "The river".
+NOT_PERSON_HEADS = THING_NOUNS | PLACE_NOUNS | set().union(*ORG_SORTS.values())
+# Nouns that stand before a name without being a role: times, and words for names.
+TIME_NOUNS = {"day", "week", "month", "year", "morning", "evening", "night", "time", "moment"}
+NAME_NOUNS = NOT_ROLES | {"surname", "epithet", "motto"}
+
+
+def _head_noun(role: str) -> str:
+    """ "the governor of the province" -> "governor"; "A Russian impresario" -> "impresario"."""
+    words = role.lower().split(" of ")[0].split()
+    return words[-1] if words else ""
+
+
 def names_a_person(role: str) -> bool:
     """The role's head noun is one only a person holds: "A Russian impresario", "The
     governor of the province"; not "A British company", "The river"."""
-    words = role.lower().split(" of ")[0].split()
-    head = words[-1] if words else ""
-    things = THING_NOUNS | PLACE_NOUNS | set().union(*ORG_SORTS.values())
+    head = _head_noun(role)
     if head in PERSON_NOUNS or head in ROLE_WORDS:
         return True
     return (
-        head not in things
+        head not in NOT_PERSON_HEADS
         and bool(PERSON_ENDINGS.search(head))
-        and not (NOT_PERSON_ENDINGS.search(head))
+        and not NOT_PERSON_ENDINGS.search(head)
     )
-
-
-# Nouns that stand before a name without being a role: times, and words for names.
-TIME_NOUNS = {"day", "week", "month", "year", "morning", "evening", "night", "time", "moment"}
-NAME_NOUNS = {"surname", "name", "title", "nickname", "epithet", "motto", "word"}
 
 
 def names_no_person(role: str) -> bool:
     """The role's head noun is a time, a name, a thing, a place or a body: "A next day",
     "A new surname", "A British company" say nothing of who someone was."""
-    words = role.lower().split(" of ")[0].split()
-    head = words[-1] if words else ""
-    things = THING_NOUNS | PLACE_NOUNS | set().union(*ORG_SORTS.values())
-    return head in TIME_NOUNS | NAME_NOUNS | things
+    head = _head_noun(role)
+    return head in TIME_NOUNS or head in NAME_NOUNS or head in NOT_PERSON_HEADS
 
 
 TITLE_OF_A_PLACE = re.compile(r"[A-Z][a-z]+ of (?:the )?[A-Z][\w'-]*(?: [A-Z][\w'-]*)*")

@@ -573,16 +573,15 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     _balance_options(questions)
     questions = _drop_tells(questions)
     _balance_options(questions)
-    keep_variants_to_one_entity(questions, entities)
-    accept_bare_bc_years(questions, entities)
-    accept_full_names(questions, entities)
     for question in questions:
         assess(question, context)
     curate_ready(questions)
-    swapped = fill_missing_kinds(questions, rank)
-    keep_variants_to_one_entity(swapped, entities)
-    accept_bare_bc_years(swapped, entities)
-    accept_full_names(swapped, entities)
+    fill_missing_kinds(questions, rank)
+    # Accepted answers last, once: the ranker does not read them, and a swapped-in blank
+    # needs them as much as any other.
+    keep_variants_to_one_entity(questions, entities)
+    accept_bare_bc_years(questions, entities)
+    accept_full_names(questions, entities)
     flashcards = key_point_cards(lesson.key_points, key_docs, usable, entities) + cards
     flashcards += question_cards(questions, have=len(flashcards))
     unique, seen = [], set()
