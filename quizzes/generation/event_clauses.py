@@ -262,3 +262,91 @@ def _dated_conjunct(doc, answer: Answer, root):
             continue  # the clause must stand after "and" or a comma, whole
         return verb, start, phrase
     return None
+
+
+# Words before a date that make it the time of a clause, read off the words when the
+# parser misreads the phrase ("died in 166 BCE and ...": the date heads the next clause).
+# Not "by": "By 1350 the fever had reached ..." is a state reached.
+SURFACE_LEAD_INS = {"in", "on", "around", "about", "circa", "c.", "ca."}
+HEDGE_LEAD_INS = {"around", "about", "circa", "c.", "ca."}  # may open the date's own text
+# Where one claim ends and the next begins, or a clause of another kind opens.
+CLAUSE_BREAKS = {",", ";", ":", "—", "–", "-", "(", ")", "and", "but", "while", "whereas"}
+CLAUSE_BREAKS |= {"where", "which", "who", "whom", "whose", "when", "so", "yet", "or"}
+CLAUSE_BREAKS |= SUBORDINATORS | BOUNDS
+EVENT_VERB_TAGS = {"VBD", "VBZ", "VBP", "VBN"}
+SUBJECT_OPENINGS = {"DET", "PROPN", "NOUN", "ADJ", "NUM", "PRON"}
+SHORT_TAIL = 6  # words after the date that still belong to its clause ("by King Orun")
+
+
+def _surface_date_phrase(doc, answer: Answer) -> tuple[int, int] | None:
+    """The words that make the date a time: "in 1351", "around 1336 BCE", "late in 164 BCE",
+    "in the autumn of 539 BCE" (or the answer's own "about 1353")."""
+    start = answer.token_start
+    if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PARTS_OF_TIME:
+        start -= 2
+        if start and doc[start - 1].lower_ == "the":
+            start -= 1
+        if not start or doc[start - 1].lower_ not in ("in", "during"):
+            return None  # "at the end of ...": a bound, not the time
+        start -= 1
+    elif start and doc[start - 1].lower_ in SURFACE_LEAD_INS:
+        start -= 1
+    elif doc[start].lower_ not in HEDGE_LEAD_INS:
+        return None
+    if start and doc[start - 1].lower_ in ("late", "early", "only"):
+        start -= 1  # "only in 1919": the adverb goes with the date
+    return start, answer.token_end
+
+
+def _break_at(token) -> bool:
+    return token.lower_ in CLAUSE_BREAKS or token.pos_ == "PRON" and token.tag_ in ("WDT", "WP")
+
+
+def _event_verb(doc, start: int, end: int):
+    """The first verb of the words that says what was done, when a finite form says when:
+    "died", "was founded" (not "was besieging": a state going on)."""
+    finite = False
+    for token in doc[start:end]:
+        finite = finite or token.tag_ in ("VBD", "VBZ", "VBP", "MD")
+        if token.pos_ == "VERB" and token.tag_ in EVENT_VERB_TAGS:
+            return token if finite else None
+        if token.tag_ == "VBG" and finite:
+            return None
+    return None
+
+
+def surface_clause(doc, answer: Answer):
+    """(verb, start, phrase, limit) of the clause a date is the time of, read off the words:
+    the clause after an opening date ("In the autumn of 539 BCE Orun's army met ...", or
+    after "..., and in 142 BCE"), or
+    the clause before a trailing one with a short phrase after it ("Kessel was founded in
+    1351 by King Orun, ..."), each to the next break. For dates whose phrase the parser
+    misreads; None when the clause holds a break, has no subject before its verb, or the
+    verb tells no deed."""
+    phrase = _surface_date_phrase(doc, answer)
+    if phrase is None:
+        return None
+    opens_a_clause = phrase[0] > 1 and doc[phrase[0] - 1].lower_ in ("and", "but", ";")
+    if opens_a_clause and doc[phrase[0] - 1].text != ";" and doc[phrase[0] - 2].text != ",":
+        return None  # "X and in 1990 Y": not a second clause of its own
+    if phrase[0] == 0 or opens_a_clause:
+        # "In 539 BCE Orun's army met ...", "..., and in 142 BCE Tomas won ...": what follows.
+        start = phrase[1] + (phrase[1] < len(doc) and doc[phrase[1]].text == ",")
+        end = next((t.i for t in doc[start:] if _break_at(t) or t.is_punct), len(doc))
+        verb = _event_verb(doc, start, end)
+    else:
+        start = 0
+        if doc[0].pos_ not in SUBJECT_OPENINGS or any(_break_at(t) for t in doc[: phrase[0]]):
+            return None  # "By the time the war ended in 1868, ...": no main clause
+        if any(t.lower_ == "that" and t.dep_ == "mark" for t in doc[: phrase[0]]):
+            return None  # "X meant that Tarsk was united in 1871": the date is the inner verb's
+        end = phrase[1]
+        tail = next((t.i for t in doc[end:] if _break_at(t) or t.is_punct), len(doc))
+        if tail - end <= SHORT_TAIL and (tail == len(doc) or doc[tail].is_punct):
+            end = tail  # "... in 1351 by King Orun,": the agent is the deed's
+        elif not _break_at(doc[end]) and not doc[end].is_punct:
+            return None  # "had shown in 1950 that ...": the clause goes on past the date
+        verb = _event_verb(doc, 0, phrase[0])
+    if verb is None or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in doc[start : verb.i]):
+        return None
+    return verb, start, phrase, end

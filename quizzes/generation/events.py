@@ -20,6 +20,7 @@ from quizzes.generation.event_clauses import (
     _time_phrase,
     _when_clause,
     _who_clause,
+    surface_clause,
 )
 from quizzes.generation.items import tidy
 from quizzes.generation.questions import _phrase_on_root, _root
@@ -29,7 +30,7 @@ from quizzes.generation.sets import APPROXIMATE, MONTHS, DatedEvent, complete_be
 
 YEAR = re.compile(r"\b(1\d{3}|20\d{2})\b")
 EVENT_YEAR = re.compile(
-    r"(?<![\d,.])\b(1\d{3}|20\d{2})\b(?![,.]\d)()|\b(\d{1,4})\s*(?:BC|BCE)\b|\bAD\s*(\d{1,4})\b"
+    r"(?<![\d,.])\b(1\d{3}|20\d{2})\b(?![,.]\d)(?!\s*BCE?\b)()|\b(\d{1,4})\s*(?:BC|BCE)\b|\bAD\s*(\d{1,4})\b"
 )
 MAX_EVENT_WORDS = 22
 
@@ -181,6 +182,9 @@ def dated_event(
         verb, start, phrase, limit, gap = who  # "..., Aldo, who was murdered in 48 BC, ..."
     if phrase is None and (aside := _participle_aside(sentence, answer, topic, year)):
         return aside  # "The Treaty of Kessel, signed in 1783, ended ...": the signing
+    if phrase is None and (surface := surface_clause(doc, answer)) is not None:
+        verb, start, phrase, limit = surface  # the parser misread the date's phrase
+        gap = range(0)
     if phrase is None or _dates_a_noun(doc, phrase) or _progressive(verb):
         return None
     if phrase[1] < len(doc) and doc[phrase[1]].lower_ == "alone":
@@ -212,8 +216,11 @@ def dated_event(
         and end + 1 < len(doc)
         and doc[end + 1].pos_ == "VERB"
         and doc[end + 1].tag_ in ("VBD", "VBN")
+        and not (_opens_name_aside(doc, end + 1) and _finite(verb))
     ):
-        return None  # "X, a rebel army made up of exiles, invaded": the cut lost the verb
+        # "X, a rebel army made up of exiles, invaded": the cut lost the verb (a participle
+        # aside after a finite verb is only an aside: "was founded by Orun, known as ...")
+        return None
     others = [t.text for t in doc[start:end] if t.i not in gap and not phrase[0] <= t.i < phrase[1]]
     if not inherited and (
         EVENT_YEAR.search(" ".join(others)) or OTHER_SHORT_YEAR.search(" ".join(others))
@@ -264,6 +271,23 @@ def dated_event(
     if _unnamed_person(doc, skip | set(named)):
         return None  # "The Senate gave him the name Augustus": who is "him"?
     return DatedEvent(year, _date_text(doc, answer, phrase), text, sentence)
+
+
+# Participles that open an aside on a name: "..., known as the Builder, ...".
+ASIDE_PARTICIPLES = {"known", "called", "named", "nicknamed", "born", "styled", "remembered"}
+
+
+def _opens_name_aside(doc, i: int) -> bool:
+    """The participle at `i` opens an aside on what comes before it, not a lost main verb."""
+    following = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    return doc[i].tag_ == "VBN" and (doc[i].lower_ in ASIDE_PARTICIPLES or following == "as")
+
+
+def _finite(verb) -> bool:
+    """The verb says when on its own: a past or present form, or a form with its auxiliary."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP") or any(
+        c.dep_ in ("aux", "auxpass") and c.i < verb.i for c in verb.children
+    )
 
 
 def _timeline_root(doc, answer: Answer):

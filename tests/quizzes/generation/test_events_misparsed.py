@@ -1,0 +1,122 @@
+"""Dated events where the parser misreads the date's phrase (quizzes/generation/event_clauses.py,
+`surface_clause`): "died in 166 BCE and command passed ..." parsed with the date as the head
+of the next clause, "around 1336 BCE" as two objects, "In the autumn of 539 BCE Orun's army"
+with the subject inside the date's phrase. The event is read off the words instead: the clause
+before the date, or the clause after an opening date, to the next break. Sentences are made up."""
+
+from pathlib import Path
+
+import pytest
+
+from quizzes.generation.pipeline import generate_bank
+
+RELEASED = Path(__file__).parents[1] / "data"
+
+
+@pytest.mark.parametrize(
+    "sentence, date, expected",
+    [
+        # The clause before a trailing date, cut at the "and" of a second claim.
+        (
+            "Aldo Venn died in 166 BCE and command of the rebel army passed to his eldest son.",
+            "166 BCE",
+            (-166, "Aldo Venn died"),
+        ),
+        (
+            "Queen Mira of Tarsk died around 1336 BCE, and after a short regency her nephew "
+            "took the throne.",
+            "1336 BCE",
+            (-1336, "Queen Mira of Tarsk died"),
+        ),
+        # A short phrase after the date belongs to the event; the aside after it goes.
+        (
+            "Kessel was founded in 1351 by King Orun, known as the Builder, on an island "
+            "where three rivers meet.",
+            "1351",
+            (1351, "Kessel was founded by King Orun"),
+        ),
+        # The clause after an opening date, the subject inside the date's phrase for the parser.
+        (
+            "In the autumn of 539 BCE Orun's army met the hill tribes at Kessel on the Varna "
+            "River and won a crushing victory.",
+            "539 BCE",
+            (-539, "Orun's army met the hill tribes at Kessel on the Varna River"),
+        ),
+        # "only" goes with the date.
+        (
+            "The women of Tarsk gained the right to sit on the council only in 1919.",
+            "1919",
+            (1919, "The women of Tarsk gained the right to sit on the council"),
+        ),
+        # A second main clause opened by its date.
+        (
+            "Marek Dorn was named high priest in 152 BCE, and in 142 BCE Tomas Dorn won "
+            "independence for Kessel.",
+            "142 BCE",
+            (-142, "Tomas Dorn won independence for Kessel"),
+        ),
+        (
+            "Around 550 BCE Orun overthrew his overlord Varo, king of Kessel.",
+            "550 BCE",
+            (-550, "Orun overthrew his overlord Varo"),
+        ),
+    ],
+)
+def test_a_misparsed_date_phrase_still_dates_its_clause(event, sentence, date, expected):
+    assert event(sentence, date) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, date",
+    [
+        # A span or a state, not an event on the date.
+        ("Aldo Venn ruled as king from 668 until his death in 672.", "672"),
+        ("By 1350 the fever had reached every port of the coast.", "1350"),
+        # Going on at the time, not done then.
+        ("In 1346 the army of Orun was besieging Kessel when the fever broke out.", "1346"),
+        # A clause that opens with "after" is no main clause: its date is not the event's.
+        ("After a long drought in 1074 the council of Tarsk closed the bridge.", "1074"),
+        # The date is the time of the inner clause, not of the meaning.
+        ("The failure of the council meant that Tarsk was united only in 1871.", "1871"),
+        # A pronoun no sentence before names.
+        ("He died in 166 BCE and command of the rebel army passed to his son.", "166 BCE"),
+    ],
+)
+def test_no_event_is_read_off_a_span_a_state_or_a_subordinate_clause(event, sentence, date):
+    assert event(sentence, date) is None
+
+
+def test_a_four_digit_year_before_the_common_era_is_read_as_before_it(event):
+    assert event(
+        "In 1353 BCE the council of Tarsk closed the bridge to all carts.", "1353 BCE"
+    ) == (
+        -1353,
+        "The council of Tarsk closed the bridge to all carts",
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence, date",
+    [
+        # The sentence opens with a bound, so the dated clause is no main clause.
+        ("By the time the long war ended in 1868, Tarsk had lost its fleet.", "1868"),
+        # A participle after the cut that is the main verb the parser lost.
+        (
+            "In 1990 the Varni Front (VF), a rebel army made up largely of exiles, invaded "
+            "from the hills.",
+            "1990",
+        ),
+    ],
+)
+def test_no_event_from_a_bound_a_clause_cut_short_or_a_lost_verb(event, sentence, date):
+    assert event(sentence, date) is None
+
+
+def test_a_clause_going_on_past_its_date_is_no_event(lesson_file):
+    # "X had shown in 1950 that in DNA ...": cut at the date, "X had shown" says nothing.
+    bank = generate_bank(
+        lesson_file(RELEASED / "released-f14" / "the-discovery-of-the-dna-double-helix-1953.txt")
+    )
+    (ordering,) = [q for q in bank.questions if q.kind == "ordering"]
+
+    assert all(not event.endswith("had shown") for event in ordering.answer)
