@@ -134,18 +134,20 @@ ADVERB_AT_END = re.compile(
 SPAN_AFTER = re.compile(r"\b(?:days?|weeks?|months?|years?) (?:after|before|later|earlier)\b")
 
 
+# "the villa later known as Belmont": a name given, not a place in the sequence.
+LATER_NAME = re.compile(r"\blater (?=(?:known|called|named|renamed)\b)")
 # "was born on Mer and later worked as a gardener": a second claim, after the dated one.
 LATER_CLAUSE = re.compile(r",? and (?:later|afterwards|eventually|subsequently) [a-z]+ .*$")
 
 
 def without_sequence_words(text: str) -> str | None:
     """The event without an opening of sequence, or None when it still tells its order."""
-    text = LATER_CLAUSE.sub("", text)
+    text = LATER_CLAUSE.sub("", LATER_NAME.sub("", text))
     text = SEQUENCE_CLAUSE.sub("", SEQUENCE_ADVERB.sub("", text))
     text = ORDINAL_BEFORE_NOUN.sub(lambda m: m.group(1) + " ", text)
     text = ADVERB_AT_END.sub("", ADVERB_BEFORE_VERB.sub("", text))
     told = SEQUENCE_WORD.search(NAME_ORDINAL.sub("the", text))
-    if len(text.split()) < 3 or told or SPAN_AFTER.search(text):
+    if len(text.split()) < 2 or told or SPAN_AFTER.search(text):
         return None
     return capitalise(text)
 
@@ -161,7 +163,7 @@ def ordering(events: list[DatedEvent]) -> GeneratedQuestion | None:
         (
             replace(e, text=text)
             for e, text in told
-            if text is not None and len(text.split()) <= MAX_EVENT_WORDS
+            if text is not None and _reads_whole(e, text) and len(text.split()) <= MAX_EVENT_WORDS
         ),
         key=lambda e: e.when,
     )
@@ -193,6 +195,20 @@ def ordering(events: list[DatedEvent]) -> GeneratedQuestion | None:
         shuffled = items[1:] + items[:1]
     question.choices = shuffled
     return question
+
+
+def _reads_whole(event: DatedEvent, text: str) -> bool:
+    """Three words or more, or a name and its deed in the past ("Marek died"; not "Work
+    began", nor "Marek hanged" cut from "was captured and hanged")."""
+    words = text.split()
+    if len(words) >= 3:
+        return True
+    doc = event.sentence.doc
+    return (
+        len(words) == 2
+        and any(t.text == words[0] and t.pos_ == "PROPN" for t in doc)
+        and any(t.text == words[1] and t.tag_ == "VBD" for t in doc)
+    )
 
 
 def _clearly_after(first: DatedEvent, then: DatedEvent) -> bool:

@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from quizzes.generation.nlp import parse_all
 from quizzes.generation.pipeline import generate_bank
+from quizzes.generation.selection import LessonSentence
+from quizzes.generation.sets import DatedEvent, ordering, without_sequence_words
 
 RELEASED = Path(__file__).parents[1] / "data"
 
@@ -120,3 +123,40 @@ def test_a_clause_going_on_past_its_date_is_no_event(lesson_file):
     (ordering,) = [q for q in bank.questions if q.kind == "ordering"]
 
     assert all(not event.endswith("had shown") for event in ordering.answer)
+
+
+def _events_of(texts: list[tuple[int, str, str]]):
+    """DatedEvents of (year, event, sentence) triples, each with its own parsed sentence."""
+    docs = parse_all([sentence for _, _, sentence in texts])
+    return [
+        DatedEvent(year, str(year), text, LessonSentence(i, i, doc.text, doc, usable=True))
+        for i, ((year, text, _), doc) in enumerate(zip(texts, docs, strict=True))
+    ]
+
+
+def test_a_name_and_its_deed_is_an_event_of_two_words():
+    # "Mattathias died" (F11): a name and a verb say what happened; "Work began" does not.
+    events = _events_of(
+        [
+            (1701, "Aldo Venn wrote a letter to the guild", "Aldo Venn wrote a letter in 1701."),
+            (1702, "Marek died", "Marek died in 1702."),
+            (1703, "The guild expelled Aldo Venn", "The guild expelled Aldo Venn in 1703."),
+            (1704, "Work began", "Work began in 1704."),
+            (1705, "Tomas Dorn became master", "Tomas Dorn became master in 1705."),
+            # A passive verb whose "was" went with the first of two verbs.
+            (1706, "Varo hanged", "Varo was captured in 1705 and hanged in 1706."),
+        ]
+    )
+
+    question = ordering(events)
+
+    assert question is not None
+    assert "Marek died" in question.answer
+    assert "Work began" not in question.answer and "Varo hanged" not in question.answer
+
+
+def test_a_name_given_later_tells_no_order():
+    # "began building the villa later known as Ginkaku-ji" (F14): a name, not a sequence.
+    assert without_sequence_words("Aldo Venn began building the villa later known as Belmont") == (
+        "Aldo Venn began building the villa known as Belmont"
+    )
