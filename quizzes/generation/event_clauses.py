@@ -275,6 +275,7 @@ CLAUSE_BREAKS |= {"where", "which", "who", "whom", "whose", "when", "so", "yet",
 CLAUSE_BREAKS |= SUBORDINATORS | BOUNDS
 EVENT_VERB_TAGS = {"VBD", "VBZ", "VBP", "VBN"}
 SUBJECT_OPENINGS = {"DET", "PROPN", "NOUN", "ADJ", "NUM", "PRON"}
+LIST_JOINS = {",", "and", "or"}
 SHORT_TAIL = 6  # words after the date that still belong to its clause ("by King Orun")
 
 
@@ -332,8 +333,15 @@ def surface_clause(doc, answer: Answer):
     if phrase[0] == 0 or opens_a_clause:
         # "In 539 BCE Orun's army met ...", "..., and in 142 BCE Tomas won ...": what follows.
         start = phrase[1] + (phrase[1] < len(doc) and doc[phrase[1]].text == ",")
-        end = next((t.i for t in doc[start:] if _break_at(t) or t.is_punct), len(doc))
-        verb = _event_verb(doc, start, end)
+        # A list's commas and "and" may come before the verb ("ships carrying Varnish,
+        # Dorian and Tarskan troops sailed"); any other break ends the search.
+        hard = next(
+            (t.i for t in doc[start:] if _break_at(t) and t.lower_ not in LIST_JOINS), len(doc)
+        )
+        verb = _event_verb(doc, start, hard)
+        if verb is None:
+            return None
+        end = next((t.i for t in doc[verb.i :] if _break_at(t) or t.is_punct), len(doc))
     else:
         start = 0
         if doc[0].pos_ not in SUBJECT_OPENINGS or any(_break_at(t) for t in doc[: phrase[0]]):
@@ -349,4 +357,26 @@ def surface_clause(doc, answer: Answer):
         verb = _event_verb(doc, 0, phrase[0])
     if verb is None or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in doc[start : verb.i]):
         return None
+    if any(t.dep_ == "neg" or t.lower_ in ("not", "never", "n't") for t in doc[start:end]):
+        return None  # "did not sign the treaty in 1702": nothing happened then
+    if _cuts_a_list(doc, end):
+        return None  # "went to Watson, Crick and Wilkins": cut at the first name
     return verb, start, phrase, end
+
+
+def _cuts_a_list(doc, end: int) -> bool:
+    """The break at `end` is a comma or "and" inside a list of names or things: what
+    follows it has no verb of its own before the next break or the sentence's end, and an
+    "and" or "or" joins it (not an aside: "his overlord Varo, king of Kessel")."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in LIST_JOINS:
+        return False
+    if doc[end + 1].pos_ not in ("PROPN", "NOUN", "ADJ", "NUM"):
+        return False
+    joined = doc[end].lower_ in ("and", "or")
+    for token in doc[end + 1 :]:
+        if token.tag_ in ("VBD", "VBZ", "VBP", "MD"):
+            return False
+        if _break_at(token) and token.lower_ not in LIST_JOINS:
+            break
+        joined = joined or token.lower_ in ("and", "or")
+    return joined

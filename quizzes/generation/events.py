@@ -153,38 +153,47 @@ def dated_event(
     if inherited:
         year = year_before
     root = _root(sentence.doc) or _timeline_root(sentence.doc, answer)
-    if year is None or root is None:
-        return None
     doc = sentence.doc
-    opening = answer.token_start == 1 and doc[0].lower_ in ("in", "on", "during")
-    after = doc[answer.token_end] if answer.token_end < len(doc) else None
-    # "In 514 BC two Athenians ... murdered": the subject folded into the date's phrase.
-    misparsed = opening and after is not None and after.pos_ in ("PROPN", "NOUN", "DET", "NUM")
-    has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
-    verb, start = root, 0
-    limit, gap = len(doc), range(0)
-    phrase = _time_phrase(doc, answer, root) if misparsed or has_subject else None
-    if (when := _when_clause(doc, answer, root)) is not None:
-        verb, start, phrase, limit, gap = when  # the "when" clause is what happened then
-    if phrase is None and _timeline_entry(doc, answer, root):
-        phrase = (0, answer.token_end + 1)  # "July 1600: Aldo marches north.": a timeline's line
-    if phrase is None and opening and answer.token_end < root.i and (misparsed or has_subject):
-        phrase = (0, answer.token_end)  # "In 202 BC Scipio ...": parsed as a name's part
-    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if phrase is None and subject is not None and re.fullmatch(r"\d{3,4}( BC)?", answer.text):
-        # "The Treaty of Karlowitz in 1699 handed ...": the year dates what the subject did.
-        phrase = _phrase_on_root(sentence.doc, answer, subject, {"in"})
-    if phrase is None and (conjunct := _dated_conjunct(doc, answer, root)) is not None:
-        verb, start, phrase = conjunct  # "..., and in 1977 the United Nations imposed ..."
-    if phrase is None and (clause := _dated_clause(doc, answer, root)) is not None:
-        verb, start, phrase, limit, gap = clause  # "After King Aldo was murdered in 1530, ..."
-    if phrase is None and (who := _who_clause(doc, answer)) is not None:
-        verb, start, phrase, limit, gap = who  # "..., Aldo, who was murdered in 48 BC, ..."
-    if phrase is None and (aside := _participle_aside(sentence, answer, topic, year)):
-        return aside  # "The Treaty of Kessel, signed in 1783, ended ...": the signing
-    if phrase is None and (surface := surface_clause(doc, answer)) is not None:
-        verb, start, phrase, limit = surface  # the parser misread the date's phrase
-        gap = range(0)
+    # The parser found no main verb (or a negated one): only the words can show the event.
+    words_only = surface_clause(doc, answer) if root is None and year is not None else None
+    if year is None or root is None and words_only is None:
+        return None
+    if words_only is not None:
+        verb, start, phrase, limit = words_only
+        root, gap = verb, range(0)
+    else:
+        opening = answer.token_start == 1 and doc[0].lower_ in ("in", "on", "during")
+        after = doc[answer.token_end] if answer.token_end < len(doc) else None
+        # "In 514 BC two Athenians ... murdered": the subject folded into the date's phrase.
+        misparsed = opening and after is not None and after.pos_ in ("PROPN", "NOUN", "DET", "NUM")
+        has_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
+        verb, start = root, 0
+        limit, gap = len(doc), range(0)
+        phrase = _time_phrase(doc, answer, root) if misparsed or has_subject else None
+        if (when := _when_clause(doc, answer, root)) is not None:
+            verb, start, phrase, limit, gap = when  # the "when" clause is what happened then
+        if phrase is None and _timeline_entry(doc, answer, root):
+            phrase = (
+                0,
+                answer.token_end + 1,
+            )  # "July 1600: Aldo marches north.": a timeline's line
+        if phrase is None and opening and answer.token_end < root.i and (misparsed or has_subject):
+            phrase = (0, answer.token_end)  # "In 202 BC Scipio ...": parsed as a name's part
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if phrase is None and subject is not None and re.fullmatch(r"\d{3,4}( BC)?", answer.text):
+            # "The Treaty of Karlowitz in 1699 handed ...": the year dates what the subject did.
+            phrase = _phrase_on_root(sentence.doc, answer, subject, {"in"})
+        if phrase is None and (conjunct := _dated_conjunct(doc, answer, root)) is not None:
+            verb, start, phrase = conjunct  # "..., and in 1977 the United Nations imposed ..."
+        if phrase is None and (clause := _dated_clause(doc, answer, root)) is not None:
+            verb, start, phrase, limit, gap = clause  # "After King Aldo was murdered in 1530, ..."
+        if phrase is None and (who := _who_clause(doc, answer)) is not None:
+            verb, start, phrase, limit, gap = who  # "..., Aldo, who was murdered in 48 BC, ..."
+        if phrase is None and (aside := _participle_aside(sentence, answer, topic, year)):
+            return aside  # "The Treaty of Kessel, signed in 1783, ended ...": the signing
+        if phrase is None and (surface := surface_clause(doc, answer)) is not None:
+            verb, start, phrase, limit = surface  # the parser misread the date's phrase
+            gap = range(0)
     if phrase is None or _dates_a_noun(doc, phrase) or _progressive(verb):
         return None
     if phrase[1] < len(doc) and doc[phrase[1]].lower_ == "alone":

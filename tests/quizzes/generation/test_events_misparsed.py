@@ -51,6 +51,17 @@ RELEASED = Path(__file__).parents[1] / "data"
             "1919",
             (1919, "The women of Tarsk gained the right to sit on the council"),
         ),
+        # The parser found no main verb ("fleet" as the root, "sailed" a relative clause).
+        (
+            "In November 1274 a fleet of several hundred ships carrying Varnish, Dorian and "
+            "Tarskan troops sailed from Kessel.",
+            "November 1274",
+            (
+                1274,
+                "A fleet of several hundred ships carrying Varnish, Dorian and Tarskan troops "
+                "sailed from Kessel",
+            ),
+        ),
         # A second main clause opened by its date.
         (
             "Marek Dorn was named high priest in 152 BCE, and in 142 BCE Tomas Dorn won "
@@ -81,6 +92,13 @@ def test_a_misparsed_date_phrase_still_dates_its_clause(event, sentence, date, e
         ("After a long drought in 1074 the council of Tarsk closed the bridge.", "1074"),
         # The date is the time of the inner clause, not of the meaning.
         ("The failure of the council meant that Tarsk was united only in 1871.", "1871"),
+        # Nothing happened then; and a cut at the first name of a list.
+        ("Prince Aldo would not sign the treaty of Kessel in 1702.", "1702"),
+        (
+            "Prizes of the guild are not given to the dead, and in 1962 the prize went to "
+            "Aldo Venn, Marek Dorn and Tomas Varo.",
+            "1962",
+        ),
         # A pronoun no sentence before names.
         ("He died in 166 BCE and command of the rebel army passed to his son.", "166 BCE"),
     ],
