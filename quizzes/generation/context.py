@@ -25,6 +25,9 @@ LEANING_PHRASES = re.compile(
     r"\b(by then|by that time|at that (time|point|moment)|(the )?same (day|night|week|month|"
     r"year|time)|(the )?(next|following|previous) (day|night|morning|week|month|year)|"
     r"(that|this) (day|night|morning|week|month|year|moment|time)|"
+    # "Kessel fell that September": which September?
+    r"that (january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|spring|summer|autumn|winter)|"
     r"later that (day|night|week|month|year)|earlier that (day|night|week|month|year)|"
     r"soon after(wards)?|shortly after(wards)?(?! \w+ \w)|in the meantime|meanwhile|"
     r"afterwards|after this|after that|before this|before that|the day before|"
@@ -50,6 +53,9 @@ LEANING_ADVERBS = {
     "therefore",
     "finally",
 }
+# "Still, Kessel began ...": an opening link set off by a comma answers a sentence not shown.
+OPENING_LINKS = {"still", "nonetheless", "besides", "moreover", "furthermore", "likewise"}
+OPENING_LINKS |= {"similarly", "otherwise", "accordingly", "consequently", "hence", "even"}
 # "But independence did not ...": an opening conjunction answers a sentence not shown.
 OPENING_CONJUNCTIONS = {"but", "yet", "and", "so", "or"}
 # "At Tarsk on 4 July his troops": a name after these is a place, nobody's "his".
@@ -338,6 +344,15 @@ def leaning_words(doc: Doc, topic: set[str] = frozenset(), skip: range = range(0
     `topic` holds the lesson's topic lemmas ("the charter" in a lesson on a charter is
     clear); `skip` is a token range left out (the blank, or the swapped name).
     """
+    # The ranker asks it of one sentence for every item the sentence gives.
+    cache = doc.user_data.setdefault("leaning_words", {})
+    key = (frozenset(topic), frozenset(skip))
+    if key not in cache:
+        cache[key] = _leaning_words(doc, topic, skip)
+    return list(cache[key])
+
+
+def _leaning_words(doc: Doc, topic: set[str], skip) -> list[str]:
     found: list[str] = []
     for token in doc:
         if token.i in skip:
@@ -376,6 +391,13 @@ def leaning_words(doc: Doc, topic: set[str] = frozenset(), skip: range = range(0
             continue
         if token.i == 0 and lower == "finally":
             found.append(token.text)  # "Finally X decided": the last of steps not shown
+            continue
+        if token.i == 0 and lower in OPENING_LINKS and len(doc) > 2 and "," in doc[1:3].text:
+            found.append(token.text)  # "Still,", "Even so,"
+            continue
+        subject = token.dep_ in ("nsubj", "nsubjpass")
+        if token.tag_ == "JJS" and subject and [c.dep_ for c in token.children] == ["det"]:
+            found.append(f"{doc[token.i - 1].text} {token.text}")  # "The strongest was"
             continue
         if token.i == 0 and lower in OPENING_CONJUNCTIONS and token.dep_ == "cc":
             found.append(token.text)

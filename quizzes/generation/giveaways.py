@@ -115,3 +115,33 @@ def title_counts_near(number: str, title: str) -> bool:
         return False
     value = float(digits.group().replace(",", ""))
     return any(abs(value - count) <= COUNT_NEAR * count for count in _title_counts(title))
+
+
+# "two days after Japan surrendered": a date fixed by another event the sentence names.
+RELATIVE_ANCHOR = re.compile(
+    r"\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|\d+) "
+    r"(?:days?|weeks?|months?|years?) (?:after|before)\b",
+    re.I,
+)
+# Days that fix their month (or season) by themselves: "On Easter Monday, 24 April".
+FEAST_DAYS = re.compile(
+    r"\b(?:Easter|Good Friday|Palm Sunday|Ash Wednesday|Whitsun|Pentecost|Christmas|"
+    r"New Year's Day|Candlemas|Lady Day|Michaelmas|All Saints' Day|Midsummer)\b"
+)
+MONTH_WORD = re.compile(
+    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b"
+)
+
+
+def date_given_away(doc, answer) -> bool:
+    """The rest of the date's sentence gives it (or makes a false one absurd): a span from
+    another event ("two days after X"), a feast day beside a month, or a year one off from
+    the answer's ("December _____ ... in January 1919")."""
+    rest = doc.text[: answer.start] + " " + doc.text[answer.end :]
+    if RELATIVE_ANCHOR.search(rest):
+        return True
+    if MONTH_WORD.search(answer.text) and FEAST_DAYS.search(rest):
+        return True
+    asked = signed_years(answer.text)
+    return any(abs(year - other) == 1 for year in asked for other in signed_years(rest))

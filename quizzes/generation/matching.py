@@ -445,8 +445,20 @@ def _plural_aside(pair: Pair) -> bool:
     return bool(found) and all(t.tag_ in ("NNS", "NNPS") for t in found)
 
 
-def matching(pairs: list[Pair], prompt: str = "") -> GeneratedQuestion | None:
-    """Match four or more terms to their descriptions (distinct terms and descriptions)."""
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+
+
+def leans_on_a_person(pair: Pair) -> bool:
+    """The description says "he", "his", "her" ...: only the term itself may be that person."""
+    return any(word.lower().strip(",.") in PERSON_PRONOUNS for word in pair.description.split())
+
+
+def matching(
+    pairs: list[Pair], prompt: str = "", people_only: bool = False
+) -> GeneratedQuestion | None:
+    """Match four or more terms to their descriptions (distinct terms and descriptions).
+    Where the terms are all people (`people_only`), a "his" in a description is the term's
+    own; among names of places and things it is somebody's the item does not show."""
     terms = [pair.term for pair in pairs]
     chosen: list[Pair] = []
     for pair in pairs:
@@ -455,6 +467,8 @@ def matching(pairs: list[Pair], prompt: str = "") -> GeneratedQuestion | None:
             continue
         if _cut_from_its_verb(pair) or _cut_from_a_list(pair) or _plural_aside(pair):
             continue
+        if not people_only and leans_on_a_person(pair):
+            continue  # "Canossa -> a fortress belonging to his ally": whose?
         if any(_one_person(p.term, pair.term) for p in chosen):
             continue  # "Lucretia Mott" and "Mott": one person, whatever the entities say
         if all(pair.description != p.description for p in chosen):

@@ -563,7 +563,9 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     cards, pairs = term_cards(sentences, entities)
     people = people_pairs(usable, entities, pairs, sentences)
     named = {pair.term for pair in people}
-    matched = matching(people, "Match each person to what the lesson says of them.") or matching(
+    matched = matching(
+        people, "Match each person to what the lesson says of them.", people_only=True
+    ) or matching(
         people + [pair for pair in pairs if pair.term not in named],
         "Match each name to what the lesson says of it.",
     )

@@ -21,6 +21,7 @@ from quizzes.generation.entities import DATE, GROUP, NUMBER, PERSON, PLACE, Enti
 from quizzes.generation.entity_words import TITLES
 from quizzes.generation.finekinds import FineKind
 from quizzes.generation.giveaways import (
+    date_given_away,
     name_only_the_answer_shares,
     restates_title_years,
     retells_the_title,
@@ -107,6 +108,7 @@ FACTORS = {
     # surname that "the Confederates" also fits, "14 July" where "Bastille Day" does).
     "open-blank": 0.75,
     "hedged": 0.6,
+    "date-given": 0.3,
 }
 PLAIN = {
     "title-answer": "the lesson title gives the answer away",
@@ -130,6 +132,7 @@ PLAIN = {
     "duplicate-fact": "another item asks the same fact",
     "open-blank": "other wordings may fit the blank",
     "hedged": "an estimate: a near option fits as well",
+    "date-given": "the rest of the sentence gives the date away",
     "enough-ready": "a detail, and the ready set has enough of those",
 }
 WORTH_PLAIN = {
@@ -452,6 +455,10 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
         and hedged(item.sentence.doc, hidden.token_start)
     ):
         faults.append("hedged")  # "Around _____": a year next to it fits as well
+    dated = hidden is not None and hidden.kind == DATE and item.sentence is not None
+    asks_the_date = item.kind != "true_false" or item.answer == "false"
+    if dated and asks_the_date and date_given_away(item.sentence.doc, hidden):
+        faults.append("date-given")  # "On 17 August _____, two days after Japan surrendered"
     open_blank = (
         item.kind == "fill_blank"
         and hidden is not None

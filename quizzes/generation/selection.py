@@ -56,6 +56,14 @@ class LessonSentence:
 
 def content_lemmas(doc: Doc, skip: tuple[int, int] | None = None) -> set[str]:
     """Lower-case lemmas of the nouns, verbs, adjectives and names, minus a token range."""
+    # Asked of the same sentence many times over by the ranker and the distractors.
+    cache = doc.user_data.setdefault("content_lemmas", {})
+    if skip not in cache:
+        cache[skip] = _content_lemmas(doc, skip)
+    return set(cache[skip])
+
+
+def _content_lemmas(doc: Doc, skip: tuple[int, int] | None) -> set[str]:
     lemmas = set()
     for token in doc:
         if skip and skip[0] <= token.i < skip[1]:

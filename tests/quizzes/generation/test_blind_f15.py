@@ -1,0 +1,112 @@
+"""The faults two blind judges found in the ready items of the fifteenth fresh set (F15).
+
+Its first read (12 lessons, 100 ready items, two readers): 82 and 84 usable, 70 and 71
+key; 5 of the 8 lessons with four years and four named people had four kinds ready. The
+lessons are released now. Each case stands for a fault shape; the sentences are invented.
+"""
+
+import pytest
+
+from quizzes.generation.context import leaning_words
+from quizzes.generation.giveaways import date_given_away
+from quizzes.generation.matching import Pair, matching
+from quizzes.generation.nlp import parse_all
+from quizzes.generation.selection import LessonSentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "Still, Badr began the rise of ...": an answer to a sentence not shown.
+        "Still, Kessel began the rise of Varnish power.",
+        "Nonetheless, Kessel kept its charter for a century.",
+        # "Nicosia fell that September": which September?
+        "Kessel fell that September, and Tarsk held out until 1571.",
+        # "The strongest was Sosso": the strongest what?
+        "The strongest was Kessel, ruled by a blacksmith king.",
+    ],
+)
+def test_a_sentence_that_leans_on_the_one_before_is_found(sentence):
+    (doc,) = parse_all([sentence])
+
+    assert leaning_words(doc)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Aldo Venn was still strong in 1600.",
+        "Kessel fell in September 1570.",
+        "The strongest army of Kessel marched on Tarsk.",
+    ],
+)
+def test_a_sentence_whole_on_its_own_is_not_found(sentence):
+    (doc,) = parse_all([sentence])
+
+    assert not leaning_words(doc)
+
+
+def _pairs(rows: list[tuple[str, str]]) -> list[Pair]:
+    (doc,) = parse_all(["Aldo Venn ruled Kessel."])
+    sentence = LessonSentence(0, 0, doc.text, doc, usable=True)
+    return [Pair(term, description, sentence) for term, description in rows]
+
+
+def test_a_place_is_never_matched_to_a_description_leaning_on_a_person():
+    # "Canossa -> A fortress belonging to his ally Countess Matilda": whose ally?
+    pairs = _pairs(
+        [
+            ("Aldo Venn", "Decided to meet the bishop before the winter"),
+            ("Marek Dorn", "Replied by closing the bridge to all carts"),
+            ("Tomas Varo", "A merchant of the coast"),
+            ("Belmont", "A fortress in the hills belonging to his ally the countess"),
+            ("Kessel", "A port on the river Varna"),
+        ]
+    )
+
+    question = matching(pairs, "Match each name to what the lesson says of it.")
+
+    assert question is not None
+    assert all("his ally" not in description for _, description in question.answer)
+
+
+@pytest.mark.parametrize(
+    "sentence, date",
+    [
+        # "On 17 August _____, two days after Japan surrendered ...": the anchor gives the
+        # year, and a false year contradicts it.
+        (
+            "On 17 August 1712, two days after the old king died, the council declared Kessel free.",
+            "17 August 1712",
+        ),
+        # "On Easter Monday, 24 August 1916": the feast fixes the month.
+        (
+            "On Easter Monday, 24 April 1716, the guild of Kessel seized the town hall.",
+            "24 April 1716",
+        ),
+        # "December _____ ... in January 1919": the next year named beside it.
+        (
+            "In the election of December 1718 the party won and met as a council in January 1719.",
+            "December 1718",
+        ),
+    ],
+)
+def test_a_date_the_rest_of_its_sentence_gives_away(parse, sentence, date):
+    parsed = parse([sentence])
+    answer = parsed.answer(0, date)
+
+    assert date_given_away(parsed.sentences[0].doc, answer)
+
+
+@pytest.mark.parametrize(
+    "sentence, date",
+    [
+        ("On 17 August 1712 the council declared Kessel free.", "17 August 1712"),
+        ("In 1718 the party won, and in 1725 it met as a council.", "1718"),
+    ],
+)
+def test_a_date_its_sentence_does_not_give_away(parse, sentence, date):
+    parsed = parse([sentence])
+    answer = parsed.answer(0, date)
+
+    assert not date_given_away(parsed.sentences[0].doc, answer)
