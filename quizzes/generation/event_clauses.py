@@ -283,6 +283,14 @@ def _surface_date_phrase(doc, answer: Answer) -> tuple[int, int] | None:
     """The words that make the date a time: "in 1351", "around 1336 BCE", "late in 164 BCE",
     "in the autumn of 539 BCE" (or the answer's own "about 1353")."""
     start = answer.token_start
+    if doc[start].lower_ in PARTS_OF_TIME:  # the date's own words: "summer of 1381"
+        start -= start > 0 and doc[start - 1].lower_ == "the"
+        if not start or doc[start - 1].lower_ not in ("in", "during", "at"):
+            return None
+        return start - 1, answer.token_end
+    if start >= 2 and doc[start - 1].lower_ in ("early", "late", "mid"):
+        # "In early 624": the part of the year goes with the date.
+        return (start - 2, answer.token_end) if doc[start - 2].lower_ == "in" else None
     if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in PARTS_OF_TIME:
         start -= 2
         if start and doc[start - 1].lower_ == "the":

@@ -62,11 +62,26 @@ def _short_year(doc, answer: Answer) -> int | None:
         return None
     dated = " " in match.group(0) and answer.kind == DATE  # "On 28 October 312 he ..."
     part = before.lower_ == "of" and before.head.lemma_.lower() in PARTS_OF_TIME
-    if not part and before.lower_ not in ("in", "during", *(("on",) if dated else ())):
+    # "in early 624", "around 610": the year with its hedge or its part of the year.
+    early = (
+        before.lower_ in ("early", "late", "mid") and before.i and doc[before.i - 1].lower_ == "in"
+    )
+    hedge = before.lower_ in ("around", "about", "c.", "circa")
+    if not (part or early or hedge) and before.lower_ not in (
+        "in",
+        "during",
+        *(("on",) if dated else ()),
+    ):
         return None  # "In the winter of 208, ...": the year of a season
-    if after is not None and after.pos_ in COUNTED:
+    if after is not None and after.pos_ in COUNTED and not early:
         return None
+    if hedge and after is not None and after.pos_ not in YEAR_FOLLOWERS:
+        return None  # "about 700 Ethiopians were killed": a hedged count, not a year
     return int(match.group(1))
+
+
+# What may follow a hedged year ("around 610, calling ...", "about 610 and"): no name or noun.
+YEAR_FOLLOWERS = {"PUNCT", "ADP", "CCONJ", "SCONJ", "VERB", "AUX"}
 
 
 # A second year of three digits in an event: "in 774 ..., from 772".

@@ -14,6 +14,11 @@ MIN_EVENTS = 4
 MAX_EVENT_WORDS = 22
 
 
+def _date_words(date_text: str) -> list[str]:
+    """ "September–October 1945" -> ["september", "october", "1945"]."""
+    return re.sub(r"[,–—-]", " ", date_text.lower()).split()
+
+
 @dataclass(frozen=True)
 class DatedEvent:
     year: int
@@ -25,7 +30,7 @@ class DatedEvent:
     def when(self) -> tuple[int, int, int]:
         """(year, month, day) as far as the date says; 0 where it does not (a season
         counts as its first month)."""
-        words = self.date_text.lower().replace(",", " ").split()
+        words = _date_words(self.date_text)
         month = next((MONTHS.index(w) + 1 for w in words if w in MONTHS), 0)
         day = next((int(w) for w in words if w.isdigit() and int(w) <= 31), 0)
         if not month:
@@ -39,9 +44,17 @@ class DatedEvent:
 
     @property
     def season(self) -> tuple[int, int] | None:
-        """The first and last month of the season the date names ("summer of 1187")."""
-        words = self.date_text.lower().replace(",", " ").split()
-        if any(w in MONTHS for w in words):
+        """The first and last month of the season the date names ("summer of 1187"), or of
+        its span of months ("September–October 1945")."""
+        words = _date_words(self.date_text)
+        months = [MONTHS.index(w) + 1 for w in words if w in MONTHS]
+        if (
+            len(months) == 2
+            and months[0] < months[1]
+            and not any(w.isdigit() and int(w) <= 31 for w in words)
+        ):
+            return months[0], months[1]
+        if months:
             return None
         return next((SEASONS[w] for w in words if w in SEASONS), None)
 

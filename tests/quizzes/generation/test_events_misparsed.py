@@ -4,6 +4,7 @@ of the next clause, "around 1336 BCE" as two objects, "In the autumn of 539 BCE 
 with the subject inside the date's phrase. The event is read off the words instead: the clause
 before the date, or the clause after an opening date, to the next break. Sentences are made up."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -178,3 +179,65 @@ def test_a_name_given_later_tells_no_order():
     assert without_sequence_words("Aldo Venn began building the villa later known as Belmont") == (
         "Aldo Venn began building the villa known as Belmont"
     )
+
+
+@pytest.mark.parametrize(
+    "sentence, date, expected",
+    [
+        # A three-digit year after "around" or "in early" is a year, not a count.
+        (
+            "Orun began preaching in Kessel around 610, calling on people to obey one law.",
+            "610",
+            (610, "Orun began preaching in Kessel"),
+        ),
+        (
+            "In early 624 news arrived that a large caravan was returning from Tarsk.",
+            "624",
+            (624, "News arrived that a large caravan was returning from Tarsk"),
+        ),
+        # The date's own words open with the part of the year: "summer of 1381".
+        (
+            "In the summer of 1381 thousands of peasants from Kessel marched on Tarsk to "
+            "protest against a new tax.",
+            "summer of 1381",
+            (
+                1381,
+                "Thousands of peasants from Kessel marched on Tarsk to protest against a new tax",
+            ),
+        ),
+    ],
+)
+def test_a_year_with_its_hedge_or_its_part_of_the_year_dates_its_clause(
+    event, sentence, date, expected
+):
+    assert event(sentence, date) == expected
+
+
+def test_a_span_of_months_orders_against_the_months_around_it():
+    # "September–October 1945" comes after "15 August 1945" and before "December 1949".
+    events = _events_of(
+        [
+            (1942, "Orun conquered the colony of Kessel", "Orun conquered Kessel in 1942."),
+            (1945, "Orun's army surrendered at Tarsk", "It surrendered in 1945."),
+            (1945, "Troops landed at Kessel to take the surrender", "They landed in 1945."),
+            (1949, "Kessel became independent", "Kessel became independent in 1949."),
+        ]
+    )
+    dates = ["March 1942", "15 August 1945", "September–October 1945", "December 1949"]
+    events = [replace(event, date_text=date) for event, date in zip(events, dates, strict=True)]
+
+    question = ordering(events)
+
+    assert question is not None and len(question.answer) == 4
+
+
+def test_a_hedged_count_is_no_year(lesson_file):
+    # "...; about 700 Ethiopians were killed, while ...": a count, not the year 700.
+    bank = generate_bank(
+        lesson_file(
+            RELEASED / "released-f14" / "british-troops-storm-magdala-and-emperor-tewodros-dies.txt"
+        )
+    )
+    (ordering,) = [q for q in bank.questions if q.kind == "ordering"]
+
+    assert "about 700" not in ordering.note
