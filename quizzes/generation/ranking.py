@@ -418,6 +418,10 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
             faults.append("leans-mild")
     if entity is not None and not entity.certain:
         faults.append("uncertain-kind")
+    elif entity is None and item.rule.startswith("tf.swap") and hidden.kind == PERSON:
+        # "the Ottomans invaded Venetian Cyprus" -> "... invaded Gian Andrea Doria": a name
+        # the lesson never typed as a person, swapped for one.
+        faults.append("uncertain-kind")
     sources = item.distractor_sources
     faults += ["outside-options"] * sum(s == "course" for s in sources)
     faults += ["fallback-options"] * sum(s == "fallback" for s in sources)

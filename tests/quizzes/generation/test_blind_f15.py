@@ -5,13 +5,19 @@ key; 5 of the 8 lessons with four years and four named people had four kinds rea
 lessons are released now. Each case stands for a fault shape; the sentences are invented.
 """
 
+from pathlib import Path
+
 import pytest
 
 from quizzes.generation.context import leaning_words
 from quizzes.generation.giveaways import date_given_away
 from quizzes.generation.matching import Pair, matching
 from quizzes.generation.nlp import parse_all
+from quizzes.generation.pipeline import generate_bank
 from quizzes.generation.selection import LessonSentence
+from tests.quizzes.generation.conftest import lesson_text_of_file as lesson_file_of
+
+RELEASED_F15 = Path(__file__).parents[1] / "data" / "released-f15"
 
 
 @pytest.mark.parametrize(
@@ -110,3 +116,16 @@ def test_a_date_its_sentence_does_not_give_away(parse, sentence, date):
     answer = parsed.answer(0, date)
 
     assert not date_given_away(parsed.sentences[0].doc, answer)
+
+
+def test_a_false_statement_never_swaps_a_person_for_a_name_the_lesson_never_typed():
+    # "The Holy League was formed after the Ottomans invaded Venetian Cyprus" became
+    # "... invaded Gian Andrea Doria": the tagger read "Venetian Cyprus" as a person once.
+    bank = generate_bank(lesson_file_of(RELEASED_F15 / "battle-of-lepanto.txt"))
+    swaps = [
+        q
+        for q in bank.questions
+        if q.ready and q.kind == "true_false" and q.answer == "false" and q.hidden is not None
+    ]
+
+    assert all(q.hidden.entity is not None for q in swaps if q.hidden.kind == "person")
