@@ -77,45 +77,38 @@ def test_a_place_is_never_matched_to_a_description_leaning_on_a_person():
 
 
 @pytest.mark.parametrize(
-    "sentence, date",
+    "sentence, date, given",
     [
         # "On 17 August _____, two days after Japan surrendered ...": the anchor gives the
         # year, and a false year contradicts it.
         (
             "On 17 August 1712, two days after the old king died, the council declared Kessel free.",
             "17 August 1712",
+            True,
         ),
         # "On Easter Monday, 24 August 1916": the feast fixes the month.
         (
             "On Easter Monday, 24 April 1716, the guild of Kessel seized the town hall.",
             "24 April 1716",
+            True,
         ),
         # "December _____ ... in January 1919": the next year named beside it.
         (
             "In the election of December 1718 the party won and met as a council in January 1719.",
             "December 1718",
+            True,
         ),
+        ("On 17 August 1712 the council declared Kessel free.", "17 August 1712", False),
+        ("In 1718 the party won, and in 1725 it met as a council.", "1718", False),
     ],
 )
-def test_a_date_the_rest_of_its_sentence_gives_away(parse, sentence, date):
+def test_a_date_is_given_away_only_by_an_anchor_a_feast_or_a_year_beside_it(
+    parse, sentence, date, given
+):
     parsed = parse([sentence])
     answer = parsed.answer(0, date)
 
-    assert date_given_away(parsed.sentences[0].doc, answer)
-
-
-@pytest.mark.parametrize(
-    "sentence, date",
-    [
-        ("On 17 August 1712 the council declared Kessel free.", "17 August 1712"),
-        ("In 1718 the party won, and in 1725 it met as a council.", "1718"),
-    ],
-)
-def test_a_date_its_sentence_does_not_give_away(parse, sentence, date):
-    parsed = parse([sentence])
-    answer = parsed.answer(0, date)
-
-    assert not date_given_away(parsed.sentences[0].doc, answer)
+    assert date_given_away(parsed.sentences[0].doc, answer) is given
 
 
 def test_a_false_statement_never_swaps_a_person_for_a_name_the_lesson_never_typed():
