@@ -80,6 +80,8 @@ def _short_year(doc, answer: Answer) -> int | None:
     return int(match.group(1))
 
 
+# Words that cannot end an event when the word they modify is cut away.
+DANGLING = {"amod", "compound", "det", "nummod", "poss", "prep", "cc", "nmod"}
 # What may follow a hedged year ("around 610, calling ...", "about 610 and"): no name or noun.
 YEAR_FOLLOWERS = {"PUNCT", "ADP", "CCONJ", "SCONJ", "VERB", "AUX"}
 
@@ -264,6 +266,8 @@ def dated_event(
     skip |= trimmed
     named = _named_pronoun(doc, verb, root, referent)
     kept = [t for t in doc if t.i not in skip and not t.is_punct]
+    if kept and kept[-1].dep_ in DANGLING and kept[-1].head.i in skip:
+        return None  # "started the largest slave [rising ...]": the noun was trimmed away
     if kept and kept[0].lower_ == "of":
         return None  # "[hundreds] of villagers gathered": a fragment, not an event
     if kept and kept[0].tag_ in RELATIVE_TAGS:

@@ -241,3 +241,19 @@ def test_a_hedged_count_is_no_year(lesson_file):
     (ordering,) = [q for q in bank.questions if q.kind == "ordering"]
 
     assert "about 700" not in ordering.note
+
+
+def test_an_event_never_ends_on_a_word_whose_noun_was_cut(lesson_file, monkeypatch):
+    # "... defeated the army of the Neo" (F13, tuned): the cut took "-Babylonian Empire".
+    from quizzes.generation import pipeline
+
+    seen = []
+    real_ordering = pipeline.ordering
+    monkeypatch.setattr(
+        pipeline, "ordering", lambda events: seen.extend(events) or real_ordering(events)
+    )
+    generate_bank(
+        lesson_file(RELEASED / "released-f13" / "cyrus-the-great-captures-babylon-539-bce.txt")
+    )
+
+    assert seen and not [e.text for e in seen if e.text.endswith(" the Neo")]
