@@ -369,6 +369,8 @@ def surface_clause(doc, answer: Answer):
         return None  # "did not sign the treaty in 1702": nothing happened then
     if _cuts_a_list(doc, end):
         return None  # "went to Watson, Crick and Wilkins": cut at the first name
+    if end < len(doc) and doc[end].lower_ in BOUNDS | {"from"}:
+        return None  # "In 774 Aldo ruled the kingdom until 790": a span, not a deed then
     return verb, start, phrase, end
 
 

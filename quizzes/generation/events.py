@@ -154,6 +154,7 @@ def dated_event(
     topic: set[str],
     year_before: int | None = None,
     referent: str | None = None,
+    from_words: bool = False,
 ) -> DatedEvent | None:
     """The sentence's event without its date, when the date dates the main verb: "In 1936
     the first trial opened." -> (1936, "The first trial opened"); a second clause is cut.
@@ -172,7 +173,9 @@ def dated_event(
     root = _root(sentence.doc) or _timeline_root(sentence.doc, answer)
     doc = sentence.doc
     # The parser found no main verb (or a negated one): only the words can show the event.
-    words_only = surface_clause(doc, answer) if root is None and year is not None else None
+    words_only = (
+        surface_clause(doc, answer) if (root is None or from_words) and year is not None else None
+    )
     if year is None or root is None and words_only is None:
         return None
     if words_only is not None:
@@ -251,7 +254,11 @@ def dated_event(
     if not inherited and (
         EVENT_YEAR.search(" ".join(others)) or OTHER_SHORT_YEAR.search(" ".join(others))
     ):
-        return None  # two years in the event: which it is dated by is unclear
+        # Two years in the event: which it is dated by is unclear. The clause the words
+        # give may hold one ("defeated X in 634 and captured Damascus in 635").
+        if words_only is None and not from_words:
+            return dated_event(sentence, answer, topic, year_before, referent, from_words=True)
+        return None
     skip = set(range(start)) | set(range(*phrase)) | set(range(end, len(doc))) | set(gap)
     inner = phrase[0] > start and phrase[1] + 1 < len(doc) and doc[phrase[1]].text == ","
     if inner and doc[phrase[1] + 1].dep_ == "prep" and not doc[phrase[0] - 1].is_punct:

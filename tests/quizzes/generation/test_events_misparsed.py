@@ -63,6 +63,13 @@ RELEASED = Path(__file__).parents[1] / "data"
                 "sailed from Kessel",
             ),
         ),
+        # Two dated claims in one sentence: the first, cut at its "and".
+        (
+            "The Varnish forces defeated a Tarskan army at Belmont in 634 and captured "
+            "Kessel in 635.",
+            "634",
+            (634, "The Varnish forces defeated a Tarskan army at Belmont"),
+        ),
         # A second main clause opened by its date.
         (
             "Marek Dorn was named high priest in 152 BCE, and in 142 BCE Tomas Dorn won "
