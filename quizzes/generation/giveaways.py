@@ -5,6 +5,7 @@ import re
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from quizzes.generation.nlp import MONTH_NAMES
 from quizzes.generation.years import signed_years
 
 WORD = re.compile(r"[A-Za-z0-9]+(?:'[a-z]+)?")
@@ -128,10 +129,7 @@ FEAST_DAYS = re.compile(
     r"\b(?:Easter|Good Friday|Palm Sunday|Ash Wednesday|Whitsun|Pentecost|Christmas|"
     r"New Year's Day|Candlemas|Lady Day|Michaelmas|All Saints' Day|Midsummer)\b"
 )
-MONTH_WORD = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December)\b"
-)
+MONTH_WORD = re.compile(r"\b(?:" + "|".join(m.capitalize() for m in MONTH_NAMES) + r")\b")
 
 
 def date_given_away(doc, answer) -> bool:

@@ -377,6 +377,10 @@ def _family(item: GeneratedQuestion) -> str:
     return rule
 
 
+def _hides_a(hidden, kind: str) -> bool:
+    return hidden is not None and hidden.kind == kind
+
+
 def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
     faults: list[str] = []
     hidden = item.hidden
@@ -418,7 +422,7 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
             faults.append("leans-mild")
     if entity is not None and not entity.certain:
         faults.append("uncertain-kind")
-    elif entity is None and item.rule.startswith("tf.swap") and hidden.kind == PERSON:
+    elif entity is None and item.rule.startswith("tf.swap") and _hides_a(hidden, PERSON):
         # "the Ottomans invaded Venetian Cyprus" -> "... invaded Gian Andrea Doria": a name
         # the lesson never typed as a person, swapped for one.
         faults.append("uncertain-kind")
