@@ -324,7 +324,7 @@ def _subject_of_own_verb(pronoun: Token, person: Token) -> bool:
 def _verb_of_object(pronoun: Token) -> Token | None:
     """The verb whose object the pronoun is: its head, or through a preposition when the
     verb has no object of its own ("sailed with him"; "took the flag with him" is his own)."""
-    if pronoun.dep_ == "dobj":
+    if pronoun.dep_ in ("dobj", "dative"):  # "gave him a sword": him is not the giver
         return pronoun.head
     prep = pronoun.head
     if pronoun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ != "VERB":

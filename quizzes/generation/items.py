@@ -37,6 +37,8 @@ class GeneratedQuestion:
     # The same answer's other forms (a blank for a multiple-choice item, and so on),
     # ranked but not picked: kinds.py may swap one in.
     alternatives: list = field(default_factory=list, repr=False, compare=False)
+    # The ranked statements a multiple-response item offers (responses.py).
+    parts: list = field(default_factory=list, repr=False, compare=False)
 
     @property
     def source_text(self) -> str:

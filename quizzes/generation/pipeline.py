@@ -35,6 +35,7 @@ from quizzes.generation.nlp import parse_all
 from quizzes.generation.questions import wh_question
 from quizzes.generation.ranking import assess, curate_ready, lesson_context
 from quizzes.generation.referents import pronoun_referents
+from quizzes.generation.responses import reserve_falses, which_are_true
 from quizzes.generation.retype import retype_names, shown_people
 from quizzes.generation.selection import (
     LessonSentence,
@@ -528,6 +529,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         if false is not None and false.ready and false.prompt not in shown
     ]
     used: Counter = Counter()
+    reserved = reserve_falses(ready_falses, used, topic, context.summary)
     questions += which_is_true(
         key_sentences,
         key_sources,
@@ -558,6 +560,11 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         summary=context.summary,
     )
     # Causes and results the lesson states, in its sentences and its key points.
+    right_elsewhere = {q.answer for q in questions if q.rule.startswith("mc.true")}
+    trues = [q for q in questions if q.kind == "true_false" and q.answer == "true"]
+    trues += [true for true, _ in statement_pairs]
+    if statements := which_are_true(trues, reserved, topic, right_elsewhere):
+        questions.append(statements)
     links = causal_links(usable + [s for s in key_sentences if s.usable and s.source], topic)
     questions += cause_and_result_items(links, events)
     cards, pairs = term_cards(sentences, entities)

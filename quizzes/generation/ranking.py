@@ -82,6 +82,7 @@ PRIORS = {
     "mc.true": 0.86,
     "mc.cause": 0.8,
     "mc.result": 0.8,
+    "mr.statements": 0.86,
 }
 # Each fault signal multiplies the confidence by its factor.
 FACTORS = {
@@ -146,6 +147,7 @@ WORTH_PLAIN = {
     "matching": "matches people to what the lesson says of them",
     "true": "from the key points",
     "states-cause": "states a cause or consequence",
+    "statements": "weighs several of the lesson's statements",
 }
 # Words by which a sentence states a cause or a consequence.
 CAUSAL = re.compile(
@@ -652,8 +654,30 @@ def _worth(item: GeneratedQuestion, context: RankContext) -> tuple[str, list[str
     return "detail", []
 
 
+def _assess_parts(item: GeneratedQuestion, context: RankContext) -> None:
+    """A multiple-response item is as trusted as its least trusted statement, and key when
+    most of its statements are."""
+    for part in item.parts:
+        assess(part, context)
+    faults = list(dict.fromkeys(fault for part in item.parts for fault in part.faults))
+    confidence = min(PRIORS[RESPONSES], *(part.confidence for part in item.parts))
+    key = sum(part.worth == "key" for part in item.parts)
+    item.faults = faults
+    item.worth = "key" if 2 * key > len(item.parts) else "detail"
+    item.confidence = round(confidence, 3)
+    item.ready = confidence >= READY_AT and all(part.ready for part in item.parts)
+    why = ["statements"] if item.worth == "key" else []
+    item.reason = reason_text(item.ready, faults, why)
+
+
+RESPONSES = "mr.statements"
+
+
 def assess(item: GeneratedQuestion, context: RankContext) -> None:
     """Set the item's confidence, tier, worth and plain-words reason."""
+    if item.parts:
+        _assess_parts(item, context)
+        return
     faults = _signals(item, context)
     confidence = PRIORS.get(_family(item), 0.6)
     for fault in faults:

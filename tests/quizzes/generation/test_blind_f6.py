@@ -119,9 +119,16 @@ def test_a_surname_blank_accepts_the_full_name_a_key_point_gives(f6_banks):
 
 def _uses_by_origin(lesson, bank):
     """How often each false statement is a wrong option of a ready "Which is true?" item,
-    split by where it came from: a key point or summary sentence, or the lesson body."""
+    split by where it came from: a key point, a summary sentence or a sentence explaining
+    a key point, or the rest of the lesson body."""
     main = [as_statement(k) for k in lesson.key_points]
     main += [as_statement(text) for p, text in lesson.sentences if p in lesson.summary_positions]
+    # A body sentence that explains a key point states the key point's fact too.
+    main += [
+        as_statement(q.sentence.text)
+        for q in bank.questions
+        if q.sentence is not None and q.sentence.key_point is not None
+    ]
     seen = Counter(d for q in _ready(bank) if q.rule.startswith("mc.true") for d in q.distractors)
     key = {text: n for text, n in seen.items() if any(differs_by_one_span(m, text) for m in main)}
     body = {text: n for text, n in seen.items() if text not in key}
