@@ -559,12 +559,12 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
         used=used,
         summary=context.summary,
     )
-    # Causes and results the lesson states, in its sentences and its key points.
     right_elsewhere = {q.answer for q in questions if q.rule.startswith("mc.true")}
     trues = [q for q in questions if q.kind == "true_false" and q.answer == "true"]
     trues += [true for true, _ in statement_pairs]
     if statements := which_are_true(trues, reserved, topic, right_elsewhere):
         questions.append(statements)
+    # Causes and results the lesson states, in its sentences and its key points.
     links = causal_links(usable + [s for s in key_sentences if s.usable and s.source], topic)
     questions += cause_and_result_items(links, events)
     cards, pairs = term_cards(sentences, entities)

@@ -660,17 +660,14 @@ def _assess_parts(item: GeneratedQuestion, context: RankContext) -> None:
     for part in item.parts:
         assess(part, context)
     faults = list(dict.fromkeys(fault for part in item.parts for fault in part.faults))
-    confidence = min(PRIORS[RESPONSES], *(part.confidence for part in item.parts))
+    confidence = min(PRIORS.get(_family(item), 0.6), *(part.confidence for part in item.parts))
     key = sum(part.worth == "key" for part in item.parts)
     item.faults = faults
     item.worth = "key" if 2 * key > len(item.parts) else "detail"
     item.confidence = round(confidence, 3)
-    item.ready = confidence >= READY_AT and all(part.ready for part in item.parts)
+    item.ready = confidence >= READY_AT  # every statement ready as a true/false item
     why = ["statements"] if item.worth == "key" else []
     item.reason = reason_text(item.ready, faults, why)
-
-
-RESPONSES = "mr.statements"
 
 
 def assess(item: GeneratedQuestion, context: RankContext) -> None:

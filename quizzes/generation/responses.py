@@ -13,11 +13,11 @@ from quizzes.generation.checks import contains_phrase, differs_by_one_span
 from quizzes.generation.context import leaning_words
 from quizzes.generation.items import GeneratedQuestion, seeded_shuffle
 from quizzes.generation.statements import (
-    MAX_KEY_USES,
     MAX_OPTION_WORDS,
-    MAX_USES,
     MIN_WORDS,
     as_statement,
+    fact_of,
+    uses_allowed,
 )
 
 MULTIPLE_RESPONSE = "multiple_response"
@@ -26,13 +26,6 @@ PROMPT = "Which of these statements are true?"
 OPTIONS = 4
 FALSE_OPTIONS = 2
 TRUE_COUNTS = (2, 3)  # of OPTIONS: never one (a plain multiple choice) nor all
-
-
-def _fact(item: GeneratedQuestion) -> tuple[str, int]:
-    sentence = item.sentence
-    if sentence.key_point is not None:
-        return ("key point", sentence.key_point)
-    return ("sentence", sentence.index)
 
 
 def _fits(item: GeneratedQuestion, topic: set[str]) -> bool:
@@ -79,7 +72,7 @@ def _take(
         if len(taken) == count:
             break
         others = chosen + taken
-        if _fact(item) in {_fact(other) for other in others}:
+        if fact_of(item.sentence) in {fact_of(other.sentence) for other in others}:
             continue
         if any(differs_by_one_span(other.prompt, item.prompt) for other in others):
             continue
@@ -97,14 +90,13 @@ def reserve_falses(
 ) -> list[GeneratedQuestion]:
     """The FALSE_OPTIONS best ready false statements for the lesson's multiple-response
     item, counted in `used` before "Which is true?" items take them all: a ready false
-    statement is rare, and this is the lesson's only item of its kind. Each may serve
-    MAX_USES items in all (MAX_KEY_USES for a key point's or a `summary` sentence's)."""
-
-    def limit(item: GeneratedQuestion) -> int:
-        main = item.sentence.key_point is not None or item.sentence.index in summary
-        return MAX_KEY_USES if main else MAX_USES
-
-    fitting = [f for f in falses if _fits(f, topic) and used[f.prompt] < limit(f)]
+    statement is rare, and this is the lesson's only item of its kind. Each serves no
+    more items in all than statements.uses_allowed lets a false form of its fact."""
+    fitting = [
+        f
+        for f in falses
+        if _fits(f, topic) and used[f.prompt] < uses_allowed(fact_of(f.sentence), summary)
+    ]
     reserved = _take(_best_first(fitting, used), FALSE_OPTIONS, [])
     used.update(item.prompt for item in reserved)
     return reserved

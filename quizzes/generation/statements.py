@@ -144,7 +144,7 @@ def _wrong_options(sentence, source, falses, used: Counter) -> list[str] | None:
     of its own fact (its false form beside the true one leaves a choice of two), nor two
     of one fact; unused ones first, each the nearest in length to the right option (a
     right option longer than the rest stands out)."""
-    own = {_fact_of(sentence), _fact_of(source)}
+    own = {fact_of(sentence), fact_of(source)}
     size = len(sentence.text)
     seed = stable_seed("which-true", sentence.text)
     fitting = [
@@ -199,11 +199,18 @@ def _says_most_of(source: LessonSentence, sentence: LessonSentence) -> bool:
     return bool(wanted) and len(wanted & content_lemmas(source.doc)) > STATES_SHARE * len(wanted)
 
 
-def _fact_of(sentence: LessonSentence) -> tuple[str, int]:
+def fact_of(sentence: LessonSentence) -> tuple[str, int]:
     """The key point a sentence explains, or else the sentence itself."""
     if sentence.key_point is not None:
         return ("key point", sentence.key_point)
     return ("sentence", sentence.index)
+
+
+def uses_allowed(fact: tuple[str, int], summary: frozenset[int]) -> int:
+    """How many items may offer a false form of this fact as a wrong option: a key
+    point's or a `summary` sentence's MAX_KEY_USES, any other MAX_USES."""
+    main = fact[0] == "key point" or fact[1] in summary
+    return MAX_KEY_USES if main else MAX_USES
 
 
 def which_is_true(
@@ -244,13 +251,12 @@ def which_is_true(
             forms = [found[sentence.key_point], *forms]
         for form in forms:
             if form.prompt not in (text for text, _ in falses):
-                falses.append((form.prompt, _fact_of(sentence)))
+                falses.append((form.prompt, fact_of(sentence)))
     for form in sorted(sentence_falses, key=lambda q: len(q.prompt.split())):
         short = len(form.prompt.split()) <= MAX_OPTION_WORDS
         if short and form.sentence is not None and all(form.prompt != t for t, _ in falses):
-            falses.append((form.prompt, _fact_of(form.sentence)))
-    main = {fact for _, fact in falses if fact[0] == "key point" or fact[1] in summary}
-    limit = {text: MAX_KEY_USES if fact in main else MAX_USES for text, fact in falses}
+            falses.append((form.prompt, fact_of(form.sentence)))
+    limit = {text: uses_allowed(fact, summary) for text, fact in falses}
     items = []
     for sentence, source in zip(key_sentences, sources, strict=True):
         if len(items) >= MAX_ITEMS or source is None or not sentence.usable:
