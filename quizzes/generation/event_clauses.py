@@ -7,6 +7,7 @@ import re
 from quizzes.generation.answers import Answer
 from quizzes.generation.context import NOT_PEOPLE
 from quizzes.generation.questions import _phrase_on_root
+from quizzes.generation.referents import SUBJECT_PRONOUNS
 from quizzes.generation.sets import MONTHS
 
 
@@ -244,14 +245,22 @@ def _date_on_a_noun(doc, answer: Answer, verb, pobj) -> tuple[int, int] | None:
 
 
 def _dated_conjunct(doc, answer: Answer, root):
-    """(verb, start, phrase) when the date is on a second main clause with a named subject
-    of its own: "Unrest grew, and in 1977 the United Nations imposed an embargo."."""
+    """(verb, start, phrase, named) when the date is on a second main clause with a subject
+    of its own: "Unrest grew, and in 1977 the United Nations imposed an embargo.". A "he"
+    or "she" subject is the person the first clause opens on (`named`: {token: name}) when
+    the sentence names nobody else before it ("Queen Mira kept ..., and she died in 1702")."""
     for verb in root.children:
         if verb.dep_ != "conj" or verb.pos_ not in ("VERB", "AUX"):
             continue
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is None or subject.pos_ == "PRON":
+        if subject is None:
             continue
+        named: dict[int, str] = {}
+        if subject.pos_ == "PRON":
+            name = _first_clause_person(doc, root, subject)
+            if name is None:
+                continue
+            named = {subject.i: name}
         phrase = _time_phrase(doc, answer, verb)
         if phrase is None:
             continue
@@ -260,8 +269,27 @@ def _dated_conjunct(doc, answer: Answer, root):
             start += 1
         if start == 0 or doc[start - 1].dep_ not in ("cc", "punct"):
             continue  # the clause must stand after "and" or a comma, whole
-        return verb, start, phrase
+        return verb, start, phrase, named
     return None
+
+
+def _first_clause_person(doc, root, pronoun) -> str | None:
+    """The name the main clause's subject gives, when it is a person's written without
+    "the" and the only name before `pronoun` ("he"/"she"): who the pronoun is."""
+    if pronoun.lower_ not in SUBJECT_PRONOUNS:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or not _named_actor(subject) or subject.ent_type_ not in ("PERSON", ""):
+        return None
+    span = doc[subject.left_edge.i : subject.i + 1]
+    if any(t.pos_ != "PROPN" and not (t.dep_ == "compound" and t.is_title) for t in span):
+        return None  # "Aldo's army": a name inside a subject that is none ("Queen" is a title)
+    others = [
+        t
+        for t in doc[subject.i + 1 : pronoun.i]
+        if t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and t.ent_type_ not in NOT_PEOPLE
+    ]
+    return None if others else span.text
 
 
 # Words before a date that make it the time of a clause, read off the words when the

@@ -172,6 +172,7 @@ def dated_event(
         year = year_before
     root = _root(sentence.doc) or _timeline_root(sentence.doc, answer)
     doc = sentence.doc
+    conjunct_named: dict[int, str] = {}  # a second clause's "he" the first clause names
     # The parser found no main verb (or a negated one): only the words can show the event.
     words_only = (
         surface_clause(doc, answer) if (root is None or from_words) and year is not None else None
@@ -204,7 +205,7 @@ def dated_event(
             # "The Treaty of Karlowitz in 1699 handed ...": the year dates what the subject did.
             phrase = _phrase_on_root(sentence.doc, answer, subject, {"in"})
         if phrase is None and (conjunct := _dated_conjunct(doc, answer, root)) is not None:
-            verb, start, phrase = conjunct  # "..., and in 1977 the United Nations imposed ..."
+            verb, start, phrase, conjunct_named = conjunct  # "..., and in 1977 the UN imposed"
         if phrase is None and (clause := _dated_clause(doc, answer, root)) is not None:
             verb, start, phrase, limit, gap = clause  # "After King Aldo was murdered in 1530, ..."
         if phrase is None and (who := _who_clause(doc, answer)) is not None:
@@ -271,7 +272,7 @@ def dated_event(
     skip |= _aside_on_subject(doc, verb, phrase)
     trimmed = set(range(_trimmed(doc, verb, skip), len(doc)))
     skip |= trimmed
-    named = _named_pronoun(doc, verb, root, referent)
+    named = _named_pronoun(doc, verb, root, referent) | conjunct_named
     kept = [t for t in doc if t.i not in skip and not t.is_punct]
     if kept and kept[-1].dep_ in DANGLING and kept[-1].head.i in skip:
         return None  # "started the largest slave [rising ...]": the noun was trimmed away
@@ -298,15 +299,21 @@ def dated_event(
     outside = (*range(*phrase), *opening_aside, *trimmed)
     left_out = {i - start for i in outside if start <= i < end}
     leaning = leaning_words(clause, topic, skip=left_out)  # type: ignore[arg-type]
-    for i in named:  # the "he" is the person the sentence before named
-        if doc[i].text in leaning:
-            leaning.remove(doc[i].text)
+    # The "he" is the person named before, and so is every "he", "his" or "him" after it.
+    same_person = {word for i in named for word in PRONOUNS_OF[doc[i].lower_]}
+    leaning = [word for word in leaning if word.lower() not in same_person]
     if leaning:
         return None  # "The next day ...": out of its paragraph the event is unclear
-    if _unnamed_person(doc, skip | set(named)):
+    if _unnamed_person(doc, skip | {t.i for t in doc if t.lower_ in same_person}):
         return None  # "The Senate gave him the name Augustus": who is "him"?
     return DatedEvent(year, _date_text(doc, answer, phrase), text, sentence)
 
+
+# A subject pronoun and the other forms that stand for the same person.
+PRONOUNS_OF = {
+    "he": {"he", "him", "his", "himself"},
+    "she": {"she", "her", "hers", "herself"},
+}
 
 # Participles that open an aside on a name: "..., known as the Builder, ...".
 ASIDE_PARTICIPLES = {"known", "called", "named", "nicknamed", "born", "styled", "remembered"}

@@ -194,3 +194,47 @@ def test_the_ordering_note_gives_every_event_its_date():
         "1800: Aldo became king; 1801: Marek besieged Tarsk; 1802: Tarsk fell to Marek; "
         "1803: The guards left"
     )
+
+
+@pytest.mark.parametrize(
+    "sentence, date, expected",
+    [
+        # F18: "King Mongkut kept good relations with the Western powers, and he died on
+        # 1 October 1868 after ...": the "he" of a second clause is the person the first
+        # clause opens on, when the sentence names nobody else.
+        (
+            "Queen Mira kept good relations with the northern lords, and she died on "
+            "3 May 1702 after a long illness.",
+            "3 May 1702",
+            (1702, "Queen Mira died after a long illness"),
+        ),
+        # ... and every "she" or "her" after it is the same person.
+        (
+            "Queen Mira kept good relations with the lords, and she died on 3 May 1702 after "
+            "a fever that she had caught on her last journey.",
+            "3 May 1702",
+            (1702, "Queen Mira died after a fever that she had caught on her last journey"),
+        ),
+        (
+            "General Aldo Venn lost the support of the army, and in 1640 he resigned.",
+            "1640",
+            (1640, "General Aldo Venn resigned"),
+        ),
+    ],
+)
+def test_a_second_clause_he_is_the_person_the_first_opens_on(event, sentence, date, expected):
+    assert event(sentence, date) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, date",
+    [
+        # Two people before the "he": either may be meant.
+        ("Queen Mira met King Orun at Kessel, and she died on 3 May 1702.", "3 May 1702"),
+        ("Aldo Venn praised Marek Orvan, and in 1640 he resigned.", "1640"),
+        # The first clause opens on no person: "the lords ..., and he" leans on before.
+        ("The lords kept their lands, and in 1640 he resigned.", "1640"),
+    ],
+)
+def test_a_second_clause_he_stays_unnamed_where_the_sentence_leaves_doubt(event, sentence, date):
+    assert not event(sentence, date)
