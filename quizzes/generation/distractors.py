@@ -421,13 +421,25 @@ MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 DAY = re.compile(r"\b([12]?\d|3[01])\b")
 
 
-def _shift_months(answer: Answer, seed: str) -> list[str]:
-    """ "12 February 1904" -> "12 May 1904": the same year, another month."""
+# Words that tie a sentence to a time of year: "a long spell of hot, dry weather" moved
+# from June to December reads as absurd.
+SEASON_WORDS = re.compile(
+    r"\b(summer|winter|spring|autumn|hot|heat|heatwave|cold|snow\w*|frost\w*|froze|frozen|"
+    r"freezing|ice|icy|drought|monsoon|harvest)\b",
+    re.I,
+)
+
+
+def _shift_months(answer: Answer, seed: str, sentence_text: str = "") -> list[str]:
+    """ "12 February 1904" -> "12 May 1904": the same year, another month; none where the
+    sentence names its season or weather (a month away may still be true of a hot spell)."""
     found = MONTH.search(answer.text)
     if not found:
         return []
     month = MONTHS.index(found.group(0).lower())
     shifts = [3, -2, 5, -4, 2, -3, 4, -1, 1, 6, -5]
+    if SEASON_WORDS.search(sentence_text[: answer.start] + sentence_text[answer.end :]):
+        return []
     start = stable_hash(seed, "month") % len(shifts)
     options = []
     days = [int(d) for d in DAY.findall(answer.text.replace(found.group(0), " "))]
@@ -467,7 +479,7 @@ def _shift_years(answer: Answer, pool: DistractorPool, seed: str, sentence_text:
     if inside and len(found) < 3 and not MONTH.search(rest):
         # "bombed on _____, and in February ...": another month named beside it would
         # leave one option in order; only a sentence naming none takes month shifts.
-        found += _shift_months(answer, seed)
+        found += _shift_months(answer, seed, sentence_text)
     return found
 
 

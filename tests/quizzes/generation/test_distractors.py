@@ -168,3 +168,26 @@ def test_a_share_stays_a_possible_share_on_its_side_of_half(parse, text, share):
 
     assert values and all(0 < v <= 100 for v in values), options
     assert all((v > 50) == (true_value > 50) for v in values), options
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # F18: "In June 1858 a long spell of hot, dry weather ..." became "In December 1858
+        # a long spell of hot, dry weather ...": the season rules the month out at a glance,
+        # and a month beside it may still be true of the spell.
+        "In July 1902 a long spell of hot, dry weather dried up the wells of Tarsk.",
+        "The river froze in January 1902, and the snow cut the town off for weeks.",
+    ],
+)
+def test_a_sentence_that_names_its_season_takes_no_other_month(parse, sentence):
+    texts = ["For a year in 1901 and 1902 the people of Tarsk fought the plague.", sentence]
+    lesson = parse(texts)
+    lesson.pool.span_years = (1901, 1902)
+    date = next(a for a in ("July 1902", "January 1902") if a in sentence)
+    answer = lesson.answer(1, date)
+
+    options = choose_distractors(answer, lesson.sentences[1], lesson.pool, "seed")
+
+    month = date.split()[0]
+    assert not [o for o in options if o.endswith("1902") and not o.startswith(month)], options
