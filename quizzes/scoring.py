@@ -96,8 +96,9 @@ def _canonical_date(text: str) -> str:
 def normalize_answer(text: Any) -> str:
     """Fold what a fair marker ignores, the same for the key and for what was typed:
     case, spacing, punctuation, a leading article, diacritics, a title before a name,
-    thousands separators, number words up to twenty, a hedge on a number, and the order
-    and spelling of a date (14 July 1789 = July 14, 1789 = 14th July 1789)."""
+    thousands separators, number words up to twenty, a hedge on a number, "bin" or "ibn"
+    in an Arabic name, and the order and spelling of a date (14 July 1789 = July 14,
+    1789 = 14th July 1789)."""
     text = unicodedata.normalize("NFKC", str(text or "")).lower()
     text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
     text = _fold_diacritics(text)
@@ -106,6 +107,7 @@ def normalize_answer(text: Any) -> str:
     text = re.sub(r"(?<=\d)[, ](?=\d{3}\b)", "", text)  # 17,000 / 17 000 -> 17000
     text = re.sub(r"(?<=[a-z])-(?=[a-z])", " ", text)  # Saint-Domingue = Saint Domingue
     text = re.sub(r"(?<=\b[a-z])\.", "", text)  # John F. Kennedy = John F Kennedy
+    text = re.sub(r"(?<=[a-z] )bin(?= [a-z])", "ibn", text)  # "son of": two spellings of one
     text = re.sub(r"\s*,\s*|\s+", " ", text).strip(EDGE_PUNCTUATION)
     text = LEADING_PREPOSITION.sub("", text)
     text = re.sub(r"(?<=\d) ?b ?c ?e\b", " bc", text)  # 486 BCE = 486 BC

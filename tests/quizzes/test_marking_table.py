@@ -55,6 +55,9 @@ RIGHT = {
     "era mark in the key": ("AD 208", [], "208"),
     "BC key, BCE typed": ("31 BC", [], "31 BCE"),
     "BC with stops": ("31 BC", [], "31 B.C."),
+    # F18: "Muhammad bin Saud" was marked wrong where the key wrote "ibn".
+    "bin for ibn": ("Aldo ibn Marek", [], "Aldo bin Marek"),
+    "ibn for bin": ("Aldo bin Marek al-Orun", [], "aldo ibn marek al orun"),
 }
 WRONG = {
     "another person": ("Grigory Zinoviev", ["Zinoviev"], "Kamenev"),
@@ -76,6 +79,7 @@ WRONG = {
     "BC year marked AD before": ("31 BC", [], "AD 31"),
     "AD year marked BC": ("208", [], "208 BC"),
     "era mark on another year": ("208", [], "209 AD"),
+    "another father": ("Aldo ibn Marek", [], "Aldo bin Orun"),
 }
 
 
