@@ -352,6 +352,12 @@ def leaning_words(doc: Doc, topic: set[str] = frozenset(), skip: range = range(0
     return list(cache[key])
 
 
+def _compared(token) -> bool:
+    """ "earlier than Tarsk": the comparison names what it is measured against."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.lower_ == "than"
+
+
 def _leaning_words(doc: Doc, topic: set[str], skip) -> list[str]:
     found: list[str] = []
     for token in doc:
@@ -407,6 +413,9 @@ def _leaning_words(doc: Doc, topic: set[str], skip) -> list[str]:
             continue
         if lower == "finally" and token.i > 0:
             continue  # "were finally desegregated" ends a story the sentence itself tells
+        if lower == "earlier" and token.pos_ == "ADV" and not _compared(token):
+            found.append(token.text)  # "Ten years earlier, ...": earlier than what?
+            continue
         if lower in LEANING_ADVERBS and token.dep_ in ("advmod", "cc"):
             # "Many barons then rose": the main clause follows another sentence. "arrested
             # and later sentenced" follows its own first verb.
