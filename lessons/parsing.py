@@ -155,6 +155,7 @@ def _mark_plain_headings(lines: list[_Line]) -> None:
     heading ("Background"); the first line (the title) never is."""
     content = [line for line in lines if line.kind != "blank"]
     for index, line in enumerate(content[1:-1], start=1):
+        in_sections = any(earlier.kind == "heading" for earlier in content[1:index])
         words = line.text.split()
         plain = (
             line.kind == "text"
@@ -166,6 +167,15 @@ def _mark_plain_headings(lines: list[_Line]) -> None:
         following = content[index + 1 :]
         # "Timeline" over short dated lines heads them too (F7: it was glued to the first).
         heads = _paragraph_words(following) >= PARAGRAPH_MIN_WORDS or _is_dated(following[0])
+        # Among the sections, after a paragraph's end, it may head one short sentence
+        # ("Legacy" over a one-line section); before them it may be a key point.
+        heads = heads or (
+            in_sections
+            and content[index - 1].text.endswith(SENTENCE_END)
+            and following[0].kind == "text"
+            and following[0].text[:1].isupper()
+            and following[0].text.endswith(SENTENCE_END)
+        )
         if plain and heads:
             line.kind = "heading"
 

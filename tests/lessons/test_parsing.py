@@ -300,3 +300,18 @@ def test_a_plain_timeline_heading_before_short_dated_sentences_is_a_heading():
         "1494: Spain and Portugal sign the treaty.",
         "1500: Cabral reaches Brazil.",
     ]
+
+
+def test_a_plain_heading_over_a_short_last_section_heads_it():
+    # F19: "Legacy" over one short sentence was glued to it ("Legacy Cai Lun is still
+    # remembered ..."), and a question asked "Where is Legacy Cai Lun remembered?".
+    text = SMALL + "Legacy\nThe line is still drawn on maps of the period.\n"
+
+    parsed = parse_lesson(text)
+
+    assert [s.heading for s in parsed.sections][-1] == "Legacy"
+    assert parsed.sections[-1].paragraphs == ["The line is still drawn on maps of the period."]
+    assert parsed.key_points == [
+        "Spain and Portugal signed the treaty in 1494.",
+        "The line ran 370 leagues west of Cape Verde.",
+    ]
