@@ -154,8 +154,8 @@ def _mark_plain_headings(lines: list[_Line]) -> None:
     """A few capitalised words with no punctuation at all, right before a paragraph, are a
     heading ("Background"); the first line (the title) never is."""
     content = [line for line in lines if line.kind != "blank"]
+    in_sections = False  # a heading (of any form) stands before this line
     for index, line in enumerate(content[1:-1], start=1):
-        in_sections = any(earlier.kind == "heading" for earlier in content[1:index])
         words = line.text.split()
         plain = (
             line.kind == "text"
@@ -178,6 +178,7 @@ def _mark_plain_headings(lines: list[_Line]) -> None:
         )
         if plain and heads:
             line.kind = "heading"
+        in_sections = in_sections or line.kind == "heading"
 
 
 def _is_dated(line: _Line) -> bool:

@@ -434,12 +434,11 @@ def _shift_months(answer: Answer, seed: str, sentence_text: str = "") -> list[st
     """ "12 February 1904" -> "12 May 1904": the same year, another month; none where the
     sentence names its season or weather (a month away may still be true of a hot spell)."""
     found = MONTH.search(answer.text)
-    if not found:
+    rest = sentence_text[: answer.start] + sentence_text[answer.end :]
+    if not found or SEASON_WORDS.search(rest):
         return []
     month = MONTHS.index(found.group(0).lower())
     shifts = [3, -2, 5, -4, 2, -3, 4, -1, 1, 6, -5]
-    if SEASON_WORDS.search(sentence_text[: answer.start] + sentence_text[answer.end :]):
-        return []
     start = stable_hash(seed, "month") % len(shifts)
     options = []
     days = [int(d) for d in DAY.findall(answer.text.replace(found.group(0), " "))]
