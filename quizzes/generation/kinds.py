@@ -29,7 +29,9 @@ def fill_missing_kinds(
 ) -> list[GeneratedQuestion]:
     """Swap in, for each wanted kind the ready set lacks, the best ready-on-its-own other
     form of a ready item (key first, then confidence), never taking the last ready item of
-    a kind. `rank` scores an item (ranking.assess). Returns the items swapped in."""
+    a kind; or of an item curation sent back only because enough were ready (its other
+    form joins the ready set). `rank` scores an item (ranking.assess). Returns the items
+    swapped in."""
     swapped: list[GeneratedQuestion] = []
     ready_kinds = Counter(q.kind for q in questions if q.ready)
     for kind in WANTED_KINDS:
@@ -37,7 +39,8 @@ def fill_missing_kinds(
             continue
         best: tuple | None = None
         for index, question in enumerate(questions):
-            if not question.ready or ready_kinds[question.kind] < 2:
+            spare = not question.ready and question.faults[-1:] == ["enough-ready"]
+            if not spare and (not question.ready or ready_kinds[question.kind] < 2):
                 continue
             for other in question.alternatives:
                 if other.kind != kind:
@@ -54,7 +57,7 @@ def fill_missing_kinds(
                     best = (score, index, other)
         if best is not None:
             _, index, other = best
-            ready_kinds[questions[index].kind] -= 1
+            ready_kinds[questions[index].kind] -= questions[index].ready
             ready_kinds[kind] += 1
             questions[index] = other
             swapped.append(other)

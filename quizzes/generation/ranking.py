@@ -616,6 +616,50 @@ def _main_actor_acts(item: GeneratedQuestion, context: RankContext) -> bool:
     return False
 
 
+QUANTITY_WORDS = {"dozen", "hundred", "thousand", "million"}
+SHARE_WORDS = {"per", "percent", "%"}  # "a duty of 3 per cent" is a term, not a count
+
+
+def _states_a_count(doc: Doc) -> bool:
+    """The sentence counts something ("About 12,000 soldiers were taken prisoner",
+    "thousands of houses"), not a year, a day or a share."""
+    for token in doc:
+        if token.lemma_.lower() in QUANTITY_WORDS and token.tag_ == "NNS":
+            return True
+        if token.pos_ != "NUM" or token.dep_ not in ("nummod", "quantmod", "compound"):
+            continue
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if following is not None and following.lower_ in SHARE_WORDS:
+            continue
+        if token.ent_type_ == "DATE" and token.head.lemma_ not in ("day", "week", "month"):
+            continue  # "in 1702", "on 12 June": a date; "in just 18 days" is a count
+        return True
+    return False
+
+
+def _born(doc: Doc) -> bool:
+    return any(t.lower_ == "born" and t.dep_ == "ROOT" for t in doc)
+
+
+def _month_moved(item: GeneratedQuestion) -> bool:
+    """A false statement that keeps the year and moves the month or the day."""
+    hidden = item.hidden
+    if item.answer != "false" or hidden is None or hidden.kind != DATE or not item.replacement:
+        return False
+    years = signed_years(hidden.text)
+    return bool(years) and signed_years(item.replacement) == years
+
+
+def _a_key_points_detail(item: GeneratedQuestion) -> bool:
+    """F18 and F19 judges, both: a statement of a key point that counts something
+    ("About 91,000 soldiers were taken prisoner"), gives a birth, or moves a month inside
+    the right year tests a detail of the key point, not what it says."""
+    if item.kind != "true_false" or item.sentence is None:
+        return False
+    doc = item.sentence.doc
+    return _states_a_count(doc) or _born(doc) or _month_moved(item)
+
+
 def _worth(item: GeneratedQuestion, context: RankContext) -> tuple[str, list[str]]:
     """ "key", "detail" or "trivia", with the plain reasons a key item is key."""
     why: list[str] = []
@@ -647,6 +691,8 @@ def _worth(item: GeneratedQuestion, context: RankContext) -> tuple[str, list[str
         why.append("actor")
     if why == ["actor"] and item.kind == "true_false":
         why = []  # F4 readers: a main actor's minor deed as a statement, 0 of 4 key
+    if set(why) <= {"keypoint", "actor"} and _a_key_points_detail(item):
+        why = []
     if why:
         return "key", why
     if hidden is not None and (hidden.kind == NUMBER or hidden.kind == GROUP and not hidden.plural):
@@ -738,6 +784,7 @@ def curate_ready(questions: list[GeneratedQuestion]) -> None:
         if kinds[dropped.kind] <= KIND_KEEP:
             continue  # the ready set keeps every kind it has
         dropped.ready = False
+        dropped.faults = [*dropped.faults, "enough-ready"]
         dropped.reason = reason_text(False, ["enough-ready"], [])
         ready.remove(dropped)
         kinds[dropped.kind] -= 1

@@ -25,13 +25,16 @@ KEY_POINT_INDEX = 100_000  # parsed key points are numbered apart from lesson se
 MAX_ITEMS = 5
 ORIGIN_NOTES = {"keypoint": "key point", "summary": "summary"}
 # Times a false statement may be a wrong option in a lesson's ready set (F4 judges met one
-# absurd statement in three items). Twice, not once: a lesson has only 3-8 ready false
-# statements, and once only left most lessons with one or two of these key items; a quiz
-# never shows both items of a pair (quizzes.drawing keeps them apart).
-MAX_USES = 2
-# A key point's or summary sentence's false form is a key fact misstated: it may serve a
-# third item (round 7: 114 key items sat in review for want of wrong options alone).
-MAX_KEY_USES = 3
+# absurd statement in three items; absurd statements are ranked out since). A lesson has
+# only 3-8 ready false statements: at once each, most lessons had one or two of these key
+# items; a quiz never shows two items that share a wrong option (quizzes.drawing keeps
+# them apart), so reuse costs a quiz nothing. F18 and F19 judges read these items 92% key
+# and all usable, while at two and three uses half of them sat in review for want of
+# wrong options alone (F19 tuned: 18 of 35 ready; at three and five, 27).
+MAX_USES = 3
+# A key point's or summary sentence's false form is a key fact misstated: it may serve
+# more items.
+MAX_KEY_USES = 5
 MAX_OPTION_WORDS = 25  # a longer statement stands out among key points
 MIN_WORDS = 5
 

@@ -135,10 +135,10 @@ def _uses_by_origin(lesson, bank):
     return key, body
 
 
-def test_a_key_points_false_form_serves_three_which_is_true_items_a_body_ones_two(lesson_file):
+def test_a_false_form_serves_at_most_its_share_of_which_is_true_items(lesson_file):
     # Round 7: the key share is the gap. A quiz never shows two items sharing a wrong
-    # option, so a key point's or summary's false form may serve a third item; a body
-    # sentence's detail stays at two.
+    # option, so a key point's or summary's false form may serve more items than a body
+    # sentence's detail (F19, tuned: five and three; the read items were all usable).
     most_key, most_body = 0, 0
     for path in sorted(RELEASED_F6.glob("*.txt")):
         lesson = lesson_file(path)
@@ -146,7 +146,7 @@ def test_a_key_points_false_form_serves_three_which_is_true_items_a_body_ones_tw
         most_key = max([most_key, *key.values()])
         most_body = max([most_body, *body.values()])
 
-    assert most_key == MAX_KEY_USES and most_body <= MAX_USES
+    assert most_key <= MAX_KEY_USES and most_body <= MAX_USES
 
 
 def test_a_key_sentence_is_ready_as_written_and_with_one_swap_a_body_one_either(

@@ -73,3 +73,30 @@ def test_a_swapped_in_choice_item_does_not_show_the_right_option_first():
         fill_missing_kinds(questions, _rank)
         seen.append(questions[0].choices.index(year))
     assert len(set(seen)) > 1
+
+
+def test_a_missing_kind_is_taken_from_an_item_sent_back_only_because_enough_were_ready():
+    # F19 lessons, tuned: with more "Which is true?" items ready, curation sent a date
+    # detail back to review as multiple choice, and its blank, the lesson's only one,
+    # was lost with it (the lesson fell to three kinds).
+    from quizzes.generation.ranking import curate_ready
+
+    keys = [_item("multiple_choice", f"15{n:02d}", 0.9) for n in range(8)]
+    keys += [
+        _item("true_false", "true", 0.92, rule="tf.true", prompt=f"Fort {n} fell.")
+        for n in range(4)
+    ]
+    details = [_item("multiple_choice", year, 0.88) for year in ("1526", "1601", "1602")]
+    for detail in details:
+        detail.worth = "detail"
+    details[0].confidence = 0.8
+    details[0].alternatives = [_item("fill_blank", "1526", 0.88, rule="cloze.date")]
+    details[0].alternatives[0].worth = "detail"
+    questions = [*keys, *details]
+
+    curate_ready(questions)
+    fill_missing_kinds(questions, _rank)
+
+    blanks = [q for q in questions if q.ready and q.kind == "fill_blank"]
+    assert [q.answer for q in blanks] == ["1526"]
+    assert len(questions) == 15  # one form of the item, never both

@@ -145,7 +145,9 @@ def test_a_day_and_month_take_the_year_the_sentence_before_names():
 
 
 def test_every_key_point_stands_as_a_key_statement():
-    key_point = "The conference opened in Berlin on 15 November 1884."
+    # With a day and month, its false form may move only the month: a detail
+    # (test_blind_f19).
+    key_point = "The conference opened in Berlin in 1884."
     bank = _bank(
         "Diplomats from fourteen states met in Berlin to agree on rules for claims in Africa.",
         "The delegates gathered at the official residence of the chancellor Otto von Bismarck.",
