@@ -22,6 +22,25 @@ def accept_bare_bc_years(questions: list[GeneratedQuestion], entities) -> None:
             question.accepted = [*question.accepted, found.group(1)]
 
 
+COMMON_ERA_YEAR = re.compile(
+    r"^(?:(?:AD|A\.D\.)\s*(\d{1,4})|(\d{1,4})\s*(?:CE|C\.E\.|AD|A\.D\.))$", re.I
+)
+
+
+def accept_bare_common_era_years(questions: list[GeneratedQuestion], entities) -> None:
+    """ "114" for "114 CE" or "AD 114": marking takes a bare year for the common era, and
+    the key's accepted forms say so to the teacher (F19 judges read "114 CE" alone as
+    refusing "114"). Not where the lesson gives the same year BC."""
+    bc = {m.group(1) for e in entities if e.kind == DATE and (m := BARE_BC_YEAR.match(e.name))}
+    for question in questions:
+        if question.kind not in ("fill_blank", "short_answer"):
+            continue
+        found = COMMON_ERA_YEAR.match(str(question.answer).strip())
+        year = found and (found.group(1) or found.group(2))
+        if year and year not in bc and year not in question.accepted:
+            question.accepted = [*question.accepted, year]
+
+
 def keep_variants_to_one_entity(questions: list[GeneratedQuestion], entities) -> None:
     """Drop an accepted form that names another entity of the lesson ("Louis" where the
     lesson has Louis XVI and Prince Louis): marking must never accept a different one."""

@@ -62,6 +62,8 @@ OPENING_CONJUNCTIONS = {"but", "yet", "and", "so", "or"}
 PLACE_PREPOSITIONS = {"at", "in", "near", "into", "from", "to", "across", "outside", "inside"}
 # Nouns that, with "the" and no name, point back at one named earlier.
 BACK_NOUNS = {
+    "appeal",
+    "petition",
     "declaration",
     "treaty",
     "agreement",
@@ -293,13 +295,26 @@ def _elliptical(token: Token) -> bool:
 OBJECT_VERBS = {"follow", "pursue", "join", "agree", "refuse", "comply", "accept"}
 
 
+def _date_phrase(prep: Token) -> bool:
+    """ "in 1436", "on 12 May": a phrase of time, which is no object of the verb."""
+    words = [t for t in prep.subtree if t is not prep and t.pos_ != "DET"]
+    return bool(words) and all(t.ent_type_ == "DATE" or t.like_num for t in words)
+
+
 def _missing_object(token: Token) -> bool:
+    """ "An agreement followed (in 1436)": followed what? A verb that needs an object
+    has none (a phrase of time is none either)."""
+    # spaCy tags "followed" at a sentence's end VBN at times: a root with no "was" is
+    # still the past tense.
+    passive = any(c.dep_ in ("auxpass", "aux") for c in token.children)
     return (
         token.pos_ == "VERB"
         and token.lemma_.lower() in OBJECT_VERBS
-        and token.tag_ != "VBN"
+        and (token.tag_ != "VBN" or token.dep_ == "ROOT" and not passive)
         and not any(
-            c.dep_ in ("dobj", "prep", "xcomp", "ccomp", "agent", "prt", "attr", "dative")
+            c.dep_ in ("dobj", "xcomp", "ccomp", "agent", "prt", "attr", "dative")
+            or c.dep_ == "prep"
+            and not _date_phrase(c)
             for c in token.children
         )
     )

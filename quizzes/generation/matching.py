@@ -153,6 +153,18 @@ def _pronoun_alone(doc, start: int, deed: str) -> bool:
     return False
 
 
+def _end_before_a_stray_and(doc, clause) -> int:
+    """Where a "who" clause ends: before ", and from ..." when the "and" joins a bare
+    phrase to its verb (F19: "who wrote from Adal's side, and from the account of ..."
+    - the account is the sentence's second source, not a thing the person wrote from)."""
+    for cc in (c for c in clause.children if c.dep_ == "cc" and c.i > clause.i):
+        after = doc[cc.i + 1] if cc.i + 1 < len(doc) else None
+        prep = after is not None and after.dep_ == "prep" and after.head == clause
+        if prep and doc[cc.i - 1].text == ",":
+            return cc.i - 1
+    return clause.right_edge.i + 1
+
+
 def _who_clause(sentence: LessonSentence, entity: Entity) -> str | None:
     """What a "who" clause says the person did: "Crazy Horse, who rejected reservation
     life, ..." -> "rejected reservation life"."""
@@ -167,7 +179,8 @@ def _who_clause(sentence: LessonSentence, entity: Entity) -> str | None:
                 continue  # "X, who ...": the clause right after the name and a comma
             if doc[mention.token_end].text != ",":
                 continue
-            clause_doc = doc[who.i + 1 : clause.right_edge.i + 1].as_doc()
+            end = _end_before_a_stray_and(doc, clause)
+            clause_doc = doc[who.i + 1 : end].as_doc()
             deed = tidy(_first_clause(clause_doc, 0)).rstrip(".,;")
             if _fair_deed(deed, entity, clause_doc, 0):
                 return deed
@@ -453,6 +466,19 @@ def leans_on_a_person(pair: Pair) -> bool:
     return any(word.lower().strip(",.") in PERSON_PRONOUNS for word in pair.description.split())
 
 
+COMMON_WORD_POS = {"ADV", "ADJ", "DET", "VERB", "AUX", "PRON", "CCONJ", "SCONJ", "NUM"}
+
+
+def _opens_on_a_common_word(pair: Pair) -> bool:
+    """The term opens on a lower-case adverb, adjective or the like ("later King of
+    Tarsk"); a name's own particles ("de", "van", "ibn", "al-") are not such words."""
+    first = pair.term.split()[0]
+    if not first[:1].islower():
+        return False
+    found = [t for t in pair.sentence.doc if t.text == first]
+    return bool(found) and all(t.pos_ in COMMON_WORD_POS for t in found)
+
+
 def matching(
     pairs: list[Pair], prompt: str = "", people_only: bool = False
 ) -> GeneratedQuestion | None:
@@ -462,6 +488,8 @@ def matching(
     terms = [pair.term for pair in pairs]
     chosen: list[Pair] = []
     for pair in pairs:
+        if _opens_on_a_common_word(pair):
+            continue  # "later King of Tarsk": a piece of a title, not a name
         # A description that names another term would match itself.
         if any(contains_phrase(pair.description, term) for term in terms):
             continue

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 from quizzes.generation import checks
 from quizzes.generation.accepted import (
     accept_bare_bc_years,
+    accept_bare_common_era_years,
     accept_full_names,
     keep_variants_to_one_entity,
 )
@@ -590,6 +591,7 @@ def generate_bank(lesson: LessonText, course: dict | None = None) -> GeneratedBa
     # needs them as much as any other.
     keep_variants_to_one_entity(questions, entities)
     accept_bare_bc_years(questions, entities)
+    accept_bare_common_era_years(questions, entities)
     accept_full_names(questions, entities)
     flashcards = key_point_cards(lesson.key_points, key_docs, usable, entities) + cards
     flashcards += question_cards(questions, have=len(flashcards))

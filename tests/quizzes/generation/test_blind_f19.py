@@ -5,6 +5,9 @@ not the key point."""
 
 import pytest
 
+from quizzes.generation.context import leaning_words
+from quizzes.generation.matching import Pair, matching, people_pairs
+from quizzes.generation.nlp import parse_all
 from quizzes.generation.pipeline import LessonText, generate_bank
 
 BODY = (
@@ -58,3 +61,94 @@ def test_a_month_moved_inside_the_right_year_is_a_detail_the_key_point_is_not():
 
     assert trues and all(q.worth == "key" for q in trues)
     assert months and all(q.worth != "key" for q in months), [(q.prompt, q.worth) for q in months]
+
+
+def test_matching_offers_no_term_that_opens_on_a_common_word(parse):
+    # F19: "Sigismund, King of the Romans and later Holy Roman Emperor, who wanted ..."
+    # made "later Holy Roman Emperor" a person to match, beside Sigismund himself.
+    lesson = parse(["It was called by Aldo Venn, Duke of Varn and later King of Tarsk."])
+    sentence = lesson.sentences[0]
+    pairs = [
+        Pair("Aldo Venn", "Duke of Varn", sentence),
+        Pair("later King of Tarsk", "Wanted to end the war with Kessel", sentence),
+        Pair("Marek Holm", "A Varnian merchant", sentence),
+        Pair("Piet Andersen", "Bishop of Varnholm", sentence),
+        Pair("Anders Berg", "A philosopher", sentence),
+        Pair("Jan de Vries", "A Tarskan painter", sentence),
+    ]
+
+    item = matching(pairs)
+
+    assert [term for term, _ in item.answer] == [
+        "Aldo Venn",
+        "Marek Holm",
+        "Piet Andersen",
+        "Anders Berg",
+        "Jan de Vries",
+    ]
+
+
+def test_a_who_clause_ends_where_an_and_joins_what_lies_outside_it(parse):
+    # F19: "a chronicle by Arab Faqih, who wrote from Adal's side, and from the account
+    # of Miguel de Castanhoso" matched Arab Faqih to "Wrote from Adal's side, and from
+    # the account of Miguel de Castanhoso": the "and from" is the sentence's, not his.
+    lesson = parse(
+        [
+            "Much of what we know comes from a chronicle by Johann Weber, who wrote from"
+            " the Varnian side, and from the account of Peter Schmidt, one of the soldiers."
+        ]
+    )
+
+    pairs = {p.term: p.description for p in people_pairs(lesson.sentences, lesson.entities, [])}
+
+    assert pairs.get("Johann Weber") == "Wrote from the Varnian side"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # F19 ordering events: "An agreement with the Church followed" (followed what?)
+        # and "The Privy Council rejected the appeal" (which appeal?).
+        "In 1436 an agreement with the bishops followed.",
+        "An agreement with the bishops followed in 1436.",
+        "The Senate of Kessel rejected the appeal in 1832.",
+        "The governor turned down the petition in May 1790.",
+    ],
+)
+def test_what_followed_and_the_appeal_lean_on_the_sentence_before(sentence):
+    (doc,) = parse_all([sentence])
+
+    assert leaning_words(doc)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A long war followed the collapse of the truce in 1436.",
+        "The Senate of Kessel rejected an appeal from its merchants in 1832.",
+    ],
+)
+def test_what_followed_something_named_and_an_appeal_stand_alone(sentence):
+    (doc,) = parse_all([sentence])
+
+    assert not leaning_words(doc)
+
+
+def test_a_common_era_key_shows_its_bare_year_among_the_accepted_answers():
+    # F19: judges, shown "answer: 114 CE" and no accepted forms, took "114" to be marked
+    # wrong; marking takes it, and the bank page and export now say so.
+    from quizzes.scoring import answer_is_accepted
+
+    sentences = [
+        "In 105 CE the official Aldo Venn presented a new kind of paper to the court.",
+        "In 114 CE Aldo Venn was made a marquis by the court of Tarsk.",
+        "In 121 CE Aldo Venn took poison after he was ordered to report to prison.",
+    ]
+    bank = generate_bank(LessonText("Aldo Venn's Paper", [], list(enumerate(sentences, 1))))
+
+    typed = [q for q in bank.questions if q.kind in ("fill_blank", "short_answer")]
+    dated = [q for q in typed if str(q.answer).endswith(" CE")]
+    assert dated
+    for question in dated:
+        year = str(question.answer).split()[0]
+        assert year in question.accepted and answer_is_accepted(question, year)
