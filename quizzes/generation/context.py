@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from quizzes.generation.nlp import MONTH_NAMES, ORG_HEADS
+from quizzes.generation.years import signed_years
 
 PERSON_NOUNS = {"man", "woman", "king", "queen", "emperor", "empress", "leader", "son", "wife"}
 # Proper nouns that cannot be the person a "his" means ("On July 4 ... his army").
@@ -43,6 +44,8 @@ LEANING_PHRASES = re.compile(
     r"for (example|instance)(?=,))\b",
     re.I,
 )
+# "the next day" counts from a date; one the sentence gives before it anchors it.
+NEXT_TIME = re.compile(r"(the )?(next|following) (day|night|morning|week|month|year)$", re.I)
 LEANING_ADVERBS = {
     "then",
     "later",
@@ -152,11 +155,17 @@ def _names_a_place_after_preposition(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in PLACE_PREPOSITIONS
 
 
+GROUP_QUANTIFIERS = {"most", "many", "some", "all", "few", "several", "both"}
+
+
 def _has_person_before(doc: Doc, token: Token) -> bool:
     # "In his speech, Kennedy ...": a possessive may come just before its name.
     window = doc[: token.i] if token.i > 2 or token.lower_ not in ("his", "her") else doc
     return any(
         not _subject_of_own_verb(token, t)
+        # "Most Bábís became his followers": a people is no "his".
+        and t.tag_ != "NNPS"
+        and not any(c.lower_ in GROUP_QUANTIFIERS for c in t.children)
         and (
             t.ent_type_ == "PERSON"
             or t.pos_ == "PROPN"
@@ -203,7 +212,8 @@ def _has_plural_before(doc: Doc, token: Token) -> bool:
     return any(
         t not in governing
         and t.tag_ in ("NNS", "NNPS")
-        or t.ent_type_ in ("NORP", "ORG", "GPE")
+        # A town or a land is no "them" ("bishop of Hippo in North Africa, answered them").
+        or t.ent_type_ in ("NORP", "ORG")
         or t.dep_ == "conj"
         and t.pos_ in ("NOUN", "PROPN")
         for t in doc[: token.i]
@@ -270,10 +280,16 @@ def _place_before(doc: Doc, token: Token) -> bool:
         t.ent_type_ in ("GPE", "LOC", "FAC")
         or t.pos_ == "PROPN"
         and t.ent_type_ not in ("PERSON", "NORP")
+        and not _doer(t)
         or t.pos_ in ("NOUN", "PROPN")
         and _after_place_preposition(t)  # "planted wheat near the river ... there"
         for t in doc[: token.i]
     )
+
+
+def _doer(token: Token) -> bool:
+    """ "a revolt led by Marek": the name after a passive's "by" is who did it, no place."""
+    return token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.dep_ == "agent"
 
 
 # Verbs whose object the sentence must say: "When X's horsemen followed," followed what?
@@ -448,6 +464,8 @@ def _leaning_words(doc: Doc, topic: set[str], skip) -> list[str]:
     for match in LEANING_PHRASES.finditer(text):
         if PAIR_WORDS.match(match.group(0)) and _names_two_before(doc, match.start()):
             continue  # "Brutus and Cassius ... where both men died": the pair is here
+        if NEXT_TIME.match(match.group(0)) and signed_years(text[: match.start()]):
+            continue  # "gained his doctorate in 1537 and ... the very next day": that day
         found.append(match.group(0))
     return found
 

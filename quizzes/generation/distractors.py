@@ -20,6 +20,7 @@ from quizzes.generation.checks import (
     says_the_same,
 )
 from quizzes.generation.entities import DATE, NUMBER, PERSON, Entity, normalise
+from quizzes.generation.entity_words import TITLES
 from quizzes.generation.eras import existed_since, of_another_age, of_another_side
 from quizzes.generation.fallbacks import (
     ACTIVE_YEAR,
@@ -334,14 +335,16 @@ def _fits(
 
 
 def _surname_beside(text: str, answer: Answer, name: str) -> bool:
-    """The prompt, outside the blank, names this person by their last name."""
+    """The prompt, outside the blank, names this person by their last name, or by their
+    first where a name puts the family first (F20: "Maeno ..." beside "Maeno Ryōtaku")."""
     words = name.split()
     rest = text[: answer.start] + " " + text[answer.end :]
-    return (
-        len(words) > 1
-        and len(words[-1]) > 3
-        and words[-1][0].isupper()
-        and re.search(rf"\b{re.escape(words[-1])}\b", rest) is not None
+    return len(words) > 1 and any(
+        len(word) > 3
+        and word[0].isupper()
+        and word.lower() not in TITLES
+        and re.search(rf"\b{re.escape(word)}\b", rest) is not None
+        for word in (words[0], words[-1])
     )
 
 

@@ -230,6 +230,8 @@ def _kind_by_context(span: Span, label_kind: str) -> str | None:
     for child in last.children:
         if child.dep_ == "relcl" and child.left_edge.lower_ == "who" and label_kind != GROUP:
             return PERSON
+    if label_kind != GROUP and _said_of_a_person(span):
+        return PERSON
     for neighbour in [*last.children, last.head]:
         linked = neighbour.dep_ == "conj" or last.dep_ == "conj" and neighbour is last.head
         kind = LABEL_KINDS.get(neighbour.ent_type_)
@@ -271,6 +273,34 @@ def _kind_by_context(span: Span, label_kind: str) -> str | None:
     return None
 
 
+PERSONAL_PRONOUNS = {"he", "his", "him", "she", "her"}
+
+
+def _said_of_a_person(span: Span) -> bool:
+    """Grammar only a person takes (F20: "Vesalius", tagged a place three times of four):
+    "a young professor ..., X," (the name beside a word for a person), "X was born in",
+    or "X studied ..., where he gained his doctorate" (the subject, and a "he" or "his"
+    later with no other person or name between)."""
+    doc, root = span.doc, span.root
+    if root.dep_ == "appos" and root.head.lemma_.lower() in PERSON_NOUNS:
+        return True
+    if root.dep_ == "nsubjpass" and root.head.lower_ == "born":
+        return True
+    if root.dep_ != "nsubj" or root.head.dep_ != "ROOT":
+        return False
+    for token in doc[span.end :]:
+        if (
+            token.ent_type_ == "PERSON"
+            or token.lemma_.lower() in PERSON_NOUNS
+            or token.pos_ == "PROPN"
+            and token.dep_ in ("nsubj", "nsubjpass")
+        ):
+            return False  # "X met Y, and his ...", "X died, and Y was baptised on his ..."
+        if token.lower_ in PERSONAL_PRONOUNS and token.pos_ == "PRON":
+            return True
+    return False
+
+
 def _demonym_of(name: str, groups: list[str]) -> bool:
     """ "Sparta" beside "Spartans": the name is a place its people are named after."""
     stem = name.lower()[:-1] if len(name) > 4 else name.lower()
@@ -282,18 +312,21 @@ def _demonym_of(name: str, groups: list[str]) -> bool:
 
 
 def _described_names(doc: Doc) -> list[Span]:
-    """Names the tagger missed but an appositive describes ("Hippias, the exiled tyrant")."""
+    """Names the tagger missed but an appositive describes ("Hippias, the exiled tyrant"),
+    or grammar only a person takes ("Vesalius was born in ...")."""
     spans = []
     for token in doc:
         if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ == "compound":
             continue
-        if not any(c.dep_ == "appos" and c.pos_ in ("NOUN", "ADJ") for c in token.children):
-            continue
         start = token.i
         while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN":
             start -= 1
-        if not any(t.ent_type_ for t in doc[start : token.i + 1]):
-            spans.append(doc[start : token.i + 1])
+        span = doc[start : token.i + 1]
+        described = any(c.dep_ == "appos" and c.pos_ in ("NOUN", "ADJ") for c in token.children)
+        if not described and not _said_of_a_person(span):
+            continue
+        if not any(t.ent_type_ for t in span):
+            spans.append(span)
     return spans
 
 

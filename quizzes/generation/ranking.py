@@ -110,6 +110,7 @@ FACTORS = {
     "open-blank": 0.75,
     "hedged": 0.6,
     "date-given": 0.3,
+    "relative-date": 0.3,
 }
 PLAIN = {
     "title-answer": "the lesson title gives the answer away",
@@ -133,6 +134,7 @@ PLAIN = {
     "duplicate-fact": "another item asks the same fact",
     "open-blank": "other wordings may fit the blank",
     "hedged": "an estimate: a near option fits as well",
+    "relative-date": "after 'after', 'since' or 'before', other years are true as well",
     "date-given": "the rest of the sentence gives the date away",
     "enough-ready": "a detail, and the ready set has enough of those",
 }
@@ -152,7 +154,9 @@ WORTH_PLAIN = {
 # Words by which a sentence states a cause or a consequence.
 CAUSAL = re.compile(
     r"\b(because|as a result|led to|leading to|resulted in|caused|causing|forced|so that|"
-    r"in order to|therefore|consequently|in response|in return)\b",
+    r"in order to|therefore|consequently|in response|in return|"
+    # What an event meant or helped bring about (F18-F20 judges: key 8 of 9).
+    r"showed that|shows that|showed how|shows how|proved that|helped)\b",
     re.I,
 )
 
@@ -198,7 +202,8 @@ def lesson_context(
     actors |= {
         e.name
         for e in entities
-        if e.kind != DATE and any(contains_phrase(key_text, n) for n in e.names)
+        # A count the key points give ("at least 20,000") is no actor (F20).
+        if e.kind not in (DATE, NUMBER) and any(contains_phrase(key_text, n) for n in e.names)
     }
     by_alias = {normalise(n): e for e in entities for n in e.names}
     return RankContext(
@@ -355,6 +360,24 @@ def _out_of_time(item: GeneratedQuestion, hidden, context: RankContext) -> bool:
 RELATIVE_WORDS = {"later", "earlier", "then", "soon", "afterwards"}
 
 
+# "After 1945 many leaders believed ...": after 1943 too, and since 1946 as well (F19's
+# "Since 1973", F20's "After _____"): the year is no answer one way.
+RELATIVE_PREPOSITIONS = {"after", "since", "before", "until", "till", "by"}
+
+
+def _after_a_relative_word(item: GeneratedQuestion, hidden) -> bool:
+    """The asked or swapped year follows "after", "since", "before", "until" or "by"."""
+    if item.sentence is None:
+        return False
+    if hidden.text.split()[0].lower() in RELATIVE_PREPOSITIONS:
+        return True  # the tagger took "after 1945" whole
+    doc = item.sentence.doc
+    if not 0 < hidden.token_start <= len(doc):
+        return False
+    before = doc[hidden.token_start - 1]
+    return before.lower_ in RELATIVE_PREPOSITIONS and before.pos_ in ("ADP", "SCONJ")
+
+
 def _skip_range(item: GeneratedQuestion) -> range:
     hidden = item.hidden
     if hidden is None or item.kind == "true_false" and item.answer == "true":
@@ -403,6 +426,8 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
             faults.append("title-answer")
     if _title_date_faults(item, context):
         faults.append("title-dates")
+    if hidden is not None and hidden.kind == DATE and _after_a_relative_word(item, hidden):
+        faults.append("relative-date")
     if hidden is not None and _out_of_time(item, hidden, context):
         faults.append("out-of-time")
     if item.kind == "true_false" and item.answer == "true" and _restates_title(item, context):
