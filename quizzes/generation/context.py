@@ -65,6 +65,8 @@ OPENING_CONJUNCTIONS = {"but", "yet", "and", "so", "or"}
 PLACE_PREPOSITIONS = {"at", "in", "near", "into", "from", "to", "across", "outside", "inside"}
 # Nouns that, with "the" and no name, point back at one named earlier.
 BACK_NOUNS = {
+    "passenger",
+    "crew",
     "appeal",
     "petition",
     "declaration",
@@ -194,6 +196,8 @@ def _names_the_subject(token: Token) -> bool:
     ):
         return False  # "To buy his freedom, the emperor ..." is his too
     while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
+        if token.dep_ == "appos" and token.head.pos_ != "PROPN":
+            return False  # "His book, The Long Road, appeared": the book's name, no person
         token = token.head
     return token.dep_ in ("nsubj", "nsubjpass")
 
@@ -206,16 +210,31 @@ def _in_institution_name(token: Token) -> bool:
     return span is not None and span.root.lower_ in ORG_HEADS
 
 
+def _own_subjects(token: Token) -> set[Token]:
+    """The subjects of the verbs a pronoun's clause hangs on, up to a joined clause:
+    "smiths learned to copy them" - the smiths copy, so they are not "them"."""
+    subjects, verb = set(), token.head
+    while True:
+        subjects |= {c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+        if verb.dep_ not in ("xcomp", "ccomp", "advcl") or verb.head is verb:
+            return subjects
+        verb = verb.head
+
+
 def _has_plural_before(doc: Doc, token: Token) -> bool:
     # "the heights above them": the noun the pronoun hangs on is not what it means.
     governing = set(token.ancestors)
+    own = {t for subject in _own_subjects(token) for t in subject.subtree}
     return any(
-        t not in governing
-        and t.tag_ in ("NNS", "NNPS")
-        # A town or a land is no "them" ("bishop of Hippo in North Africa, answered them").
-        or t.ent_type_ in ("NORP", "ORG")
-        or t.dep_ == "conj"
-        and t.pos_ in ("NOUN", "PROPN")
+        t not in own
+        and (
+            t not in governing
+            and t.tag_ in ("NNS", "NNPS")
+            # A town or a land is no "them" ("bishop of Hippo in North Africa, answered them").
+            or t.ent_type_ in ("NORP", "ORG")
+            or t.dep_ == "conj"
+            and t.pos_ in ("NOUN", "PROPN")
+        )
         for t in doc[: token.i]
     )
 
@@ -383,6 +402,20 @@ def leaning_words(doc: Doc, topic: set[str] = frozenset(), skip: range = range(0
     return list(cache[key])
 
 
+BARE_QUANTIFIERS = {"some", "many", "most", "others", "several", "few"}
+
+
+def _verb_follows(doc: Doc) -> bool:
+    """The sentence's second word is its verb: the first stands alone as the subject (or
+    the parser, taking "hated" for an adjective, found no verb to hang the sentence on)."""
+    if len(doc) < 2:
+        return False
+    misparsed = doc[1].pos_ == "VERB" and all(
+        t.pos_ not in ("VERB", "AUX") for t in doc if t.dep_ == "ROOT"
+    )
+    return doc[1].tag_ in ("VBD", "VBZ", "VBP", "MD") or doc[1].pos_ == "AUX" or misparsed
+
+
 def _compared(token) -> bool:
     """ "earlier than Tarsk": the comparison names what it is measured against."""
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
@@ -425,6 +458,9 @@ def _leaning_words(doc: Doc, topic: set[str], skip) -> list[str]:
             continue
         if token.i == 0 and lower == "also" and len(doc) > 1:
             found.append(f"{token.text} {doc[1].text}")  # "Also in 1455": as well as what?
+            continue
+        if token.i == 0 and lower in BARE_QUANTIFIERS and _verb_follows(doc):
+            found.append(token.text)  # "Some hated slavery ...": some of whom?
             continue
         if token.i == 0 and lower == "finally":
             found.append(token.text)  # "Finally X decided": the last of steps not shown

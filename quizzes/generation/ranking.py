@@ -134,7 +134,7 @@ PLAIN = {
     "duplicate-fact": "another item asks the same fact",
     "open-blank": "other wordings may fit the blank",
     "hedged": "an estimate: a near option fits as well",
-    "relative-date": "after 'after', 'since' or 'before', other years are true as well",
+    "relative-date": "after 'after', 'since', 'over' or 'at least', other values are true as well",
     "date-given": "the rest of the sentence gives the date away",
     "enough-ready": "a detail, and the ready set has enough of those",
 }
@@ -378,6 +378,26 @@ def _after_a_relative_word(item: GeneratedQuestion, hidden) -> bool:
     return before.lower_ in RELATIVE_PREPOSITIONS and before.pos_ in ("ADP", "SCONJ")
 
 
+# "passed £1,000", "at least 20,000": a smaller number is true as well (F21).
+THRESHOLD_WORDS = {"passed", "over", "exceeded", "nearly", "almost", "above", "below", "under"}
+THRESHOLD_PAIRS = {("more", "than"), ("at", "least"), ("fewer", "than"), ("less", "than")}
+CURRENCY = {"£", "$", "€"}
+
+
+def _after_a_threshold(item: GeneratedQuestion, hidden) -> bool:
+    """The asked or swapped number follows "passed", "over", "at least", "more than" ..."""
+    if item.sentence is None:
+        return False
+    doc, at = item.sentence.doc, hidden.token_start
+    while 0 < at <= len(doc) and doc[at - 1].text in CURRENCY:
+        at -= 1
+    if not 0 < at <= len(doc):
+        return False
+    if doc[at - 1].lower_ in THRESHOLD_WORDS:
+        return True
+    return at >= 2 and (doc[at - 2].lower_, doc[at - 1].lower_) in THRESHOLD_PAIRS
+
+
 def _skip_range(item: GeneratedQuestion) -> range:
     hidden = item.hidden
     if hidden is None or item.kind == "true_false" and item.answer == "true":
@@ -428,10 +448,15 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
         faults.append("title-dates")
     if hidden is not None and hidden.kind == DATE and _after_a_relative_word(item, hidden):
         faults.append("relative-date")
+    if hidden is not None and hidden.kind == NUMBER and _after_a_threshold(item, hidden):
+        faults.append("relative-date")
     if hidden is not None and _out_of_time(item, hidden, context):
         faults.append("out-of-time")
-    if item.kind == "true_false" and item.answer == "true" and _restates_title(item, context):
-        faults.append("title-answer")  # "Vesuvius buried Pompeii in AD 79" under that title
+    states = item.kind == "true_false" and item.answer == "true" or item.rule.startswith("mc.true")
+    if states and _restates_title(item, context):
+        # "Vesuvius buried Pompeii in AD 79" under that title, as a statement or as the
+        # right one of "Which is true?" (F21).
+        faults.append("title-answer")
     if (right := _right_statement(item)) and (
         says_only_the_title(right, context.title)
         or restates_title_years(right, context.title)
