@@ -428,6 +428,13 @@ def _leaning_words(doc: Doc, topic: set[str], skip) -> list[str]:
         if token.i in skip:
             continue
         lower = token.lower_
+        bare_subject = token.dep_ in ("nsubj", "nsubjpass") and all(
+            c.dep_ in ("det", "predet") for c in token.children
+        )
+        counted = token.pos_ == "NUM" and token.is_alpha  # "three", not "1618"
+        if bare_subject and (counted or lower == "both"):
+            found.append(token.text)  # "All three survived", "Both fled": which?
+            continue
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
             unresolved = (
                 lower in PERSONAL

@@ -95,3 +95,23 @@ def test_which_is_true_whose_right_option_is_the_title_is_a_giveaway():
         if q.ready and q.rule.startswith("mc.true") and "declared" in str(q.answer)
     ]
     assert giveaways == [], [(q.answer, q.choices) for q in giveaways]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # F22: "All three survived, but the attack started a revolt ...": which three?
+        "All three survived with only small injuries.",
+        "Both survived the fall from the castle window.",
+    ],
+)
+def test_a_bare_number_or_both_as_the_subject_leans(sentence):
+    (doc,) = parse_all([sentence])
+
+    assert leaning_words(doc)
+
+
+def test_a_number_with_its_noun_as_the_subject_stands_alone():
+    (doc,) = parse_all(["All three envoys survived the fall from the castle window."])
+
+    assert not leaning_words(doc)
