@@ -110,7 +110,7 @@ FACTORS = {
     "open-blank": 0.75,
     "hedged": 0.6,
     "date-given": 0.3,
-    "relative-date": 0.3,
+    "relative-value": 0.3,
 }
 PLAIN = {
     "title-answer": "the lesson title gives the answer away",
@@ -134,7 +134,7 @@ PLAIN = {
     "duplicate-fact": "another item asks the same fact",
     "open-blank": "other wordings may fit the blank",
     "hedged": "an estimate: a near option fits as well",
-    "relative-date": "after 'after', 'since', 'over' or 'at least', other values are true as well",
+    "relative-value": "after 'after', 'since', 'over' or 'at least', other values are true as well",
     "date-given": "the rest of the sentence gives the date away",
     "enough-ready": "a detail, and the ready set has enough of those",
 }
@@ -365,17 +365,31 @@ RELATIVE_WORDS = {"later", "earlier", "then", "soon", "afterwards"}
 RELATIVE_PREPOSITIONS = {"after", "since", "before", "until", "till", "by"}
 
 
+def _before_the_span(item: GeneratedQuestion, hidden, skipped=frozenset()) -> list:
+    """The sentence's tokens before the asked or swapped span, passing over `skipped`
+    words right before it (a currency sign)."""
+    if item.sentence is None:
+        return []
+    doc, at = item.sentence.doc, hidden.token_start
+    while 0 < at <= len(doc) and doc[at - 1].text in skipped:
+        at -= 1
+    return list(doc[:at]) if 0 < at <= len(doc) else []
+
+
 def _after_a_relative_word(item: GeneratedQuestion, hidden) -> bool:
     """The asked or swapped year follows "after", "since", "before", "until" or "by"."""
-    if item.sentence is None:
-        return False
-    if hidden.text.split()[0].lower() in RELATIVE_PREPOSITIONS:
+    if item.sentence is not None and hidden.text.split()[0].lower() in RELATIVE_PREPOSITIONS:
         return True  # the tagger took "after 1945" whole
-    doc = item.sentence.doc
-    if not 0 < hidden.token_start <= len(doc):
-        return False
-    before = doc[hidden.token_start - 1]
-    return before.lower_ in RELATIVE_PREPOSITIONS and before.pos_ in ("ADP", "SCONJ")
+    before = _before_the_span(item, hidden)
+    return (
+        bool(before)
+        and before[-1].lower_ in RELATIVE_PREPOSITIONS
+        and before[-1].pos_
+        in (
+            "ADP",
+            "SCONJ",
+        )
+    )
 
 
 # "passed £1,000", "at least 20,000": a smaller number is true as well (F21).
@@ -386,16 +400,8 @@ CURRENCY = {"£", "$", "€"}
 
 def _after_a_threshold(item: GeneratedQuestion, hidden) -> bool:
     """The asked or swapped number follows "passed", "over", "at least", "more than" ..."""
-    if item.sentence is None:
-        return False
-    doc, at = item.sentence.doc, hidden.token_start
-    while 0 < at <= len(doc) and doc[at - 1].text in CURRENCY:
-        at -= 1
-    if not 0 < at <= len(doc):
-        return False
-    if doc[at - 1].lower_ in THRESHOLD_WORDS:
-        return True
-    return at >= 2 and (doc[at - 2].lower_, doc[at - 1].lower_) in THRESHOLD_PAIRS
+    before = [t.lower_ for t in _before_the_span(item, hidden, CURRENCY)]
+    return bool(before) and before[-1] in THRESHOLD_WORDS or tuple(before[-2:]) in THRESHOLD_PAIRS
 
 
 def _skip_range(item: GeneratedQuestion) -> range:
@@ -446,10 +452,13 @@ def _signals(item: GeneratedQuestion, context: RankContext) -> list[str]:
             faults.append("title-answer")
     if _title_date_faults(item, context):
         faults.append("title-dates")
-    if hidden is not None and hidden.kind == DATE and _after_a_relative_word(item, hidden):
-        faults.append("relative-date")
-    if hidden is not None and hidden.kind == NUMBER and _after_a_threshold(item, hidden):
-        faults.append("relative-date")
+    if hidden is not None and (
+        hidden.kind == DATE
+        and _after_a_relative_word(item, hidden)
+        or hidden.kind == NUMBER
+        and _after_a_threshold(item, hidden)
+    ):
+        faults.append("relative-value")
     if hidden is not None and _out_of_time(item, hidden, context):
         faults.append("out-of-time")
     states = item.kind == "true_false" and item.answer == "true" or item.rule.startswith("mc.true")
